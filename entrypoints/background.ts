@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { createLivePersonClient } from '../src/api';
+import { consoleLogger } from '../src/agent/log';
+import { AgentRuntime } from '../src/agent/runtime';
+import { sessionStateStore } from '../src/agent/session-store';
+import { serveProtocol, serveViewPort } from '../src/messaging/background-side';
+import { accountSettings } from '../src/settings/account';
+import { effectivePollInterval, pollIntervalSetting } from '../src/settings/polling';
+
+const WATCHDOG_ALARM = 'agent-dock:watchdog';
+
+// main() must stay synchronous: every listener is registered before the first await so a
+// wake-up event is never missed (MV3).
+export default defineBackground(() => {
+  z.config({ jitless: true });
+  const runtime = new AgentRuntime({
+    client: createLivePersonClient(),
+    store: sessionStateStore,
+    pollIntervalMs: async (origin) => effectivePollInterval(await pollIntervalSetting.getValue(), origin),
+    rememberAccount: (account) => accountSettings.setValue(account),
+    log: consoleLogger,
+  });
+  serveProtocol(runtime);
+  serveViewPort(runtime);
+  // If the browser stopped the worker, the next alarm (or any message) brings polling back.
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === WATCHDOG_ALARM) void runtime.ensurePolling();
+  });
+  void browser.alarms.create(WATCHDOG_ALARM, { periodInMinutes: 0.5 });
+  void runtime.restore();
+});

@@ -1,0 +1,16 @@
+/**
+ * LivePerson's Retry Policy, applied to the poll loop: 4xx is not retried as such (the cause is
+ * handled: re-login, new session), 429 waits at least 1 s or `Retry-After`, 5xx and network
+ * failures back off 5, 10, 15 s, then every 2 minutes. Jitter spreads many agents' retries apart.
+ */
+import type { ApiError } from '../api/types';
+
+const SERVER_ERROR_DELAYS_MS = [5_000, 10_000, 15_000];
+const SLOW_RETRY_MS = 120_000;
+const MIN_RATE_LIMIT_MS = 1_000;
+
+export function retryDelay(error: ApiError, consecutiveFailures: number, random: () => number = Math.random): number {
+  if (error.kind === 'rate-limited') return Math.max(MIN_RATE_LIMIT_MS, error.retryAfterMs ?? 0);
+  const base = SERVER_ERROR_DELAYS_MS[consecutiveFailures - 1] ?? SLOW_RETRY_MS;
+  return Math.round(base * (0.9 + 0.2 * random()));
+}

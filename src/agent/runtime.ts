@@ -1,0 +1,481 @@
+/**
+ * The agent runtime: the one owner of everything that talks to LivePerson. Commands from the UIs
+ * and the poll loop mutate one `AgentState`; every change is saved to storage.session (which also
+ * keeps the service worker alive while polling) and pushed to the UIs as a redacted view.
+ */
+import type { AgentApi, ApiError, ChatAvailability, ChatSnapshot, LivePersonClient } from '../api/types';
+import type { CommandResult, SignIn } from '../messaging/protocol';
+import type { AgentView } from '../messaging/view';
+import { addOwnLine, applyInfo, mergeEvents } from './chat-events';
+import { retryDelay } from './retry-policy';
+import { initialState, type AgentState, type Connection, type StateStore, type StoredChat } from './state';
+import { toView } from './view';
+
+/** LivePerson: refresh the login every 3–5 minutes. */
+export const LOGIN_REFRESH_EVERY_MS = 4 * 60_000;
+
+export interface Logger {
+  info(message: string, detail?: Record<string, unknown>): void;
+  warn(message: string, detail?: Record<string, unknown>): void;
+}
+
+export interface AgentRuntimeDeps {
+  client: LivePersonClient;
+  store: StateStore;
+  /** The poll interval in force for a service origin (the setting, floored by LivePerson's rule). */
+  pollIntervalMs(origin: string): Promise<number>;
+  /** Remember the non-secret sign-in fields for next time. */
+  rememberAccount?(account: { csdsUrl: string; accountId: string; username: string }): Promise<void>;
+  log: Logger;
+  now?: () => number;
+}
+
+type Listener = (view: AgentView) => void;
+
+const fail = (message: string): CommandResult => ({ ok: false, message });
+const OK: CommandResult = { ok: true };
+
+export class AgentRuntime {
+  private state: AgentState = initialState();
+  private version = 0;
+  private readonly listeners = new Set<Listener>();
+  private pollTimer: ReturnType<typeof setTimeout> | undefined;
+  private polling = false;
+  private restored: Promise<void> | undefined;
+  private readonly now: () => number;
+
+  constructor(private readonly deps: AgentRuntimeDeps) {
+    this.now = deps.now ?? Date.now;
+  }
+
+  /** Loads the saved state once per worker lifetime and resumes polling if signed in. */
+  restore(): Promise<void> {
+    this.restored ??= (async () => {
+      const saved = await this.deps.store.load();
+      if (saved) this.state = { ...saved, signingIn: false };
+      if (this.state.connection) {
+        this.deps.log.info('Resuming the agent session after a worker start');
+        this.schedulePoll(0);
+      }
+    })();
+    return this.restored;
+  }
+
+  view(): AgentView {
+    return toView(this.state, this.version);
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Called by the watchdog alarm: restarts the loop if the worker lost its timer. */
+  async ensurePolling(): Promise<void> {
+    await this.restore();
+    if (this.state.connection && !this.pollTimer && !this.polling) this.schedulePoll(0);
+  }
+
+  // ---- commands ---------------------------------------------------------------------------
+
+  async signIn(input: SignIn): Promise<CommandResult> {
+    await this.restore();
+    if (this.state.connection) return fail('Already signed in. Sign out first to change account.');
+    if (this.state.signingIn) return fail('Signing in already.');
+    this.state.signingIn = true;
+    this.state.signedOutReason = undefined;
+    await this.commit();
+    const result = await this.openConnection(input);
+    this.state.signingIn = false;
+    if (!result.ok) {
+      this.state.signedOutReason = result.error;
+      this.deps.log.warn('Sign-in failed', { reason: result.error });
+      await this.commit();
+      return fail(result.error);
+    }
+    this.state.connection = result.value.connection;
+    this.state.availability = result.value.availability;
+    this.state.chats = result.value.chats;
+    this.state.health = { consecutiveFailures: 0 };
+    this.state.ringing = { count: 0 };
+    await this.commit();
+    await this.deps.rememberAccount?.({ csdsUrl: input.csdsUrl, accountId: input.accountId, username: input.username });
+    this.schedulePoll(0);
+    return OK;
+  }
+
+  async signOut(): Promise<CommandResult> {
+    await this.restore();
+    const connection = this.state.connection;
+    if (!connection) return OK;
+    this.stopPolling();
+    // The Chat Agent API has no call to end an agent session; logging out ends the login and,
+    // with it, the agent session on LivePerson's side.
+    const result = await this.deps.client.login.logout({
+      origin: connection.origin,
+      accountId: connection.accountId,
+      csrf: connection.csrf,
+    });
+    if (!result.ok) this.deps.log.warn('Logout call failed; dropping the session locally', { error: result.error.message });
+    await this.endConnection('You signed out.');
+    return OK;
+  }
+
+  async setAvailability(chat: ChatAvailability): Promise<CommandResult> {
+    const api = await this.api();
+    if (!api) return fail('Sign in first.');
+    const result = await api.agent.setAvailability(api.connection.sessionUrl, chat);
+    if (!result.ok) return this.commandFailed('Could not change availability', result.error);
+    this.state.availability = chat;
+    await this.commit();
+    return OK;
+  }
+
+  async acceptChat(): Promise<CommandResult> {
+    const api = await this.api();
+    if (!api) return fail('Sign in first.');
+    const acceptUrl = this.state.ringing.acceptUrl;
+    if (!acceptUrl || this.state.ringing.count < 1) return fail('No chat is ringing any more.');
+    const accepted = await api.agent.accept(acceptUrl);
+    if (!accepted.ok) return this.commandFailed('Could not accept the chat', accepted.error);
+    this.state.ringing = { count: Math.max(0, this.state.ringing.count - 1) };
+    const loaded = await api.agent.getChat(accepted.value.chatUrl);
+    if (!loaded.ok) {
+      // The chat is ours on LivePerson's side; hold it with what we know and let polling fill it in.
+      this.upsertChat({ ...accepted.value, links: {}, events: [] });
+      await this.commit();
+      return this.commandFailed('The chat was accepted but could not be loaded yet', loaded.error);
+    }
+    this.upsertChat(loaded.value);
+    await this.commit();
+    return OK;
+  }
+
+  async sendLine(chatId: string, text: string): Promise<CommandResult> {
+    const api = await this.api();
+    if (!api) return fail('Sign in first.');
+    const chat = this.chat(chatId);
+    if (!chat) return fail('That chat is not open in Agent Dock.');
+    if (chat.state === 'ended') return fail('The chat has ended.');
+    // Persisted before it is sent, so a worker stop mid-request cannot lose the line.
+    const entry = { localId: `${this.now()}-${Math.random().toString(36).slice(2, 8)}`, text, status: 'pending' as const };
+    chat.outbox.push(entry);
+    await this.commit();
+    const posted = await api.agent.addLine(eventsUrl(chat), { text, textType: 'plain' });
+    const current = this.chat(chatId);
+    if (!current) return OK;
+    const index = current.outbox.findIndex((e) => e.localId === entry.localId);
+    if (!posted.ok) {
+      if (index >= 0) current.outbox[index] = { ...entry, status: 'failed', problem: posted.error.message };
+      return this.commandFailed('The line was not sent', posted.error);
+    }
+    if (index >= 0) current.outbox.splice(index, 1);
+    addOwnLine(current, {
+      id: String(posted.value.eventId),
+      source: 'agent',
+      by: api.connection.agentName,
+      text,
+      textType: 'plain',
+      time: new Date(this.now()).toISOString(),
+    });
+    await this.commit();
+    return OK;
+  }
+
+  async endChat(chatId: string): Promise<CommandResult> {
+    const api = await this.api();
+    if (!api) return fail('Sign in first.');
+    const chat = this.chat(chatId);
+    if (!chat) return fail('That chat is not open in Agent Dock.');
+    if (chat.state === 'ended') return OK;
+    const result = await api.agent.endChat(eventsUrl(chat));
+    if (!result.ok) return this.commandFailed('Could not end the chat', result.error);
+    chat.state = 'ended';
+    await this.commit();
+    return OK;
+  }
+
+  async closeChat(chatId: string): Promise<CommandResult> {
+    await this.restore();
+    const chat = this.chat(chatId);
+    if (!chat) return OK;
+    if (chat.state !== 'ended') return fail('End the chat before closing it.');
+    this.state.chats = this.state.chats.filter((c) => c.id !== chatId);
+    await this.commit();
+    return OK;
+  }
+
+  // ---- sign-in -----------------------------------------------------------------------------
+
+  private async openConnection(
+    input: SignIn,
+  ): Promise<{ ok: true; value: { connection: Connection; availability: string; chats: StoredChat[] } } | { ok: false; error: string }> {
+    const { client } = this.deps;
+    const domain = await client.domain.lookup({ csdsUrl: input.csdsUrl, accountId: input.accountId, service: 'agentVep' });
+    if (!domain.ok) return { ok: false, error: explain('Could not find the account’s LivePerson domain', domain.error) };
+    const origin = domain.value;
+    const login = await client.login.withPassword({ origin, accountId: input.accountId, username: input.username, password: input.password });
+    if (!login.ok) {
+      const error =
+        login.error.kind === 'auth-expired' ? 'LivePerson refused that user name or password.' : explain('Could not sign in', login.error);
+      return { ok: false, error };
+    }
+    const agentOrigin = login.value.serviceOrigins.agentVep ?? origin;
+    const agent = client.agent({ bearer: login.value.bearer });
+    const session = await agent.startSession({ origin: agentOrigin, accountId: input.accountId });
+    if (!session.ok) return { ok: false, error: explain('Signed in, but the agent session could not start', session.error) };
+    const sessionUrl = session.value.sessionUrl;
+    const [info, availability, held] = await Promise.all([
+      agent.getInfo(sessionUrl),
+      agent.getAvailability(sessionUrl),
+      agent.getChatSessions(sessionUrl),
+    ]);
+    const connection: Connection = {
+      csdsUrl: input.csdsUrl,
+      accountId: input.accountId,
+      origin: agentOrigin,
+      bearer: login.value.bearer,
+      csrf: login.value.csrf,
+      sessionTtlMs: login.value.sessionTtlMs,
+      loginAt: this.now(),
+      refreshedAt: this.now(),
+      userId: login.value.userId,
+      agentName: info.ok ? info.value.nickname || info.value.name : login.value.loginName,
+      sessionUrl,
+    };
+    // Continuity: chats this agent already holds (another device, a lost worker) come back.
+    const chats: StoredChat[] = [];
+    if (held.ok) {
+      for (const ref of held.value) {
+        const chat = await agent.getChat(ref.chatUrl);
+        if (chat.ok) chats.push(storedChat(chat.value));
+      }
+    }
+    return {
+      ok: true,
+      value: { connection, availability: availability.ok ? availability.value.chat : 'Offline', chats },
+    };
+  }
+
+  private async endConnection(reason: string): Promise<void> {
+    this.stopPolling();
+    this.state = { ...initialState(), signedOutReason: reason };
+    await this.commit();
+  }
+
+  // ---- polling -----------------------------------------------------------------------------
+
+  private schedulePoll(delayMs: number): void {
+    if (this.pollTimer) clearTimeout(this.pollTimer);
+    this.pollTimer = setTimeout(() => {
+      this.pollTimer = undefined;
+      void this.pollOnce();
+    }, delayMs);
+  }
+
+  private stopPolling(): void {
+    if (this.pollTimer) clearTimeout(this.pollTimer);
+    this.pollTimer = undefined;
+  }
+
+  /** One cycle: incoming requests, then every open chat in one A12 request. */
+  async pollOnce(): Promise<void> {
+    if (this.polling) return;
+    this.polling = true;
+    let next: number | undefined;
+    try {
+      next = await this.cycle();
+    } catch (error) {
+      // Never let a bug stop the loop silently: log it, show it, try again later.
+      this.deps.log.warn('Poll cycle crashed', { error: String(error) });
+      this.state.health.problem = 'Agent Dock hit an internal error while polling; retrying.';
+      await this.commit();
+      next = 5_000;
+    } finally {
+      this.polling = false;
+    }
+    if (next !== undefined && this.state.connection) this.schedulePoll(next);
+  }
+
+  /** Returns the delay before the next cycle, or undefined to stop. */
+  private async cycle(): Promise<number | undefined> {
+    const api = await this.api();
+    if (!api) return undefined;
+    const { agent, connection } = api;
+    const interval = await this.deps.pollIntervalMs(connection.origin);
+
+    if (this.now() - connection.refreshedAt >= LOGIN_REFRESH_EVERY_MS) {
+      const refreshed = await this.refreshLogin(connection);
+      if (!refreshed) return undefined;
+    }
+
+    const incoming = await agent.getIncoming(connection.sessionUrl);
+    if (!incoming.ok) return this.pollFailed(incoming.error, interval);
+    const wasRinging = this.state.ringing.count > 0;
+    this.state.ringing = {
+      count: incoming.value.ringingCount,
+      since: incoming.value.ringingCount > 0 ? (this.state.ringing.since ?? this.now()) : undefined,
+      acceptUrl: incoming.value.acceptUrl,
+    };
+    if (wasRinging && incoming.value.ringingCount === 0) {
+      // A ring that stopped without our accept may have set us Away (the 20 s rule): re-read.
+      const availability = await agent.getAvailability(connection.sessionUrl);
+      if (availability.ok) this.state.availability = availability.value.chat;
+    }
+
+    const open = this.state.chats.filter((c) => c.state !== 'ended');
+    if (open.length > 0) {
+      const chats = await agent.getChats(
+        connection.sessionUrl,
+        open.map((c) => ({ chatId: c.id, lastEventId: c.lastEventId })),
+      );
+      if (!chats.ok) return this.pollFailed(chats.error, interval);
+      for (const snapshot of chats.value) {
+        const chat = this.chat(snapshot.chatId);
+        if (!chat) continue;
+        mergeEvents(chat, snapshot.events);
+        applyInfo(chat, snapshot.info);
+        if (Object.keys(snapshot.links).length) chat.links = { ...chat.links, ...snapshot.links };
+      }
+    }
+
+    this.state.health = { lastPollAt: this.now(), consecutiveFailures: 0 };
+    await this.commit();
+    return interval;
+  }
+
+  private async pollFailed(error: ApiError, interval: number): Promise<number | undefined> {
+    const connection = this.state.connection;
+    if (!connection) return undefined;
+    if (error.kind === 'auth-expired') {
+      // One refresh-and-retry, then a clear signed-out state.
+      const refreshed = await this.refreshLogin(connection);
+      return refreshed ? interval : undefined;
+    }
+    if (error.kind === 'session-gone') {
+      const restarted = await this.restartAgentSession(connection);
+      if (restarted) return interval;
+    }
+    this.state.health.consecutiveFailures += 1;
+    this.state.health.problem = explain('LivePerson is not answering as expected', error);
+    this.deps.log.warn('Poll failed', { kind: error.kind, status: error.status, url: error.url, message: error.message });
+    await this.commit();
+    return Math.max(interval, retryDelay(error, this.state.health.consecutiveFailures));
+  }
+
+  private async refreshLogin(connection: Connection): Promise<boolean> {
+    const result = await this.deps.client.login.refresh({ origin: connection.origin, accountId: connection.accountId, csrf: connection.csrf });
+    if (result.ok) {
+      connection.refreshedAt = this.now();
+      await this.commit();
+      return true;
+    }
+    if (result.error.kind === 'auth-expired') {
+      this.deps.log.warn('Login could not be refreshed', { message: result.error.message });
+      await this.endConnection('Your LivePerson login expired. Sign in again.');
+      return false;
+    }
+    // A transient failure: keep going, the next cycle tries again.
+    this.state.health.problem = explain('Could not refresh the LivePerson login', result.error);
+    await this.commit();
+    return true;
+  }
+
+  /** The agent session vanished: start a new one, restore availability, take back held chats. */
+  private async restartAgentSession(connection: Connection): Promise<boolean> {
+    const agent = this.deps.client.agent({ bearer: connection.bearer });
+    const session = await agent.startSession({ origin: connection.origin, accountId: connection.accountId });
+    if (!session.ok) return false;
+    connection.sessionUrl = session.value.sessionUrl;
+    this.deps.log.info('Started a new agent session after the old one was lost');
+    const wanted = this.state.availability;
+    if (wanted === 'Online' || wanted === 'Away' || wanted === 'Occupied') {
+      await agent.setAvailability(connection.sessionUrl, wanted);
+    }
+    const held = await agent.getChatSessions(connection.sessionUrl);
+    if (held.ok) {
+      for (const ref of held.value) {
+        const chat = this.chat(ref.chatId);
+        if (chat) {
+          chat.chatUrl = ref.chatUrl;
+          chat.links = {};
+        } else {
+          const loaded = await agent.getChat(ref.chatUrl);
+          if (loaded.ok) this.upsertChat(loaded.value);
+        }
+      }
+    }
+    await this.commit();
+    return true;
+  }
+
+  // ---- helpers -----------------------------------------------------------------------------
+
+  private async api(): Promise<{ agent: AgentApi; connection: Connection } | undefined> {
+    await this.restore();
+    const connection = this.state.connection;
+    if (!connection) return undefined;
+    return { agent: this.deps.client.agent({ bearer: connection.bearer }), connection };
+  }
+
+  private chat(chatId: string): StoredChat | undefined {
+    return this.state.chats.find((c) => c.id === chatId);
+  }
+
+  private upsertChat(snapshot: ChatSnapshot): void {
+    const existing = this.chat(snapshot.chatId);
+    if (existing) {
+      existing.chatUrl = snapshot.chatUrl;
+      existing.links = { ...existing.links, ...snapshot.links };
+      mergeEvents(existing, snapshot.events);
+      applyInfo(existing, snapshot.info);
+      return;
+    }
+    this.state.chats.push(storedChat(snapshot));
+  }
+
+  private async commandFailed(what: string, error: ApiError): Promise<CommandResult> {
+    this.deps.log.warn(what, { kind: error.kind, status: error.status, url: error.url, message: error.message });
+    if (error.kind === 'auth-expired' && this.state.connection) {
+      const refreshed = await this.refreshLogin(this.state.connection);
+      if (!refreshed) return fail('Your LivePerson login expired. Sign in again.');
+    }
+    await this.commit();
+    return fail(explain(what, error));
+  }
+
+  /** Saves the state (this write also keeps the worker alive) and pushes the view. */
+  private async commit(): Promise<void> {
+    this.version += 1;
+    await this.deps.store.save(this.state);
+    const view = this.view();
+    for (const listener of this.listeners) listener(view);
+  }
+}
+
+function storedChat(snapshot: ChatSnapshot): StoredChat {
+  const chat: StoredChat = {
+    id: snapshot.chatId,
+    chatUrl: snapshot.chatUrl,
+    links: snapshot.links,
+    lastEventId: -1,
+    state: 'waiting',
+    visitorName: 'Visitor',
+    visitorTyping: false,
+    lines: [],
+    outbox: [],
+  };
+  mergeEvents(chat, snapshot.events);
+  applyInfo(chat, snapshot.info);
+  return chat;
+}
+
+function eventsUrl(chat: StoredChat): string {
+  return chat.links.events ?? `${chat.chatUrl}/events`;
+}
+
+/** "What failed: why." in one sentence for the UI. */
+function explain(what: string, error: ApiError): string {
+  return `${what}: ${error.message}`;
+}
+

@@ -1,0 +1,37 @@
+/** Derives the redacted `AgentView` from the background state: no token, csrf or URL leaves here. */
+import type { AgentView, ChatView, LineView } from '../messaging/view';
+import type { AgentState, StoredChat } from './state';
+
+export function toView(state: AgentState, version: number): AgentView {
+  const connection = state.connection;
+  return {
+    version,
+    auth: connection
+      ? { status: 'signed-in', accountId: connection.accountId, agentName: connection.agentName }
+      : { status: state.signingIn ? 'signing-in' : 'signed-out', reason: state.signedOutReason },
+    availability: connection ? state.availability : null,
+    ringing: { count: state.ringing.count, since: state.ringing.since },
+    chats: state.chats.map((chat) => chatView(chat, connection?.agentName ?? 'You')),
+    health: { lastPollAt: state.health.lastPollAt, problem: state.health.problem },
+  };
+}
+
+function chatView(chat: StoredChat, agentName: string): ChatView {
+  const queued: LineView[] = chat.outbox.map((entry) => ({
+    id: `pending:${entry.localId}`,
+    source: 'agent',
+    by: agentName,
+    text: entry.text,
+    textType: 'plain',
+    time: '',
+    delivery: entry.status,
+  }));
+  return {
+    id: chat.id,
+    state: chat.state,
+    visitorName: chat.visitorName,
+    startTime: chat.startTime,
+    visitorTyping: chat.visitorTyping,
+    lines: queued.length ? [...chat.lines, ...queued] : chat.lines,
+  };
+}

@@ -1,0 +1,213 @@
+/**
+ * The LivePerson client's public contract: what the background runtime sees.
+ * Responses are normalised here (links by rel, ids as numbers, lists as arrays), so nothing above
+ * src/api/ ever deals with `@href` vs `href`, single-object lists or numbers sent as strings.
+ */
+
+export type ApiErrorKind =
+  /** 401: bearer expired or revoked, bad csrf, logged out. Needs a refresh or a new login. */
+  | 'auth-expired'
+  /** 404 (or 403) on an agent session or chat: the session or chat no longer exists here. */
+  | 'session-gone'
+  /** 429: slow down; `retryAfterMs` from `Retry-After` when the server sent one. */
+  | 'rate-limited'
+  /** No HTTP answer: DNS, refused or dropped connection, timeout, offline. */
+  | 'network'
+  /** A 2xx whose body does not match the documented shape; `issues` holds the zod issues. */
+  | 'bad-response'
+  /** Any other non-2xx status (400, 409, 5xx, …). */
+  | 'http';
+
+export interface ApiError {
+  kind: ApiErrorKind;
+  /** One sentence a person can read, e.g. "LivePerson refused the password (401)." */
+  message: string;
+  status?: number;
+  /** The request URL without credentials, for logs. */
+  url?: string;
+  retryAfterMs?: number;
+  /** zod issues, formatted `path: message`, for `bad-response`. */
+  issues?: string[];
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+export type ChatAvailability = 'Online' | 'Away' | 'Occupied' | 'Offline';
+
+export interface LoginSession {
+  bearer: string;
+  csrf: string;
+  /** `sessionTTl`, parsed from its string form. */
+  sessionTtlMs: number;
+  userId: string;
+  loginName: string;
+  /** `csdsCollectionResponse.baseURIs` as service → origin (scheme + host). */
+  serviceOrigins: Record<string, string>;
+  serverTime?: number;
+}
+
+export interface AgentSessionRef {
+  /** Absolute URL of `{base}/agentSession/{id}` from `agentSessionLocation`. */
+  sessionUrl: string;
+  sessionId: string;
+}
+
+export interface AgentSkill {
+  id: string;
+  name: string;
+}
+
+export interface AgentInfo {
+  id: string;
+  name: string;
+  nickname?: string;
+  /** -1 means unlimited. */
+  maxChats: number;
+  skills: AgentSkill[];
+}
+
+export interface Availability {
+  chat: string;
+  voice?: string;
+}
+
+export interface IncomingRequests {
+  ringingCount: number;
+  /** The href to POST to accept the next request; present only while ringing. */
+  acceptUrl?: string;
+}
+
+export interface ChatRef {
+  chatUrl: string;
+  /** The chat session key: last path segment of the chat URL. */
+  chatId: string;
+}
+
+export interface ChatSessionRef extends ChatRef {
+  startTime?: number;
+}
+
+export type EventSource = 'visitor' | 'agent' | 'system';
+
+export interface ChatLineEvent {
+  type: 'line';
+  id: number;
+  time: string;
+  text: string;
+  textType: string;
+  /** Display name of the author; key off `source`, not `by`. */
+  by: string;
+  source: EventSource | string;
+  subType?: string;
+  systemMessageId?: number;
+  json?: unknown;
+}
+
+export interface ChatStateEvent {
+  type: 'state';
+  id: number;
+  time: string;
+  state: string;
+}
+
+export interface ChatOtherEvent {
+  type: string;
+  id: number;
+  time: string;
+  raw: Record<string, unknown>;
+}
+
+export type ChatEvent = ChatLineEvent | ChatStateEvent | ChatOtherEvent;
+
+export interface ChatInfo {
+  state?: string;
+  chatSessionKey?: string;
+  agentName?: string;
+  agentId?: string;
+  visitorId?: string;
+  visitorName?: string;
+  startTime?: string;
+  lastUpdate?: string;
+  duration?: number;
+  chatTimeout?: number;
+  visitorTyping?: string;
+  agentTyping?: string;
+  /** Every other documented or undocumented scalar field, as sent. */
+  extra: Record<string, unknown>;
+}
+
+export interface ChatSnapshot extends ChatRef {
+  /** rel → absolute href, from `chat.link`. */
+  links: Record<string, string>;
+  events: ChatEvent[];
+  /** The events `next` link (`{chat}/events?from=N`) when the response carried one. */
+  nextUrl?: string;
+  info?: ChatInfo;
+}
+
+export interface EventsPage {
+  events: ChatEvent[];
+  nextUrl?: string;
+}
+
+export interface ChatCursor {
+  chatId: string;
+  /** The last event id the caller already holds (A12 `fromEventIds`); -1 for none. */
+  lastEventId: number;
+}
+
+export interface NewLine {
+  text: string;
+  textType?: 'plain' | 'html' | 'rich-content';
+  subType?: 'REGULAR' | 'ONLY_TO_REP';
+  json?: unknown;
+}
+
+export interface PostedEvent {
+  eventUrl: string;
+  eventId: number;
+}
+
+/** Credentials for Chat Agent API calls: a bearer from Login (cookies ride along in the jar). */
+export interface AgentAuth {
+  bearer: string;
+}
+
+export interface AccountAddress {
+  /** Scheme + host (+ port) of the service, e.g. `https://va.agentvep.liveperson.net`. */
+  origin: string;
+  accountId: string;
+}
+
+/** What `createLivePersonClient()` (src/api/client.ts) returns. */
+export interface LivePersonClient {
+  domain: {
+    /** CSDS lookup; `csdsUrl` is e.g. `https://api.liveperson.net`. Returns an origin. */
+    lookup(p: { csdsUrl: string; accountId: string; service: string }): Promise<Result<string>>;
+  };
+  login: {
+    withPassword(p: AccountAddress & { username: string; password: string }): Promise<Result<LoginSession>>;
+    refresh(p: AccountAddress & { csrf: string }): Promise<Result<void>>;
+    logout(p: AccountAddress & { csrf: string }): Promise<Result<void>>;
+  };
+  agent(auth: AgentAuth): AgentApi;
+}
+
+export interface AgentApi {
+  startSession(p: AccountAddress): Promise<Result<AgentSessionRef>>;
+  getSessionLinks(sessionUrl: string): Promise<Result<Record<string, string>>>;
+  getInfo(sessionUrl: string): Promise<Result<AgentInfo>>;
+  getAvailability(sessionUrl: string): Promise<Result<Availability>>;
+  setAvailability(sessionUrl: string, chat: ChatAvailability): Promise<Result<void>>;
+  getIncoming(sessionUrl: string): Promise<Result<IncomingRequests>>;
+  accept(acceptUrl: string): Promise<Result<ChatRef>>;
+  getChatSessions(sessionUrl: string): Promise<Result<ChatSessionRef[]>>;
+  getChat(chatUrl: string): Promise<Result<ChatSnapshot>>;
+  getEvents(nextUrl: string): Promise<Result<EventsPage>>;
+  /** A12: one request for every open chat. */
+  getChats(sessionUrl: string, cursors: ChatCursor[]): Promise<Result<ChatSnapshot[]>>;
+  addLine(eventsUrl: string, line: NewLine): Promise<Result<PostedEvent>>;
+  endChat(eventsUrl: string): Promise<Result<void>>;
+  getChatInfo(infoUrl: string): Promise<Result<ChatInfo>>;
+  setAgentTyping(agentTypingUrl: string, typing: boolean): Promise<Result<void>>;
+}

@@ -1,0 +1,84 @@
+/**
+ * The background's side of the protocol: validates who is asking and what they sent before the
+ * runtime sees it. Pages cannot reach us at all (no `externally_connectable`); content scripts can,
+ * but only for panel actions — account and availability changes come from our own pages.
+ */
+import { browser, type Browser } from 'wxt/browser';
+import type { z } from 'zod';
+import type { AgentRuntime } from '../agent/runtime';
+import {
+  availabilitySchema,
+  chatIdSchema,
+  onMessage,
+  sendLineSchema,
+  signInSchema,
+  VIEW_PORT,
+  type CommandResult,
+} from './protocol';
+
+type Sender = Browser.runtime.MessageSender;
+
+function fromThisExtension(sender: Sender): boolean {
+  return sender.id === browser.runtime.id;
+}
+
+function fromExtensionPage(sender: Sender): boolean {
+  return fromThisExtension(sender) && !!sender.url?.startsWith(browser.runtime.getURL('/'));
+}
+
+function validate<T>(schema: z.ZodType<T>, data: unknown): { ok: true; value: T } | { ok: false; result: CommandResult } {
+  const parsed = schema.safeParse(data);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const issue = parsed.error.issues[0];
+  return { ok: false, result: { ok: false, message: `Invalid request: ${issue?.path.join('.') || 'payload'} ${issue?.message ?? ''}`.trim() } };
+}
+
+const refused: CommandResult = { ok: false, message: 'Refused: this action is only allowed from Agent Dock’s own pages.' };
+
+export function serveProtocol(runtime: AgentRuntime): void {
+  onMessage('getView', ({ sender }) => {
+    if (!fromThisExtension(sender)) throw new Error('Refused');
+    return runtime.restore().then(() => runtime.view());
+  });
+  onMessage('signIn', ({ sender, data }) => {
+    if (!fromExtensionPage(sender)) return refused;
+    const input = validate(signInSchema, data);
+    return input.ok ? runtime.signIn(input.value) : input.result;
+  });
+  onMessage('signOut', ({ sender }) => (fromExtensionPage(sender) ? runtime.signOut() : refused));
+  onMessage('setAvailability', ({ sender, data }) => {
+    if (!fromExtensionPage(sender)) return refused;
+    const input = validate(availabilitySchema, (data as { state?: unknown } | undefined)?.state);
+    return input.ok ? runtime.setAvailability(input.value) : input.result;
+  });
+  onMessage('acceptChat', ({ sender }) => (fromThisExtension(sender) ? runtime.acceptChat() : refused));
+  onMessage('sendLine', ({ sender, data }) => {
+    if (!fromThisExtension(sender)) return refused;
+    const input = validate(sendLineSchema, data);
+    return input.ok ? runtime.sendLine(input.value.chatId, input.value.text) : input.result;
+  });
+  onMessage('endChat', ({ sender, data }) => {
+    if (!fromThisExtension(sender)) return refused;
+    const input = validate(chatIdSchema, data);
+    return input.ok ? runtime.endChat(input.value.chatId) : input.result;
+  });
+  onMessage('closeChat', ({ sender, data }) => {
+    if (!fromThisExtension(sender)) return refused;
+    const input = validate(chatIdSchema, data);
+    return input.ok ? runtime.closeChat(input.value.chatId) : input.result;
+  });
+}
+
+/** Streams the view to every connected UI; each gets the current view as soon as it connects. */
+export function serveViewPort(runtime: AgentRuntime): void {
+  const ports = new Set<Browser.runtime.Port>();
+  runtime.subscribe((view) => {
+    for (const port of ports) port.postMessage({ type: 'view', view });
+  });
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== VIEW_PORT || port.sender?.id !== browser.runtime.id) return;
+    ports.add(port);
+    port.onDisconnect.addListener(() => ports.delete(port));
+    void runtime.restore().then(() => port.postMessage({ type: 'view', view: runtime.view() }));
+  });
+}

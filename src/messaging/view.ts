@@ -1,0 +1,64 @@
+/**
+ * The redacted picture of the agent's state that the background pushes to the popup, options page
+ * and every panel. It never carries tokens, csrf, cookies or URLs with credentials.
+ */
+
+export type AuthStatus = 'signed-out' | 'signing-in' | 'signed-in';
+
+export interface LineView {
+  /** Event id as a string, or `pending:<localId>` for a line not yet acknowledged. */
+  id: string;
+  source: 'visitor' | 'agent' | 'system';
+  /** Display name of the author. */
+  by: string;
+  text: string;
+  textType: 'plain' | 'html' | 'rich-content';
+  /** Structured content for `rich-content` lines, rendered from data, never as HTML. */
+  json?: unknown;
+  time: string;
+  /** `ONLY_TO_REP`: visible to agents only. */
+  private?: boolean;
+  systemMessageId?: number;
+  /** Outbox status of the agent's own lines. */
+  delivery?: 'pending' | 'failed';
+}
+
+export type ChatState = 'waiting' | 'chatting' | 'ended' | string;
+
+export interface ChatView {
+  id: string;
+  state: ChatState;
+  visitorName: string;
+  startTime?: string;
+  visitorTyping: boolean;
+  lines: LineView[];
+}
+
+export interface AgentView {
+  /** Increases on every change; UIs drop views older than the one they hold. */
+  version: number;
+  auth: {
+    status: AuthStatus;
+    accountId?: string;
+    agentName?: string;
+    /** Why the agent is signed out or the last sign-in failed, in one sentence. */
+    reason?: string;
+  };
+  availability: string | null;
+  ringing: { count: number; since?: number };
+  chats: ChatView[];
+  health: {
+    lastPollAt?: number;
+    /** The last failure a user should see, or undefined when healthy. */
+    problem?: string;
+  };
+}
+
+export const emptyView: AgentView = {
+  version: 0,
+  auth: { status: 'signed-out' },
+  availability: null,
+  ringing: { count: 0 },
+  chats: [],
+  health: {},
+};

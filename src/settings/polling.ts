@@ -1,0 +1,31 @@
+/**
+ * Poll interval. LivePerson asks clients not to poll faster than every 2 s; we only allow a faster
+ * cadence against a loopback host (the local emulator in tests), never against a real service.
+ */
+import { storage } from 'wxt/utils/storage';
+
+export const DEFAULT_POLL_INTERVAL_MS = 2000;
+export const LIVEPERSON_MIN_POLL_INTERVAL_MS = 2000;
+/** Floor even on loopback, so a typo cannot turn the worker into a busy loop. */
+export const LOOPBACK_MIN_POLL_INTERVAL_MS = 100;
+
+export const pollIntervalSetting = storage.defineItem<number>('local:pollIntervalMs', {
+  fallback: DEFAULT_POLL_INTERVAL_MS,
+});
+
+export function isLoopbackUrl(url: string): boolean {
+  let host: string;
+  try {
+    host = new URL(url).hostname;
+  } catch {
+    return false;
+  }
+  return host === 'localhost' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+/** The interval actually used against `serviceUrl`, whatever the setting says. */
+export function effectivePollInterval(requestedMs: number, serviceUrl: string): number {
+  const floor = isLoopbackUrl(serviceUrl) ? LOOPBACK_MIN_POLL_INTERVAL_MS : LIVEPERSON_MIN_POLL_INTERVAL_MS;
+  if (!Number.isFinite(requestedMs)) return DEFAULT_POLL_INTERVAL_MS;
+  return Math.max(floor, Math.round(requestedMs));
+}

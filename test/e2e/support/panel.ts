@@ -1,0 +1,45 @@
+/**
+ * Reading and driving the in-page panel. Content scripts live in an isolated world, so the test
+ * reads the panel through the DOM: the e2e build opens its shadow root, and `>>>` pierces it.
+ */
+import type { Page } from 'puppeteer';
+
+export const PANEL_HOST = 'agent-dock-panel';
+
+export const inPanel = (selector: string): string => `${PANEL_HOST} >>> ${selector}`;
+export const testId = (id: string): string => `[data-testid="${id}"]`;
+
+export interface PanelLine {
+  id: string;
+  source: string;
+  text: string;
+}
+
+export function panelLines(page: Page): Promise<PanelLine[]> {
+  return page.evaluate((host) => {
+    const root = document.querySelector(host)?.shadowRoot;
+    return [...(root?.querySelectorAll('[data-testid="line"]') ?? [])].map((el) => ({
+      id: el.getAttribute('data-line-id') ?? '',
+      source: el.getAttribute('data-source') ?? '',
+      text: el.querySelector('[data-testid="line-text"]')?.textContent ?? '',
+    }));
+  }, PANEL_HOST);
+}
+
+export function panelCount(page: Page, selector: string): Promise<number> {
+  return page.evaluate(
+    (host, sel) => document.querySelector(host)?.shadowRoot?.querySelectorAll(sel).length ?? 0,
+    PANEL_HOST,
+    selector,
+  );
+}
+
+export function panelHostCount(page: Page): Promise<number> {
+  return page.evaluate((host) => document.querySelectorAll(host).length, PANEL_HOST);
+}
+
+export async function typeIntoComposer(page: Page, text: string): Promise<void> {
+  await page.locator(inPanel(testId('composer'))).click();
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+}

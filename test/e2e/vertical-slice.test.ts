@@ -1,0 +1,125 @@
+/**
+ * The foundation flow, driven as an agent would: sign in and go Online in the popup, ring in the
+ * CRM tab's panel, accept, three lines each way, end — with a visitor on the Server Chat API.
+ */
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Page } from 'puppeteer';
+import { startEmulator, type Emulator } from '../emulator/server';
+import { Visitor } from '../emulator/visitor';
+import { startCrmServer, type CrmServer } from '../sandbox/crm-server';
+import { launchWithExtension, type ExtensionBrowser } from './support/browser';
+import { inPanel, panelHostCount, panelLines, testId, typeIntoComposer } from './support/panel';
+
+const WAIT = { timeout: 15_000, interval: 100 };
+
+describe('vertical slice in Chromium', () => {
+  let emulator: Emulator;
+  let crm: CrmServer;
+  let ext: ExtensionBrowser;
+  let popup: Page;
+  let crmTab: Page;
+
+  beforeAll(async () => {
+    emulator = await startEmulator({ port: 0 });
+    crm = await startCrmServer();
+    ext = await launchWithExtension();
+    // The emulator is on loopback, where the extension allows polling faster than LivePerson's 2 s.
+    const worker = await ext.worker();
+    await worker.evaluate(() => chrome.storage.local.set({ pollIntervalMs: 250 }));
+  });
+
+  afterAll(async () => {
+    await ext?.close();
+    await crm?.close();
+    await emulator?.close();
+  });
+
+  it('refuses a wrong password, then signs in and goes Online from the popup', async () => {
+    popup = await ext.browser.newPage();
+    await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+    await popup.locator('input[name="csdsUrl"]').fill(emulator.baseUrl);
+    await popup.locator('input[name="accountId"]').fill('12345678');
+    await popup.locator('input[name="username"]').fill('agent1');
+    await popup.locator('input[name="password"]').fill('wrong-pass');
+    await popup.locator(testId('signin-submit')).click();
+    await popup.locator(`${testId('error')}::-p-text(refused)`).wait();
+
+    await popup.locator('input[name="password"]').fill('agent1-pass');
+    await popup.locator(testId('signin-submit')).click();
+    await popup.locator(`${testId('auth-status')}::-p-text(Signed in)`).wait();
+
+    await popup.locator(testId('availability-Online')).click();
+    await popup.locator(`${testId('availability')}::-p-text(Online)`).wait();
+    expect(await popup.$eval(testId('availability-Online'), (b) => b.getAttribute('aria-pressed'))).toBe('true');
+  });
+
+  it('rings in the CRM tab, accepts, and exchanges three lines each way in order', async () => {
+    crmTab = await ext.browser.newPage();
+    await crmTab.goto(crm.url);
+    await crmTab.locator(inPanel(testId('panel'))).wait();
+    expect(await panelHostCount(crmTab)).toBe(1);
+
+    const visitor = await Visitor.start({ baseUrl: emulator.baseUrl, name: 'Dana' });
+    await crmTab.locator(inPanel(testId('ring'))).wait();
+    await popup.bringToFront();
+    await vi.waitFor(async () => {
+      expect(await popup.$eval(testId('ringing-count'), (el) => el.textContent)).toBe('1');
+    }, WAIT);
+    await crmTab.bringToFront();
+    await crmTab.locator(inPanel(testId('accept'))).click();
+    await crmTab.locator(inPanel(`${testId('chat')}[data-state="chatting"]`)).wait();
+    await visitor.waitFor((v) => v.state() === 'chatting', 10_000);
+
+    const script: Array<['visitor' | 'agent', string]> = [
+      ['visitor', 'Hi, my order #88213 has not arrived yet.'],
+      ['agent', 'Sorry to hear that, Dana. Let me check the delivery.'],
+      ['visitor', 'It was due on Friday.'],
+      ['agent', 'The carrier shows it out for delivery today.'],
+      ['visitor', 'Great, thank you!'],
+      ['agent', 'You are welcome. Anything else?'],
+    ];
+    for (const [who, text] of script) {
+      if (who === 'visitor') await visitor.sendLine(text);
+      else await typeIntoComposer(crmTab, text);
+      // Each line must reach the other side before the next is written, so order is defined.
+      await vi.waitFor(async () => {
+        expect((await panelLines(crmTab)).map((l) => l.text)).toContain(text);
+      }, WAIT);
+      await visitor.waitFor((v) => v.lines().some((l) => l.text === text), 15_000);
+    }
+
+    const expected = script.map(([source, text]) => ({ source, text }));
+    const inPanelView = (await panelLines(crmTab))
+      .filter((l) => l.source !== 'system')
+      .map(({ source, text }) => ({ source, text }));
+    expect(inPanelView).toEqual(expected);
+    const inVisitorView = visitor
+      .lines()
+      .filter((l) => l.source !== 'system')
+      .map(({ source, text }) => ({ source, text }));
+    expect(inVisitorView).toEqual(expected);
+    // No line shown twice, none pending.
+    const ids = (await panelLines(crmTab)).map((l) => l.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.some((id) => id.startsWith('pending:'))).toBe(false);
+
+    await crmTab.screenshot({ path: 'test/e2e/screenshots/panel.png' });
+
+    await crmTab.locator(inPanel(testId('end-chat'))).click();
+    await crmTab.locator(inPanel(testId('end-confirm'))).click();
+    await crmTab.locator(inPanel(testId('chat-ended'))).wait();
+    await visitor.waitFor((v) => v.state() === 'ended', 15_000);
+    expect(await crmTab.$(inPanel(testId('composer')) + ':not([disabled])')).toBeNull();
+
+    await crmTab.locator(inPanel(testId('close-chat'))).click();
+    await vi.waitFor(async () => {
+      expect(await crmTab.$(inPanel(testId('chat')))).toBeNull();
+    }, WAIT);
+  });
+
+  it('signs out from the popup', async () => {
+    await popup.bringToFront();
+    await popup.locator(testId('signout')).click();
+    await popup.locator(testId('signin-form')).wait();
+  });
+});
