@@ -41,6 +41,7 @@ export class AgentRuntime {
   private readonly listeners = new Set<Listener>();
   private pollTimer: ReturnType<typeof setTimeout> | undefined;
   private polling = false;
+  private stopped = false;
   private restored: Promise<void> | undefined;
   private readonly now: () => number;
 
@@ -68,6 +69,13 @@ export class AgentRuntime {
   subscribe(listener: Listener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Stops polling (worker shutdown, tests); waits for a cycle in flight to finish. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.stopPolling();
+    while (this.polling) await new Promise((resolve) => setTimeout(resolve, 10));
   }
 
   /** Called by the watchdog alarm: restarts the loop if the worker lost its timer. */
@@ -266,6 +274,7 @@ export class AgentRuntime {
   // ---- polling -----------------------------------------------------------------------------
 
   private schedulePoll(delayMs: number): void {
+    if (this.stopped) return;
     if (this.pollTimer) clearTimeout(this.pollTimer);
     this.pollTimer = setTimeout(() => {
       this.pollTimer = undefined;

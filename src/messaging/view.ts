@@ -25,13 +25,42 @@ export interface LineView {
 
 export type ChatState = 'waiting' | 'chatting' | 'ended' | string;
 
+/** A labelled fact about the visitor (device, IP, location, a pre-chat answer, …). */
+export interface Fact {
+  label: string;
+  value: string;
+}
+
+export interface VisitorDetails {
+  /** Device, IP, OS, browser, location, referrer: whatever the visit resource gives. */
+  facts: Fact[];
+  /** Pre-chat survey answers, question → answer. */
+  preChatSurvey: Fact[];
+  customVariables: Fact[];
+  pages: Array<{ url: string; title?: string; time?: string }>;
+}
+
 export interface ChatView {
   id: string;
   state: ChatState;
   visitorName: string;
+  visitorId?: string;
   startTime?: string;
+  /** Seconds of visitor inactivity before LivePerson ends the chat. */
+  chatTimeout?: number;
   visitorTyping: boolean;
   lines: LineView[];
+  visitor?: VisitorDetails;
+  /** After the chat ended: whether the agent survey is still to be filled in. */
+  agentSurvey?: 'pending' | 'submitted' | 'none';
+}
+
+export interface AgentProfile {
+  id: string;
+  name: string;
+  skills: Array<{ id: string; name: string }>;
+  /** -1 = unlimited. */
+  maxChats: number;
 }
 
 export interface AgentView {
@@ -41,9 +70,12 @@ export interface AgentView {
     status: AuthStatus;
     accountId?: string;
     agentName?: string;
+    /** 'bot' when signed in with an API key. */
+    kind?: 'agent' | 'bot';
     /** Why the agent is signed out or the last sign-in failed, in one sentence. */
     reason?: string;
   };
+  agent?: AgentProfile;
   availability: string | null;
   ringing: { count: number; since?: number };
   chats: ChatView[];

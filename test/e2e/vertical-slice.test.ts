@@ -25,7 +25,7 @@ describe('vertical slice in Chromium', () => {
     ext = await launchWithExtension();
     // The emulator is on loopback, where the extension allows polling faster than LivePerson's 2 s.
     const worker = await ext.worker();
-    await worker.evaluate(() => chrome.storage.local.set({ pollIntervalMs: 250 }));
+    await worker.evaluate('chrome.storage.local.set({ pollIntervalMs: 250 })');
   });
 
   afterAll(async () => {

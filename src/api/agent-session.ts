@@ -1,0 +1,57 @@
+/** Agent session (A1, A2) and agent information (A7). */
+import { z } from 'zod';
+import type { Http } from './http';
+import { idish, lastSegment, linksSchema, listOf, locationSchema, numberish } from './quirks';
+import type { AccountAddress, AgentInfo, AgentSessionRef, Result } from './types';
+
+const startSessionSchema = z.object({ agentSessionLocation: locationSchema });
+
+const sessionSchema = z.object({ agentSession: z.object({ link: linksSchema }) });
+
+const agentInfoSchema = z.object({
+  info: z.object({
+    id: idish,
+    name: z.string().optional(),
+    nickname: z.string().optional(),
+    maxChats: numberish.optional(),
+    skills: z
+      .object({ skill: listOf(z.object({ id: idish, name: z.string().optional() })) })
+      .optional(),
+  }),
+});
+
+export async function startAgentSession(http: Http, bearer: string, p: AccountAddress): Promise<Result<AgentSessionRef>> {
+  const result = await http.request({
+    method: 'POST',
+    url: `${p.origin}/api/account/${encodeURIComponent(p.accountId)}/agentSession`,
+    chatAgentApi: true,
+    bearer,
+    // "Required for backwards compatibility", says the page.
+    body: { loginData: '' },
+    schema: startSessionSchema,
+  });
+  if (!result.ok) return result;
+  const sessionUrl = result.value.agentSessionLocation;
+  return { ok: true, value: { sessionUrl, sessionId: lastSegment(sessionUrl) } };
+}
+
+export async function getSessionLinks(http: Http, bearer: string, sessionUrl: string): Promise<Result<Record<string, string>>> {
+  const result = await http.request({ url: sessionUrl, chatAgentApi: true, bearer, schema: sessionSchema });
+  return result.ok ? { ok: true, value: result.value.agentSession.link } : result;
+}
+
+export async function getAgentInfo(http: Http, bearer: string, sessionUrl: string): Promise<Result<AgentInfo>> {
+  const result = await http.request({ url: `${sessionUrl}/info`, chatAgentApi: true, bearer, schema: agentInfoSchema });
+  if (!result.ok) return result;
+  const info = result.value.info;
+  return {
+    ok: true,
+    value: {
+      id: info.id,
+      name: info.name ?? info.nickname ?? info.id,
+      nickname: info.nickname,
+      maxChats: info.maxChats ?? -1,
+      skills: (info.skills?.skill ?? []).map((s) => ({ id: s.id, name: s.name ?? s.id })),
+    },
+  };
+}

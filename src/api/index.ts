@@ -1,0 +1,3 @@
+export { createLivePersonClient } from './client';
+export type { HttpOptions } from './http';
+export type * from './types';

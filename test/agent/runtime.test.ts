@@ -1,0 +1,138 @@
+/**
+ * The background runtime against the running emulator over real HTTP: sign-in, ring, accept,
+ * lines both ways exactly once, end, and a worker restart in the middle of a chat.
+ */
+import fetchCookie from 'fetch-cookie';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createLivePersonClient } from '../../src/api';
+import { AgentRuntime, type Logger } from '../../src/agent/runtime';
+import type { AgentState, StateStore } from '../../src/agent/state';
+import { startEmulator, type Emulator } from '../emulator/server';
+import { Visitor } from '../emulator/visitor';
+
+const WAIT = { timeout: 8_000, interval: 25 };
+const quiet: Logger = { info: () => {}, warn: () => {} };
+
+function memoryStore(): StateStore & { saved: AgentState | null } {
+  return {
+    saved: null,
+    async load() {
+      return this.saved ? structuredClone(this.saved) : null;
+    },
+    async save(state) {
+      this.saved = structuredClone(state);
+    },
+  };
+}
+
+describe('AgentRuntime', () => {
+  let emulator: Emulator;
+  let store: ReturnType<typeof memoryStore>;
+  const runtimes: AgentRuntime[] = [];
+  // One cookie jar per "browser profile", shared by worker lifetimes, as in Chrome.
+  let fetchWithJar: typeof fetch;
+
+  const newRuntime = () => {
+    const runtime = new AgentRuntime({
+      client: createLivePersonClient({ fetch: fetchWithJar }),
+      store,
+      pollIntervalMs: async () => 50,
+      log: quiet,
+    });
+    runtimes.push(runtime);
+    return runtime;
+  };
+
+  const signIn = (runtime: AgentRuntime, password = 'agent1-pass') =>
+    runtime.signIn({ csdsUrl: emulator.baseUrl, accountId: '12345678', username: 'agent1', password });
+
+  beforeEach(async () => {
+    emulator = await startEmulator({ port: 0 });
+    store = memoryStore();
+    fetchWithJar = fetchCookie(fetch) as typeof fetch;
+  });
+
+  afterEach(async () => {
+    for (const runtime of runtimes.splice(0)) await runtime.stop();
+    await emulator.close();
+  });
+
+  it('refuses a wrong password with a readable reason and stays signed out', async () => {
+    const runtime = newRuntime();
+    const result = await signIn(runtime, 'nope');
+    expect(result).toEqual({ ok: false, message: 'LivePerson refused that user name or password.' });
+    expect(runtime.view().auth).toMatchObject({ status: 'signed-out', reason: 'LivePerson refused that user name or password.' });
+  });
+
+  it('explains an unreachable LivePerson domain', async () => {
+    const runtime = newRuntime();
+    const result = await runtime.signIn({ csdsUrl: 'http://127.0.0.1:9', accountId: '12345678', username: 'agent1', password: 'x' });
+    expect(result.ok).toBe(false);
+    expect(runtime.view().auth.reason).toMatch(/Could not find the account’s LivePerson domain/);
+  });
+
+  it('takes a chat end to end and never shows a line twice', async () => {
+    const runtime = newRuntime();
+    expect(await signIn(runtime)).toEqual({ ok: true });
+    expect(runtime.view().auth).toMatchObject({ status: 'signed-in', accountId: '12345678' });
+    expect(JSON.stringify(runtime.view())).not.toMatch(/bearer|csrf/i);
+
+    expect(await runtime.setAvailability('Online')).toEqual({ ok: true });
+    expect(runtime.view().availability).toBe('Online');
+
+    const visitor = await Visitor.start({ baseUrl: emulator.baseUrl, name: 'Dana' });
+    await vi.waitFor(() => expect(runtime.view().ringing.count).toBe(1), WAIT);
+    expect(await runtime.acceptChat()).toEqual({ ok: true });
+    const chatId = runtime.view().chats[0]!.id;
+    expect(runtime.view().chats[0]).toMatchObject({ state: 'chatting', visitorName: 'Dana' });
+
+    await visitor.sendLine('Where is my order?');
+    await vi.waitFor(() => expect(texts(runtime)).toContain('Where is my order?'), WAIT);
+    expect(await runtime.sendLine(chatId, 'Checking now.')).toEqual({ ok: true });
+    await visitor.waitFor((v) => v.lines().some((l) => l.text === 'Checking now.'), 8_000);
+    await visitor.sendLine('Thanks');
+    await vi.waitFor(() => expect(texts(runtime)).toContain('Thanks'), WAIT);
+
+    const lines = runtime.view().chats[0]!.lines.filter((l) => l.source !== 'system');
+    expect(lines.map((l) => [l.source, l.text])).toEqual([
+      ['visitor', 'Where is my order?'],
+      ['agent', 'Checking now.'],
+      ['visitor', 'Thanks'],
+    ]);
+    const ids = runtime.view().chats[0]!.lines.map((l) => l.id);
+    expect(new Set(ids).size).toBe(ids.length);
+
+    expect(await runtime.endChat(chatId)).toEqual({ ok: true });
+    await visitor.waitFor((v) => v.state() === 'ended', 8_000);
+    expect(await runtime.closeChat(chatId)).toEqual({ ok: true });
+    expect(runtime.view().chats).toEqual([]);
+
+    expect(await runtime.signOut()).toEqual({ ok: true });
+    expect(runtime.view().auth).toMatchObject({ status: 'signed-out', reason: 'You signed out.' });
+  });
+
+  it('continues after the worker is stopped mid-chat, without losing or repeating a line', async () => {
+    const first = newRuntime();
+    await signIn(first);
+    await first.setAvailability('Online');
+    const visitor = await Visitor.start({ baseUrl: emulator.baseUrl, name: 'Sam' });
+    await vi.waitFor(() => expect(first.view().ringing.count).toBe(1), WAIT);
+    await first.acceptChat();
+    await visitor.sendLine('one');
+    await vi.waitFor(() => expect(texts(first)).toContain('one'), WAIT);
+
+    await first.stop(); // the browser stops the worker
+    await visitor.sendLine('two'); // written while no worker runs
+
+    const second = newRuntime(); // a new worker lifetime with the same storage.session
+    await second.restore();
+    await vi.waitFor(() => expect(texts(second)).toContain('two'), WAIT);
+    await visitor.sendLine('three');
+    await vi.waitFor(() => expect(texts(second)).toContain('three'), WAIT);
+    expect(texts(second).filter((t) => ['one', 'two', 'three'].includes(t))).toEqual(['one', 'two', 'three']);
+  });
+});
+
+function texts(runtime: AgentRuntime): string[] {
+  return runtime.view().chats.flatMap((c) => c.lines.map((l) => l.text));
+}
