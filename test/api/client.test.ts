@@ -1,0 +1,167 @@
+/** The client against the running emulator over real HTTP: every endpoint and its error paths. */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createLivePersonClient } from '../../src/api';
+import { startEmulator, type Emulator } from '../emulator/server';
+import { Visitor } from '../emulator/visitor';
+import { ACCOUNT, clientWithJar, signedIn, unwrap, type SignedIn } from './support';
+
+let ctx: SignedIn | undefined;
+let plain: Emulator | undefined;
+
+afterEach(async () => {
+  await ctx?.emulator.close();
+  await plain?.close();
+  ctx = undefined;
+  plain = undefined;
+});
+
+async function ringing(s: SignedIn, name = 'Dana'): Promise<Visitor> {
+  unwrap(await s.agent.setAvailability(s.sessionUrl, 'Online'));
+  return Visitor.start({ baseUrl: s.emulator.baseUrl, name });
+}
+
+describe('domain and login', () => {
+  it('finds the agentVep origin through CSDS', async () => {
+    plain = await startEmulator({ port: 0 });
+    const client = clientWithJar();
+    const origin = await client.domain.lookup({ csdsUrl: plain.baseUrl, accountId: ACCOUNT, service: 'agentVep' });
+    expect(origin).toEqual({ ok: true, value: plain.baseUrl });
+  });
+
+  it('signs in, refreshes with the csrf and the login cookie, and logs out', async () => {
+    ctx = await signedIn();
+    expect(ctx.login.bearer).toMatch(/^[0-9a-f]{64}$/);
+    expect(ctx.login.sessionTtlMs).toBe(28_800_000);
+    expect(ctx.login.serviceOrigins.agentVep).toBe(ctx.emulator.baseUrl);
+    const address = { origin: ctx.origin, accountId: ACCOUNT };
+    expect(await ctx.client.login.refresh({ ...address, csrf: ctx.login.csrf })).toEqual({ ok: true, value: undefined });
+    const bad = await ctx.client.login.refresh({ ...address, csrf: 'not-the-csrf' });
+    expect(bad.ok || bad.error.kind).toBe('auth-expired');
+    expect(await ctx.client.login.logout({ ...address, csrf: ctx.login.csrf })).toEqual({ ok: true, value: undefined });
+    const after = await ctx.agent.getAvailability(ctx.sessionUrl);
+    expect(after.ok || after.error.kind).toBe('auth-expired');
+  });
+
+  it('reports a wrong password as auth-expired with LivePerson’s message', async () => {
+    plain = await startEmulator({ port: 0 });
+    const result = await clientWithJar().login.withPassword({ origin: plain.baseUrl, accountId: ACCOUNT, username: 'agent1', password: 'nope' });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toMatchObject({ kind: 'auth-expired', status: 401 });
+  });
+
+  it('reports an unreachable host as a network error', async () => {
+    const result = await createLivePersonClient({ timeoutMs: 2000 }).domain.lookup({ csdsUrl: 'http://127.0.0.1:9', accountId: ACCOUNT, service: 'agentVep' });
+    expect(result.ok || result.error.kind).toBe('network');
+  });
+});
+
+describe('agent session', () => {
+  it('reads agent info, availability, and sets every settable state', async () => {
+    ctx = await signedIn();
+    const info = unwrap(await ctx.agent.getInfo(ctx.sessionUrl));
+    expect(info).toMatchObject({ id: '1001', maxChats: 4 });
+    expect(info.skills.map((s) => s.name)).toEqual(['Sales', 'Support']);
+    for (const state of ['Online', 'Occupied', 'Away'] as const) {
+      unwrap(await ctx.agent.setAvailability(ctx.sessionUrl, state));
+      expect(unwrap(await ctx.agent.getAvailability(ctx.sessionUrl)).chat).toBe(state);
+    }
+  });
+
+  it('is refused without the agent-session cookie, as LivePerson refuses unsigned requests', async () => {
+    ctx = await signedIn();
+    const noJar = createLivePersonClient().agent({ bearer: ctx.login.bearer });
+    const result = await noJar.getAvailability(ctx.sessionUrl);
+    expect(result.ok || result.error.kind).toBe('auth-expired');
+  });
+
+  it('maps an unknown agent session to session-gone', async () => {
+    ctx = await signedIn();
+    const result = await ctx.agent.getIncoming(ctx.sessionUrl.replace(/\d+$/, '999999'));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(['session-gone', 'auth-expired']).toContain(result.error.kind);
+  });
+});
+
+describe('chats', () => {
+  it('rings, accepts, exchanges lines, polls with next and A12, and ends', async () => {
+    ctx = await signedIn();
+    expect(unwrap(await ctx.agent.getIncoming(ctx.sessionUrl))).toEqual({ ringingCount: 0, acceptUrl: undefined });
+    const accepted = await ctx.agent.accept(`${ctx.sessionUrl}/incomingRequests`);
+    expect(accepted.ok || accepted.error).toMatchObject({ kind: 'http', status: 409 });
+
+    const visitor = await ringing(ctx);
+    const incoming = unwrap(await ctx.agent.getIncoming(ctx.sessionUrl));
+    expect(incoming.ringingCount).toBe(1);
+    const ref = unwrap(await ctx.agent.accept(incoming.acceptUrl!));
+    const chat = unwrap(await ctx.agent.getChat(ref.chatUrl));
+    expect(chat.chatId).toBe(ref.chatId);
+    expect(chat.links).toHaveProperty('events');
+    expect(chat.info).toMatchObject({ state: 'chatting', visitorName: 'Dana' });
+    expect(chat.events.map((e) => e.type)).toContain('line');
+
+    await visitor.sendLine('hello agent');
+    const page = unwrap(await ctx.agent.getEvents(chat.nextUrl!));
+    expect(page.events).toEqual([expect.objectContaining({ type: 'line', source: 'visitor', text: 'hello agent' })]);
+    const empty = unwrap(await ctx.agent.getEvents(page.nextUrl!));
+    expect(empty.events).toEqual([]);
+    expect(empty.nextUrl).toBe(page.nextUrl);
+
+    const posted = unwrap(await ctx.agent.addLine(chat.links.events!, { text: 'hello visitor' }));
+    const last = chat.events.at(-1)!.id;
+    const [multi] = unwrap(await ctx.agent.getChats(ctx.sessionUrl, [{ chatId: chat.chatId, lastEventId: last }]));
+    expect(multi!.chatId).toBe(chat.chatId);
+    expect(multi!.events.map((e) => e.id)).toEqual([last + 1, posted.eventId]);
+    await visitor.waitFor((v) => v.lines().some((l) => l.text === 'hello visitor'), 5000);
+
+    expect(unwrap(await ctx.agent.getChatSessions(ctx.sessionUrl)).map((c) => c.chatId)).toEqual([chat.chatId]);
+    unwrap(await ctx.agent.setAgentTyping(chat.links['agent-typing'] ?? `${chat.chatUrl}/info/agentTyping`, true));
+    expect(unwrap(await ctx.agent.getChatInfo(chat.links.info!)).agentTyping).toBe('typing');
+
+    unwrap(await ctx.agent.endChat(chat.links.events!));
+    await visitor.waitFor((v) => v.state() === 'ended', 5000);
+    const ended = unwrap(await ctx.agent.getChat(chat.chatUrl));
+    expect(ended.info?.state).toBe('ended');
+    const again = await ctx.agent.addLine(chat.links.events!, { text: 'too late' });
+    expect(again.ok).toBe(false);
+  });
+
+  it('maps an unknown chat to session-gone', async () => {
+    ctx = await signedIn();
+    const result = await ctx.agent.getChat(`${ctx.sessionUrl}/chat/H1-deadK1`);
+    expect(result.ok || result.error.kind).toBe('session-gone');
+  });
+});
+
+describe('bad responses', () => {
+  it('turns an unexpected 2xx body into bad-response with the zod issue', async () => {
+    const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"incomingRequests":{}}'));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/account/1/agentSession/1`;
+    const result = await createLivePersonClient().agent({ bearer: 'b' }).getIncoming(url);
+    server.close();
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.kind).toBe('bad-response');
+      expect(result.error.issues?.[0]).toMatch(/ringingCount/);
+    }
+  });
+
+  it('turns a non-JSON 2xx body into bad-response and a 429 into rate-limited with Retry-After', async () => {
+    let answer = 0;
+    const server = createServer((_req, res) => {
+      answer += 1;
+      if (answer === 1) res.writeHead(200).end('<html>');
+      else res.writeHead(429, { 'retry-after': '3' }).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/s`;
+    const agent = createLivePersonClient().agent({ bearer: 'b' });
+    const first = await agent.getAvailability(url);
+    const second = await agent.getAvailability(url);
+    server.close();
+    expect(first.ok || first.error.kind).toBe('bad-response');
+    expect(second.ok || second.error).toMatchObject({ kind: 'rate-limited', retryAfterMs: 3000 });
+  });
+});
