@@ -1,0 +1,34 @@
+/** `npm run emulator -- --port 8090`: the LivePerson emulator on its own. */
+import { parseArgs } from 'node:util';
+import { startEmulator } from './server';
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: process.env.EMULATOR_PORT ?? '8090' },
+    host: { type: 'string', default: '127.0.0.1' },
+    'bearer-ttl-ms': { type: 'string' },
+    'ring-away-ms': { type: 'string' },
+    log: { type: 'boolean', default: false },
+  },
+});
+
+const emulator = await startEmulator({
+  host: values.host,
+  port: Number(values.port),
+  bearerTtlMs: values['bearer-ttl-ms'] ? Number(values['bearer-ttl-ms']) : undefined,
+  ringAwayAfterMs: values['ring-away-ms'] ? Number(values['ring-away-ms']) : undefined,
+  log: values.log,
+});
+
+console.log(`LivePerson emulator listening on ${emulator.baseUrl}
+
+  LivePerson domain (CSDS URL) for the extension:  ${emulator.baseUrl}
+  Account:   ${process.env.EMULATOR_ACCOUNT ?? '12345678'}
+  Agent:     ${process.env.EMULATOR_AGENT ?? 'agent1'} / ${process.env.EMULATOR_PASSWORD ?? 'agent1-pass'}
+  Visitor app key: ${process.env.EMULATOR_APP_KEY ?? 'demo-app-key'}
+  Chat as a visitor: ${emulator.baseUrl}/visitor
+`);
+
+const stop = () => void emulator.close().then(() => process.exit(0));
+process.once('SIGINT', stop);
+process.once('SIGTERM', stop);

@@ -1,0 +1,754 @@
+/**
+ * A faithful local LivePerson: Domain API (CSDS), Login Service, Chat Agent API and the visitor-side
+ * Server Chat API, in memory, over plain node:http. Shapes follow ../../shared/reference exactly,
+ * odd ones included (`@href` vs `href`, lists of one, numbers as strings). Where the docs are
+ * silent the choice is marked "our design". Strict as a server: bad input gets the documented (or
+ * a sensible, documented-here) status and the `{"error":{…}}` envelope, never a crash.
+ */
+import { randomBytes, randomInt } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface EmulatorOptions {
+  host?: string;
+  port?: number;
+  accountId?: string;
+  appKey?: string;
+  /** How long a bearer lives without a refresh. */
+  bearerTtlMs?: number;
+  /** An assigned chat not accepted within this time sets the agent Away (LivePerson: 20 s). */
+  ringAwayAfterMs?: number;
+  log?: boolean;
+}
+
+export interface Emulator {
+  baseUrl: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+interface AgentAccount {
+  loginName: string;
+  password: string;
+  id: string;
+  nickname: string;
+  maxChats: number;
+  skills: Array<{ id: string; name: string }>;
+}
+
+interface Login {
+  bearer: string;
+  csrf: string;
+  sessionCookie: string;
+  agent: AgentAccount;
+  expiresAt: number;
+  valid: boolean;
+}
+
+interface AgentSession {
+  id: string;
+  bearer: string;
+  agent: AgentAccount;
+  cookieName: string;
+  cookieValue: string;
+  availability: 'Online' | 'Away' | 'Occupied';
+  ringingSince?: number;
+}
+
+interface ChatEvent {
+  id: number;
+  type: 'line' | 'state';
+  time: string;
+  text?: string;
+  textType?: string;
+  by?: string;
+  source?: 'visitor' | 'agent' | 'system';
+  systemMessageId?: number;
+  subType?: string;
+  state?: string;
+}
+
+interface Chat {
+  id: string;
+  visitorName: string;
+  visitorId: number;
+  skill?: string;
+  state: 'waiting' | 'chatting' | 'ended';
+  events: ChatEvent[];
+  sessionId?: string;
+  startTime: string;
+  lastUpdate: string;
+  visitorTyping: 'typing' | 'not-typing';
+  agentTyping: 'typing' | 'not-typing';
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly internalCode = status,
+  ) {
+    super(message);
+  }
+}
+
+const STATUS_NAMES: Record<number, string> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHORIZED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  409: 'CONFLICT',
+  500: 'INTERNAL_SERVER_ERROR',
+};
+
+/** The Login Service's error time format: "Sep 22, 2016 4:10:15 PM". */
+function errorTime(date = new Date()): string {
+  return date.toLocaleString('en-US', { month: 'short', day: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit', second: '2-digit' });
+}
+
+const hex = (bytes: number) => randomBytes(bytes).toString('hex');
+const iso = () => new Date().toISOString();
+
+export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulator> {
+  const accountId = opts.accountId ?? process.env.EMULATOR_ACCOUNT ?? '12345678';
+  const appKey = opts.appKey ?? process.env.EMULATOR_APP_KEY ?? 'demo-app-key';
+  const bearerTtlMs = opts.bearerTtlMs ?? 28_800_000;
+  const ringAwayAfterMs = opts.ringAwayAfterMs ?? 20_000;
+  const agents: AgentAccount[] = [
+    {
+      loginName: process.env.EMULATOR_AGENT ?? 'agent1',
+      password: process.env.EMULATOR_PASSWORD ?? 'agent1-pass',
+      id: '1001',
+      nickname: 'Alex',
+      maxChats: 4,
+      skills: [
+        { id: '1', name: 'Sales' },
+        { id: '2', name: 'Support' },
+      ],
+    },
+  ];
+
+  const logins = new Map<string, Login>();
+  const sessions = new Map<string, AgentSession>();
+  const chats = new Map<string, Chat>();
+  let baseUrl = '';
+  let hostPort = '';
+
+  // ---- helpers -----------------------------------------------------------------------------
+
+  const accountBase = () => `${baseUrl}/api/account/${accountId}`;
+  const sessionUrl = (s: AgentSession) => `${accountBase()}/agentSession/${s.id}`;
+  const agentChatUrl = (s: AgentSession, c: Chat) => `${sessionUrl(s)}/chat/${c.id}`;
+  const visitorChatUrl = (c: Chat) => `${accountBase()}/chat/${c.id}`;
+
+  function addEvent(chat: Chat, event: Omit<ChatEvent, 'id' | 'time'>): ChatEvent {
+    const full: ChatEvent = { id: chat.events.length, time: iso(), ...event };
+    chat.events.push(full);
+    chat.lastUpdate = full.time;
+    return full;
+  }
+
+  function systemLine(chat: Chat, systemMessageId: number, text: string): void {
+    addEvent(chat, { type: 'line', text, textType: 'plain', by: 'info', source: 'system', systemMessageId, subType: 'REGULAR' });
+  }
+
+  function heldChats(session: AgentSession): Chat[] {
+    return [...chats.values()].filter((c) => c.sessionId === session.id && c.state !== 'ended');
+  }
+
+  /** Waiting chats ring to an Online agent session with a free slot (Occupied: transfers only). */
+  function ringingFor(session: AgentSession): Chat[] {
+    if (session.availability !== 'Online') return [];
+    if (heldChats(session).length >= session.agent.maxChats) return [];
+    return [...chats.values()].filter(
+      (c) => c.state === 'waiting' && !c.sessionId && (!c.skill || session.agent.skills.some((s) => s.name === c.skill || s.id === c.skill)),
+    );
+  }
+
+  /** LivePerson: an assigned chat not accepted within 20 s sets the agent Away. */
+  function applyRingRule(session: AgentSession, now = Date.now()): void {
+    const ringing = ringingFor(session).length > 0;
+    if (!ringing) {
+      session.ringingSince = undefined;
+      return;
+    }
+    session.ringingSince ??= now;
+    if (now - session.ringingSince >= ringAwayAfterMs) {
+      session.availability = 'Away';
+      session.ringingSince = undefined;
+    }
+  }
+
+  const ringTimer = setInterval(() => {
+    for (const session of sessions.values()) applyRingRule(session);
+  }, 250);
+  ringTimer.unref();
+
+  // ---- JSON renderings ---------------------------------------------------------------------
+
+  /** A11/A13 spelling: `@id` strings, `@type`, numeric systemMessageId. */
+  function eventA11(e: ChatEvent): Record<string, unknown> {
+    const { id, type, ...rest } = e;
+    return { '@id': String(id), '@type': type, ...rest };
+  }
+
+  /** A12 spelling: numeric `id`, `type`, systemMessageId as a string. */
+  function eventA12(e: ChatEvent): Record<string, unknown> {
+    const { systemMessageId, ...rest } = e;
+    return systemMessageId === undefined ? rest : { ...rest, systemMessageId: String(systemMessageId) };
+  }
+
+  /** XML→JSON: an empty list is absent, a list of one is still printed as a list here. */
+  function eventsBlock(events: ChatEvent[], render: (e: ChatEvent) => Record<string, unknown>): Record<string, unknown> {
+    return events.length ? { event: events.map(render) } : {};
+  }
+
+  function infoBlock(chat: Chat, url: string, spell: Spell): Record<string, unknown> {
+    const session = chat.sessionId ? sessions.get(chat.sessionId) : undefined;
+    return {
+      link: [
+        spell(`${url}/info`, 'self'),
+        spell(`${url}/info/visitorName`, 'visitor-name'),
+        spell(`${url}/info/visitorTyping`, 'visitor-typing'),
+        spell(`${url}/info/agentTyping`, 'agent-typing'),
+      ],
+      state: chat.state,
+      chatSessionKey: chat.id,
+      ...(session ? { agentName: session.agent.nickname, agentId: Number(session.agent.id) } : {}),
+      startTime: chat.startTime,
+      duration: Math.round((Date.now() - Date.parse(chat.startTime)) / 1000),
+      lastUpdate: chat.lastUpdate,
+      chatTimeout: 40,
+      visitorId: chat.visitorId,
+      agentTyping: chat.agentTyping,
+      visitorTyping: chat.visitorTyping,
+      visitorName: chat.visitorName,
+    };
+  }
+
+  type Spell = (href: string, rel: string) => Record<string, string>;
+  const at: Spell = (href, rel) => ({ '@href': href, '@rel': rel });
+  const plain: Spell = (href, rel) => ({ href, rel });
+
+  /** The visit id is the chat key without its middle `-<hex>` part (reference §3). */
+  const visitId = (chat: Chat) => chat.id.replace(/-[0-9a-f]+K/, 'K');
+
+  function agentChatBody(session: AgentSession, chat: Chat, from: number, spell: Spell, render: typeof eventA11) {
+    const url = agentChatUrl(session, chat);
+    const events = chat.events.filter((e) => e.id >= from);
+    const next = events.length ? events[events.length - 1]!.id + 1 : from;
+    return {
+      link: [
+        spell(url, 'self'),
+        spell(`${url}/events`, 'events'),
+        spell(`${url}/info`, 'info'),
+        spell(`${url}?from=${next}`, 'next'),
+        spell(`${url}/collaborationChannels`, 'collaboration-channels'),
+        spell(`${sessionUrl(session)}/visits/visit/${visitId(chat)}`, 'visit-id'),
+        spell(`${url}/transfer`, 'transfer'),
+        spell(`${url}/transferAccount`, 'transfer-account'),
+        spell(`${url}/survey`, 'agent-survey'),
+      ],
+      events: { link: [spell(`${url}/events`, 'self'), spell(`${url}/events?from=${next}`, 'next')], ...eventsBlock(events, render) },
+      info: infoBlock(chat, url, spell),
+    };
+  }
+
+  function visitorChatBody(chat: Chat, from: number) {
+    const url = visitorChatUrl(chat);
+    // Private notes (ONLY_TO_REP) are for agents only.
+    const events = chat.events.filter((e) => e.id >= from);
+    const shown = events.filter((e) => e.subType !== 'ONLY_TO_REP');
+    const next = events.length ? events[events.length - 1]!.id + 1 : from;
+    return {
+      link: [
+        at(`${url}/events`, 'events'),
+        at(`${url}/info`, 'info'),
+        at(`${url}?from=${next}`, 'next'),
+        at(`${url}/transcriptRequest`, 'transcript-request'),
+        at(`${url}/exitSurvey`, 'exit-survey'),
+      ],
+      events: { link: [at(`${url}/events`, 'self'), at(`${url}/events?from=${next}`, 'next')], ...eventsBlock(shown, eventA11) },
+      info: infoBlock(chat, url, at),
+    };
+  }
+
+  // ---- request plumbing --------------------------------------------------------------------
+
+  async function readBody(req: IncomingMessage): Promise<string> {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of req) {
+      size += (chunk as Buffer).length;
+      if (size > 1_000_000) throw new HttpError(400, 'Request body too large');
+      chunks.push(chunk as Buffer);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+  }
+
+  function parseJson(text: string, required: boolean): any {
+    if (!text.trim()) {
+      if (required) throw new HttpError(400, 'Missing request body');
+      return {};
+    }
+    try {
+      return JSON.parse(text);
+    } catch {
+      throw new HttpError(400, 'Malformed JSON in request body');
+    }
+  }
+
+  function cookies(req: IncomingMessage): Record<string, string> {
+    const jar: Record<string, string> = {};
+    for (const part of (req.headers.cookie ?? '').split(';')) {
+      const eq = part.indexOf('=');
+      if (eq > 0) jar[part.slice(0, eq).trim()] = part.slice(eq + 1).trim();
+    }
+    return jar;
+  }
+
+  function send(res: ServerResponse, status: number, body?: unknown, headers: Record<string, string | string[]> = {}): void {
+    const text = body === undefined ? '' : JSON.stringify(body);
+    res.writeHead(status, { ...(text ? { 'Content-Type': 'application/json' } : {}), ...headers });
+    res.end(text);
+  }
+
+  function sendError(res: ServerResponse, error: HttpError): void {
+    send(res, error.status, {
+      error: { time: errorTime(), message: error.message, internalCode: error.internalCode, responseStatus: STATUS_NAMES[error.status] ?? 'ERROR' },
+    });
+  }
+
+  function bearerLogin(req: IncomingMessage): Login {
+    const header = req.headers.authorization ?? '';
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match) throw new HttpError(401, 'Missing bearer token');
+    const login = logins.get(match[1]!);
+    if (!login || !login.valid) throw new HttpError(401, 'Invalid bearer token');
+    if (Date.now() > login.expiresAt) throw new HttpError(401, 'Bearer token expired');
+    return login;
+  }
+
+  /** Unsigned (Bearer) requests must carry the agent session's cookie; OAuth-signed ones need none. */
+  function agentSessionFor(req: IncomingMessage, sessionId: string): AgentSession {
+    const signed = /^OAuth\s/i.test(req.headers.authorization ?? '');
+    const session = sessions.get(sessionId);
+    if (signed) {
+      if (!session) throw new HttpError(404, `Unknown agent session ${sessionId}`);
+      return session;
+    }
+    const login = bearerLogin(req);
+    if (!session) throw new HttpError(404, `Unknown agent session ${sessionId}`);
+    if (session.bearer !== login.bearer) throw new HttpError(403, 'The agent session belongs to another login');
+    if (cookies(req)[session.cookieName] !== session.cookieValue) {
+      throw new HttpError(401, 'Missing agent session cookie: unsigned requests must send the cookies of their agent session');
+    }
+    return session;
+  }
+
+  function visitorAuth(req: IncomingMessage, query: URLSearchParams): void {
+    const header = req.headers.authorization ?? '';
+    const key = /^LivePerson\s+appKey=(\S+)$/i.exec(header)?.[1] ?? query.get('appKey') ?? query.get('appkey');
+    if (key !== appKey) throw new HttpError(401, 'Missing or invalid appKey');
+  }
+
+  // ---- routes ------------------------------------------------------------------------------
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', baseUrl);
+    // Every path is served with or without `.json`; `v`, `NC` and unknown query keys are ignored.
+    const path = url.pathname.replace(/\.json$/, '').replace(/\/+$/, '') || '/';
+    const override = String(req.headers['x-http-method-override'] ?? '').toUpperCase();
+    const method = req.method === 'POST' && override === 'PUT' ? 'PUT' : (req.method ?? 'GET');
+    const query = url.searchParams;
+    const m = (re: RegExp) => re.exec(path);
+    let match: RegExpExecArray | null;
+
+    if (path === '/visitor' && method === 'GET') {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      res.end(readFileSync(new URL('./visitor-page.html', import.meta.url)));
+      return;
+    }
+
+    // Sandbox control (our design, not LivePerson).
+    if (path === '/sandbox/state' && method === 'GET') {
+      return send(res, 200, {
+        agentSessions: [...sessions.values()].map((s) => ({ id: s.id, agent: s.agent.loginName, availability: s.availability, ringing: ringingFor(s).length })),
+        chats: [...chats.values()].map((c) => ({ id: c.id, state: c.state, visitorName: c.visitorName, agentSessionId: c.sessionId, events: c.events.length })),
+      });
+    }
+    if (path === '/sandbox/expire-bearer' && method === 'POST') {
+      for (const login of logins.values()) login.expiresAt = 0;
+      return send(res, 200, { ok: true });
+    }
+    if (path === '/sandbox/reset' && method === 'POST') {
+      logins.clear();
+      sessions.clear();
+      chats.clear();
+      return send(res, 200, { ok: true });
+    }
+
+    // Domain API (CSDS): a bare host, as the real one answers.
+    if ((match = m(/^\/(?:api|csdr)\/account\/([^/]+)\/service\/([^/]+)\/baseURI$/)) && method === 'GET') {
+      if (match[1] !== accountId) throw new HttpError(404, `Unknown account ${match[1]}`);
+      return send(res, 200, { service: match[2], account: accountId, baseURI: hostPort });
+    }
+    if ((match = m(/^\/csdr\/account\/([^/]+)\/service\/baseURI$/)) && method === 'GET') {
+      if (match[1] !== accountId) throw new HttpError(404, `Unknown account ${match[1]}`);
+      return send(res, 200, { baseURIs: ['agentVep', 'conversationVep', 'smt'].map((service) => ({ service, account: accountId, baseURI: hostPort })) });
+    }
+
+    match = m(/^\/api\/account\/([^/]+)(\/.*)?$/);
+    if (!match) throw new HttpError(404, `No resource at ${path}`);
+    if (match[1] !== accountId) throw new HttpError(match[2]?.startsWith('/agentSession') ? 403 : 401, `Unknown account ${match[1]}`);
+    const rest = match[2] ?? '';
+    const body = method === 'POST' || method === 'PUT' ? await readBody(req) : '';
+
+    // ---- Login Service
+    if (rest === '/login' && method === 'POST') {
+      const input = parseJson(body, true);
+      if (typeof input?.username !== 'string' || typeof input?.password !== 'string') throw new HttpError(400, 'username and password are required');
+      const agent = agents.find((a) => a.loginName === input.username && a.password === input.password);
+      if (!agent) throw new HttpError(401, 'Bad Authentication (invalid site or agent)');
+      const login: Login = { bearer: hex(32), csrf: hex(32), sessionCookie: hex(16), agent, expiresAt: Date.now() + bearerTtlMs, valid: true };
+      logins.set(login.bearer, login);
+      return send(
+        res,
+        200,
+        {
+          csrf: login.csrf,
+          wsuk: String(randomInt(1e9, 9e9)),
+          config: {
+            loginName: agent.loginName,
+            userId: agent.id,
+            userPrivileges: [100, 101, 1730],
+            serverCurrentTime: Date.now(),
+            timeDiff: 0,
+            serverTimeZoneName: 'UTC',
+            serverTimeGMTDiff: 0,
+            isLPA: false,
+            isAdmin: false,
+            accountTimeZoneId: 'UTC',
+          },
+          csdsCollectionResponse: {
+            baseURIs: ['smt', 'agentVep', 'conversationVep'].map((service) => ({ account: accountId, baseURI: hostPort, service })),
+          },
+          accountData: { agentGroupsData: { items: [{ id: -1, deleted: false, name: 'Main Group' }], revision: 1 } },
+          sessionTTl: '28800000',
+          bearer: login.bearer,
+        },
+        { 'Set-Cookie': `Session_id=${login.sessionCookie}; Path=/; HttpOnly` },
+      );
+    }
+    if ((rest === '/refresh' || rest === '/logout') && method === 'POST') {
+      const input = parseJson(body, true);
+      const cookie = cookies(req).Session_id;
+      const login = [...logins.values()].find((l) => l.valid && l.sessionCookie === cookie);
+      // The documented answer to a bad csrf: 401 with internalCode 10.
+      if (!login || input?.csrf !== login.csrf) throw new HttpError(401, 'Invalid csrf token or login session', 10);
+      if (rest === '/refresh') {
+        login.expiresAt = Date.now() + bearerTtlMs;
+        return send(res, 200, undefined, { 'Set-Cookie': `Session_id=${login.sessionCookie}; Path=/; HttpOnly` });
+      }
+      login.valid = false;
+      for (const [id, session] of sessions) if (session.bearer === login.bearer) sessions.delete(id);
+      return send(res, 200);
+    }
+
+    // ---- Chat Agent API
+    if (rest === '/agentSession' && method === 'POST') {
+      const login = bearerLogin(req);
+      parseJson(body, false); // any loginData: "", {} or credentials
+      const id = String(randomInt(100_000_000, 2_000_000_000));
+      const session: AgentSession = {
+        id,
+        bearer: login.bearer,
+        agent: login.agent,
+        cookieName: `agentSession_${id}`,
+        cookieValue: hex(16),
+        // Our design: a new agent session starts Away; the agent chooses to go Online.
+        availability: 'Away',
+      };
+      // A second session of the same agent takes over the chats (continuity across devices).
+      sessions.set(id, session);
+      for (const chat of chats.values()) {
+        const owner = chat.sessionId ? sessions.get(chat.sessionId) : undefined;
+        if (owner && owner.agent === login.agent && owner.id !== id) chat.sessionId = id;
+      }
+      return send(
+        res,
+        201,
+        { agentSessionLocation: { link: at(sessionUrl(session), 'location') } },
+        { 'Set-Cookie': `${session.cookieName}=${session.cookieValue}; Path=/api/account/${accountId}/agentSession/${id}; HttpOnly` },
+      );
+    }
+
+    if ((match = /^\/agentSession\/([^/]+)(\/.*)?$/.exec(rest))) {
+      const session = agentSessionFor(req, match[1]!);
+      applyRingRule(session);
+      return agentSessionRoute(session, match[2] ?? '', method, body, query, res);
+    }
+
+    // ---- Server Chat API (visitor side)
+    if (rest.startsWith('/chat')) {
+      visitorAuth(req, query);
+      return visitorRoute(rest, method, body, query, res);
+    }
+
+    throw new HttpError(404, `No resource at ${path}`);
+  }
+
+  function agentSessionRoute(session: AgentSession, rest: string, method: string, body: string, query: URLSearchParams, res: ServerResponse): void {
+    const base = sessionUrl(session);
+    let match: RegExpExecArray | null;
+    if (rest === '' && method === 'GET') {
+      // A2 is undocumented: these rels are our design.
+      return send(res, 200, {
+        agentSession: {
+          link: [
+            at(base, 'self'),
+            at(`${base}/info`, 'info'),
+            at(`${base}/availability`, 'availability'),
+            at(`${base}/incomingRequests`, 'incoming-requests'),
+            at(`${base}/chatSessions`, 'chat-sessions'),
+          ],
+        },
+      });
+    }
+    if (rest === '/availability') {
+      if (method === 'GET') return send(res, 200, { availability: { chat: session.availability, voice: 'Offline' } });
+      if (method === 'PUT') {
+        const input = parseJson(body, true);
+        const chat = input?.availability?.chat;
+        if (chat !== 'Online' && chat !== 'Away' && chat !== 'Occupied') throw new HttpError(400, 'availability.chat must be Online, Away or Occupied');
+        session.availability = chat;
+        session.ringingSince = undefined;
+        return send(res, 200);
+      }
+    }
+    if (rest === '/info' && method === 'GET') {
+      const a = session.agent;
+      return send(res, 200, {
+        info: {
+          link: at(`${base}/info`, 'self'),
+          id: a.id,
+          name: a.loginName,
+          nickname: a.nickname,
+          maxChats: String(a.maxChats),
+          skills: { skill: a.skills },
+          availability: { chat: session.availability, voice: 'Offline' },
+        },
+      });
+    }
+    if (rest === '/incomingRequests') {
+      const ringing = ringingFor(session);
+      if (method === 'GET') {
+        return send(res, 200, {
+          incomingRequests: {
+            ringingCount: String(ringing.length),
+            ...(ringing.length ? { link: at(`${base}/incomingRequests`, 'accept') } : {}),
+          },
+        });
+      }
+      if (method === 'POST') {
+        // Bodies seen in the wild: {}, {"chat":"start"}, empty. All accepted.
+        if (body.trim()) parseJson(body, false);
+        const chat = ringing[0];
+        // Undocumented: nothing to accept. Our choice: 409 Conflict.
+        if (!chat) throw new HttpError(409, 'No chat request is ringing');
+        chat.sessionId = session.id;
+        chat.state = 'chatting';
+        session.ringingSince = undefined;
+        addEvent(chat, { type: 'state', state: 'chatting' });
+        systemLine(chat, 3, `You are now chatting with ${session.agent.nickname}.`);
+        return send(res, 201, { chatLocation: { link: at(agentChatUrl(session, chat), 'location') } });
+      }
+    }
+    if (rest === '/chatSessions' && method === 'GET') {
+      const held = heldChats(session);
+      return send(res, 200, {
+        chatSessions: held.length
+          ? { chatSession: held.map((c) => ({ link: plain(agentChatUrl(session, c), 'chat-session'), chatSessionKey: c.id, startTime: Date.parse(c.startTime) })) }
+          : {},
+      });
+    }
+    if (rest === '/chat' && method === 'GET') {
+      const keys = (query.get('chatSessionKeys') ?? '').split(/[,…]/).filter(Boolean);
+      if (!keys.length) throw new HttpError(400, 'chatSessionKeys is required');
+      const from = (query.get('fromEventIds') ?? '').split(',');
+      const found = keys.flatMap((key, i) => {
+        const chat = chats.get(key);
+        if (!chat || chat.sessionId !== session.id) return [];
+        // fromEventIds = the last event id the client holds: answer what comes after it.
+        const held = Number(from[i] ?? -1);
+        return [agentChatBody(session, chat, Number.isFinite(held) ? held + 1 : 0, plain, eventA12)];
+      });
+      return send(res, 200, { chats: found.length ? { chat: found } : {} });
+    }
+    if ((match = /^\/chat\/([^/]+)(\/.*)?$/.exec(rest))) {
+      const chat = chats.get(match[1]!);
+      if (!chat) throw new HttpError(404, `Unknown chat ${match[1]}`);
+      if (chat.sessionId !== session.id) throw new HttpError(403, 'The chat is not held by this agent session');
+      return agentChatRoute(session, chat, match[2] ?? '', method, body, query, res);
+    }
+    throw new HttpError(404, `No resource at ${rest}`);
+  }
+
+  function fromParam(query: URLSearchParams): number {
+    const from = Number(query.get('from') ?? 0);
+    if (!Number.isInteger(from) || from < 0) throw new HttpError(400, 'from must be a non-negative integer');
+    return from;
+  }
+
+  function postEvent(chat: Chat, body: string, source: 'agent' | 'visitor', byName: string): ChatEvent {
+    const input = parseJson(body, true);
+    const event = input?.event;
+    if (!event || typeof event !== 'object') throw new HttpError(400, 'Body must be {"event":{…}}');
+    if (chat.state === 'ended') throw new HttpError(409, 'The chat has ended');
+    const type = event['@type'] ?? event.type;
+    if (type === 'line') {
+      if (typeof event.text !== 'string') throw new HttpError(400, 'A line needs text');
+      const textType = event.textType ?? 'plain';
+      if (!['plain', 'html', 'rich-content'].includes(textType)) throw new HttpError(400, 'textType must be plain, html or rich-content');
+      const subType = event.subType ?? 'REGULAR';
+      if (subType !== 'REGULAR' && !(source === 'agent' && subType === 'ONLY_TO_REP')) throw new HttpError(400, 'Unsupported subType');
+      if (source === 'visitor') chat.visitorTyping = 'not-typing';
+      else chat.agentTyping = 'not-typing';
+      return addEvent(chat, { type: 'line', text: event.text, textType, by: byName, source, subType });
+    }
+    if (type === 'state' && event.state === 'ended') {
+      chat.state = 'ended';
+      const ended = addEvent(chat, { type: 'state', state: 'ended' });
+      if (source === 'agent') systemLine(chat, 5, 'The agent has ended the chat.');
+      return ended;
+    }
+    throw new HttpError(400, 'Unsupported event');
+  }
+
+  function agentChatRoute(session: AgentSession, chat: Chat, rest: string, method: string, body: string, query: URLSearchParams, res: ServerResponse): void {
+    const url = agentChatUrl(session, chat);
+    if (rest === '' && method === 'GET') return send(res, 200, { chat: agentChatBody(session, chat, fromParam(query), at, eventA11) });
+    if (rest === '/events' && method === 'GET') {
+      const { events } = agentChatBody(session, chat, fromParam(query), at, eventA11);
+      return send(res, 200, { events });
+    }
+    if (rest === '/events' && method === 'POST') {
+      const event = postEvent(chat, body, 'agent', session.agent.nickname);
+      const location = at(`${url}/events/${event.id}`, 'location');
+      return send(res, 201, event.type === 'line' ? { chatEventLocation: { link: location } } : { chatLocation: { link: location } });
+    }
+    if (rest === '/info' && method === 'GET') return send(res, 200, { info: infoBlock(chat, url, at) });
+    if (rest === '/info/visitorName' && method === 'GET') return send(res, 200, { visitorName: chat.visitorName });
+    if (rest === '/info/visitorTyping' && method === 'GET') return send(res, 200, { visitorTyping: chat.visitorTyping });
+    if (rest === '/info/agentTyping') {
+      if (method === 'GET') return send(res, 200, { agentTyping: chat.agentTyping });
+      if (method === 'PUT') {
+        const value = parseJson(body, true)?.agentTyping;
+        if (value !== 'typing' && value !== 'not-typing') throw new HttpError(400, 'agentTyping must be typing or not-typing');
+        chat.agentTyping = value;
+        return send(res, 200, { agentTyping: value });
+      }
+    }
+    throw new HttpError(404, `No resource at ${rest || '/'} of the chat`);
+  }
+
+  function visitorRoute(rest: string, method: string, body: string, query: URLSearchParams, res: ServerResponse): void {
+    let match: RegExpExecArray | null;
+    if (rest === '/chat/availability' && method === 'GET') {
+      const available = [...sessions.values()].some((s) => s.availability === 'Online');
+      return send(res, 200, { availability: available });
+    }
+    if (rest === '/chat/request' && method === 'POST') {
+      const input = parseJson(body, false);
+      const request = input?.request ?? {};
+      if (typeof request !== 'object') throw new HttpError(400, 'Body must be {"request":{…}}');
+      const id = `H${randomInt(1e9, 9e9)}${randomInt(1e9, 9e9)}-${hex(16)}K${randomInt(1e6, 9e6)}`;
+      const now = iso();
+      const chat: Chat = {
+        id,
+        visitorName: typeof request.visitorName === 'string' && request.visitorName ? request.visitorName : 'Visitor',
+        visitorId: randomInt(1e12, 9e12),
+        skill: typeof request.skill === 'string' ? request.skill : undefined,
+        state: 'waiting',
+        events: [],
+        startTime: now,
+        lastUpdate: now,
+        visitorTyping: 'not-typing',
+        agentTyping: 'not-typing',
+      };
+      chats.set(id, chat);
+      addEvent(chat, { type: 'state', state: 'waiting' });
+      systemLine(chat, 4, 'Thank you for choosing to chat with us.  An agent will be with you shortly.');
+      return send(res, 201, undefined, { Location: visitorChatUrl(chat) });
+    }
+    if ((match = /^\/chat\/([^/]+)(\/.*)?$/.exec(rest))) {
+      const chat = chats.get(match[1]!);
+      if (!chat) throw new HttpError(404, `Unknown chat ${match[1]}`);
+      const sub = match[2] ?? '';
+      const url = visitorChatUrl(chat);
+      if (sub === '' && method === 'GET') return send(res, 200, { chat: visitorChatBody(chat, fromParam(query)) });
+      if (sub === '/events' && method === 'GET') return send(res, 200, { events: visitorChatBody(chat, fromParam(query)).events });
+      if (sub === '/events' && method === 'POST') {
+        const event = postEvent(chat, body, 'visitor', chat.visitorName);
+        return send(res, 201, undefined, { Location: `${url}/events/${event.id}` });
+      }
+      if (sub === '/info' && method === 'GET') return send(res, 200, { info: infoBlock(chat, url, plain) });
+      if (sub === '/info/agentTyping' && method === 'GET') return send(res, 200, { agentTyping: chat.agentTyping });
+      if (sub === '/info/visitorTyping') {
+        if (method === 'GET') return send(res, 200, { visitorTyping: chat.visitorTyping });
+        if (method === 'PUT') {
+          const value = parseJson(body, true)?.visitorTyping;
+          if (value !== 'typing' && value !== 'not-typing') throw new HttpError(400, 'visitorTyping must be typing or not-typing');
+          chat.visitorTyping = value;
+          return send(res, 200);
+        }
+      }
+      if (sub === '/info/visitorName') {
+        if (method === 'GET') return send(res, 200, { visitorName: chat.visitorName });
+        if (method === 'PUT') {
+          const value = parseJson(body, true)?.visitorName;
+          if (typeof value !== 'string' || !value.trim()) throw new HttpError(400, 'visitorName must be a non-empty string');
+          chat.visitorName = value.slice(0, 100);
+          return send(res, 201);
+        }
+      }
+    }
+    throw new HttpError(404, `No resource at ${rest}`);
+  }
+
+  // ---- server ------------------------------------------------------------------------------
+
+  const server = createServer((req, res) => {
+    const started = Date.now();
+    handle(req, res)
+      .catch((error: unknown) => {
+        if (error instanceof HttpError) return sendError(res, error);
+        console.error('[emulator] unexpected error', error);
+        if (!res.headersSent) sendError(res, new HttpError(500, 'Internal error'));
+        else res.end();
+      })
+      .finally(() => {
+        if (opts.log) console.log(`${req.method} ${req.url} → ${res.statusCode} (${Date.now() - started} ms)`);
+      });
+  });
+  const host = opts.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 8090, host, resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  hostPort = `${host}:${port}`;
+  baseUrl = `http://${hostPort}`;
+  return {
+    baseUrl,
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        clearInterval(ringTimer);
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,128 @@
+/**
+ * A visitor: a client of LivePerson's visitor-side Server Chat API and nothing else. Tests, the
+ * sandbox's simulated visitors and the /visitor page all speak this API.
+ */
+
+export interface VisitorLine {
+  id: number;
+  source: string;
+  by: string;
+  text: string;
+}
+
+interface RawEvent {
+  '@id'?: string;
+  '@type'?: string;
+  text?: string;
+  by?: string;
+  source?: string;
+  state?: string;
+}
+
+const asList = <T>(value: T | T[] | undefined): T[] => (value == null ? [] : Array.isArray(value) ? value : [value]);
+
+export class Visitor {
+  private nextUrl: string;
+  private readonly seen = new Map<number, VisitorLine>();
+  private lastState = 'waiting';
+  private agentIsTyping = false;
+
+  private constructor(
+    readonly chatUrl: string,
+    private readonly appKey: string,
+  ) {
+    this.nextUrl = `${chatUrl}?from=0`;
+  }
+
+  static async start(p: { baseUrl: string; accountId?: string; appKey?: string; name?: string; skill?: string }): Promise<Visitor> {
+    const accountId = p.accountId ?? '12345678';
+    const appKey = p.appKey ?? 'demo-app-key';
+    const csds = await fetch(`${p.baseUrl}/api/account/${accountId}/service/conversationVep/baseURI.json?version=1.0`);
+    if (!csds.ok) throw new Error(`Visitor: CSDS lookup failed with ${csds.status}`);
+    const { baseURI } = (await csds.json()) as { baseURI: string };
+    const origin = `${new URL(p.baseUrl).protocol}//${baseURI}`;
+    const request: Record<string, string> = {};
+    if (p.name) request.visitorName = p.name;
+    if (p.skill) request.skill = p.skill;
+    const response = await fetch(`${origin}/api/account/${accountId}/chat/request.json?v=1&NC=true`, {
+      method: 'POST',
+      headers: { Authorization: `LivePerson appKey=${appKey}`, 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({ request }),
+    });
+    const location = response.headers.get('location');
+    if (response.status !== 201 || !location) throw new Error(`Visitor: chat request answered ${response.status}`);
+    const visitor = new Visitor(location, appKey);
+    await visitor.poll();
+    return visitor;
+  }
+
+  private async call(method: 'GET' | 'POST' | 'PUT', url: string, body?: unknown): Promise<Response> {
+    const withQuery = `${url}${url.includes('?') ? '&' : '?'}v=1&NC=true`;
+    const response = await fetch(withQuery, {
+      method: method === 'PUT' ? 'POST' : method,
+      headers: {
+        Authorization: `LivePerson appKey=${this.appKey}`,
+        Accept: 'application/json',
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...(method === 'PUT' ? { 'X-HTTP-Method-Override': 'PUT' } : {}),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`Visitor: ${method} ${url} answered ${response.status}: ${await response.text()}`);
+    return response;
+  }
+
+  async sendLine(text: string): Promise<void> {
+    await this.call('POST', `${this.chatUrl}/events`, { event: { '@type': 'line', text, textType: 'plain' } });
+  }
+
+  async setTyping(typing: boolean): Promise<void> {
+    await this.call('PUT', `${this.chatUrl}/info/visitorTyping`, { visitorTyping: typing ? 'typing' : 'not-typing' });
+  }
+
+  async end(): Promise<void> {
+    await this.call('POST', `${this.chatUrl}/events`, { event: { '@type': 'state', state: 'ended' } });
+  }
+
+  /** Follows the chat's `next` link once. */
+  async poll(): Promise<void> {
+    const response = await this.call('GET', this.nextUrl);
+    const { chat } = (await response.json()) as {
+      chat: { link: Array<{ '@href': string; '@rel': string }>; events?: { event?: RawEvent | RawEvent[] }; info?: { agentTyping?: string; state?: string } };
+    };
+    for (const event of asList(chat.events?.event)) {
+      const id = Number(event['@id']);
+      if (event['@type'] === 'state' && event.state) this.lastState = event.state;
+      if (event['@type'] === 'line' && !this.seen.has(id)) {
+        this.seen.set(id, { id, source: event.source ?? '', by: event.by ?? '', text: event.text ?? '' });
+      }
+    }
+    this.agentIsTyping = chat.info?.agentTyping === 'typing';
+    const next = asList(chat.link).find((l) => l['@rel'] === 'next');
+    if (next) this.nextUrl = next['@href'];
+  }
+
+  lines(): VisitorLine[] {
+    return [...this.seen.values()].sort((a, b) => a.id - b.id);
+  }
+
+  state(): string {
+    return this.lastState;
+  }
+
+  agentTyping(): boolean {
+    return this.agentIsTyping;
+  }
+
+  async waitFor(predicate: (v: Visitor) => boolean, timeoutMs = 5000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      await this.poll();
+      if (predicate(this)) return;
+      if (Date.now() > deadline) {
+        throw new Error(`Visitor: condition not met within ${timeoutMs} ms (state ${this.lastState}, lines ${JSON.stringify(this.lines().map((l) => l.text))})`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
