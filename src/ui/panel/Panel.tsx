@@ -1,0 +1,96 @@
+/** The chat panel injected into CRM pages. It renders the background's view; it decides nothing. */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { connectView, run, view } from '../store';
+import { ChatPane } from './ChatPane';
+
+export function Panel() {
+  useEffect(connectView, []);
+  const v = view.value;
+  const [collapsed, setCollapsed] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [selected, setSelected] = useState<string | null>(null);
+  // Unread counts: lines that arrived in a chat while another one was shown.
+  const seen = useRef(new Map<string, number>());
+  const chats = v.chats;
+  const active = chats.find((c) => c.id === selected) ?? chats[chats.length - 1];
+  if (active) seen.current.set(active.id, active.lines.length);
+  const unread = (id: string, total: number) => total - (seen.current.get(id) ?? total);
+  const totalUnread = chats.reduce((sum, c) => sum + (c.id === active?.id ? 0 : unread(c.id, c.lines.length)), 0);
+
+  const accept = async () => {
+    const result = await run('acceptChat');
+    if (!result.ok) setError(result.message);
+  };
+
+  if (collapsed) {
+    return (
+      <button type="button" class="tab" data-testid="panel" aria-label="Open Agent Dock" onClick={() => setCollapsed(false)}>
+        <span class="tab-title">Agent Dock</span>
+        {v.ringing.count > 0 && <span class="badge badge-ring">{v.ringing.count}</span>}
+        {totalUnread > 0 && <span class="badge">{totalUnread}</span>}
+      </button>
+    );
+  }
+
+  return (
+    <aside class="panel" data-testid="panel" aria-label="Agent Dock">
+      <header class="head">
+        <div>
+          <div class="title">Agent Dock</div>
+          <div class="sub">
+            {v.auth.status === 'signed-in' ? `${v.auth.agentName ?? ''} · ${v.availability ?? ''}` : 'Signed out'}
+          </div>
+        </div>
+        <button type="button" class="btn btn-quiet" aria-label="Collapse the panel" onClick={() => setCollapsed(true)}>
+          ⟩
+        </button>
+      </header>
+
+      {error && (
+        <div class="error" role="alert" data-testid="error">
+          <span>{error}</span>
+          <button type="button" class="btn btn-quiet" aria-label="Dismiss" onClick={() => setError(null)}>
+            ×
+          </button>
+        </div>
+      )}
+      {v.health.problem && <div class="warning">{v.health.problem}</div>}
+
+      {v.auth.status !== 'signed-in' ? (
+        <p class="empty">Sign in from the Agent Dock toolbar button.</p>
+      ) : (
+        <>
+          {v.ringing.count > 0 && (
+            <div class="ring" role="alert" data-testid="ring">
+              <span>
+                Incoming chat{v.ringing.count > 1 ? `s (${v.ringing.count})` : ''}
+              </span>
+              <button type="button" class="btn btn-primary" data-testid="accept" onClick={accept}>
+                Accept
+              </button>
+            </div>
+          )}
+          {chats.length > 1 && (
+            <div class="tabs" role="tablist">
+              {chats.map((c) => (
+                <button
+                  key={c.id}
+                  type="button"
+                  role="tab"
+                  class="chat-tab"
+                  data-testid="chat-tab"
+                  aria-selected={c.id === active?.id}
+                  onClick={() => setSelected(c.id)}
+                >
+                  <span dir="auto">{c.visitorName}</span>
+                  {c.id !== active?.id && unread(c.id, c.lines.length) > 0 && <span class="badge">{unread(c.id, c.lines.length)}</span>}
+                </button>
+              ))}
+            </div>
+          )}
+          {active ? <ChatPane key={active.id} chat={active} onError={setError} /> : <p class="empty">No open chats. New chats ring here.</p>}
+        </>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,60 @@
+import { useEffect, useRef } from 'preact/hooks';
+import type { LineView } from '../../messaging/view';
+import { sanitizeHtml } from '../sanitize';
+import { RichContent } from './RichContent';
+
+function LineBody({ line }: { line: LineView }) {
+  if (line.textType === 'html') {
+    // Sanitized to a small allow-list first: this is the only HTML we ever inject.
+    return <span data-testid="line-text" dir="auto" dangerouslySetInnerHTML={{ __html: sanitizeHtml(line.text) }} />;
+  }
+  if (line.textType === 'rich-content') {
+    return (
+      <span data-testid="line-text">
+        <RichContent json={line.json} fallback={line.text} />
+      </span>
+    );
+  }
+  return <span data-testid="line-text" dir="auto">{line.text}</span>;
+}
+
+const clock = (time: string) => {
+  const date = new Date(time);
+  return Number.isNaN(date.getTime()) ? '' : date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+};
+
+export function Transcript({ lines, visitorTyping, visitorName }: { lines: LineView[]; visitorTyping: boolean; visitorName: string }) {
+  const end = useRef<HTMLDivElement>(null);
+  useEffect(() => end.current?.scrollIntoView?.({ block: 'end' }), [lines.length]);
+  return (
+    <div class="transcript" role="log" aria-live="polite" aria-label="Transcript">
+      {lines.map((line) => (
+        <div
+          key={line.id}
+          class={`line line-${line.source}${line.private ? ' line-private' : ''}`}
+          data-testid="line"
+          data-source={line.source}
+          data-line-id={line.id}
+        >
+          {line.source !== 'system' && (
+            <div class="line-meta">
+              <span class="line-by">{line.by}</span> <span class="line-time">{clock(line.time)}</span>
+              {line.private && <span class="line-flag">Only agents see this</span>}
+            </div>
+          )}
+          <div class="line-bubble">
+            <LineBody line={line} />
+          </div>
+          {line.delivery === 'pending' && <div class="line-status">Sending…</div>}
+          {line.delivery === 'failed' && <div class="line-status line-failed">Not sent</div>}
+        </div>
+      ))}
+      {visitorTyping && (
+        <div class="typing" data-testid="visitor-typing">
+          {visitorName} is typing…
+        </div>
+      )}
+      <div ref={end} />
+    </div>
+  );
+}

@@ -1,0 +1,124 @@
+/** The toolbar popup: sign in, one-click availability, status at a glance. */
+import { useEffect, useState } from 'preact/hooks';
+import { accountSettings } from '../../settings/account';
+import { connectView, run, view } from '../store';
+
+const STATES = ['Online', 'Away', 'Occupied'] as const;
+
+function SignInForm() {
+  const [fields, setFields] = useState({ csdsUrl: 'https://api.liveperson.net', accountId: '', username: '', password: '' });
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    void accountSettings.getValue().then((saved) => setFields((f) => ({ ...f, ...saved })));
+  }, []);
+  const reason = view.value.auth.reason;
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    const result = await run('signIn', fields);
+    setBusy(false);
+    if (!result.ok) setError(result.message);
+    else setFields((f) => ({ ...f, password: '' }));
+  };
+  const field = (name: keyof typeof fields, label: string, type: 'text' | 'url' | 'password' = 'text', autocomplete = 'off') => (
+    <label class="field">
+      <span>{label}</span>
+      <input
+        name={name}
+        // Preact types inputs per `type` literal; a union of them needs this widening.
+        type={type as 'text'}
+        required
+        autocomplete={autocomplete}
+        value={fields[name]}
+        onInput={(e) => setFields((f) => ({ ...f, [name]: (e.target as HTMLInputElement).value }))}
+      />
+    </label>
+  );
+
+  return (
+    <form data-testid="signin-form" onSubmit={submit}>
+      <p class="status" data-testid="auth-status">
+        {view.value.auth.status === 'signing-in' ? 'Signing in…' : 'Signed out'}
+      </p>
+      {(error ?? reason) && (
+        <p class="error" role="alert" data-testid="error">
+          {error ?? reason}
+        </p>
+      )}
+      {field('csdsUrl', 'LivePerson domain (CSDS URL)', 'url')}
+      {field('accountId', 'Account')}
+      {field('username', 'User name', 'text', 'username')}
+      {field('password', 'Password', 'password', 'current-password')}
+      <button type="submit" class="btn btn-primary" data-testid="signin-submit" disabled={busy}>
+        {busy ? 'Signing in…' : 'Sign in'}
+      </button>
+    </form>
+  );
+}
+
+function Status() {
+  const v = view.value;
+  const [error, setError] = useState<string | null>(null);
+  const act = async (result: Promise<{ ok: true } | { ok: false; message: string }>) => {
+    const r = await result;
+    setError(r.ok ? null : r.message);
+  };
+  const open = v.chats.filter((c) => c.state !== 'ended').length;
+  return (
+    <div>
+      <p class="status" data-testid="auth-status">
+        Signed in as <strong>{v.auth.agentName}</strong> · account {v.auth.accountId}
+      </p>
+      <div class="availability">
+        <span class="label">Availability</span>
+        <strong class={`state state-${v.availability ?? 'none'}`} data-testid="availability">
+          {v.availability ?? 'Unknown'}
+        </strong>
+      </div>
+      <div class="buttons" role="group" aria-label="Set availability">
+        {STATES.map((state) => (
+          <button
+            key={state}
+            type="button"
+            class="btn"
+            data-testid={`availability-${state}`}
+            aria-pressed={v.availability === state}
+            onClick={() => act(run('setAvailability', { state }))}
+          >
+            {state}
+          </button>
+        ))}
+      </div>
+      <dl class="facts">
+        <dt>Ringing</dt>
+        <dd data-testid="ringing-count">{v.ringing.count}</dd>
+        <dt>Open chats</dt>
+        <dd>{open}</dd>
+        <dt>Last poll</dt>
+        <dd>{v.health.lastPollAt ? new Date(v.health.lastPollAt).toLocaleTimeString() : '—'}</dd>
+      </dl>
+      {v.health.problem && <p class="warning">{v.health.problem}</p>}
+      {error && (
+        <p class="error" role="alert" data-testid="error">
+          {error}
+        </p>
+      )}
+      <button type="button" class="btn" data-testid="signout" onClick={() => act(run('signOut'))}>
+        Sign out
+      </button>
+    </div>
+  );
+}
+
+export function Popup() {
+  useEffect(connectView, []);
+  return (
+    <main class="popup">
+      <h1>Agent Dock</h1>
+      {view.value.auth.status === 'signed-in' ? <Status /> : <SignInForm />}
+    </main>
+  );
+}

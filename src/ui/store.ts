@@ -1,0 +1,58 @@
+/**
+ * The UIs' view of the agent: a signal fed by the background over a port. Tabs never poll
+ * LivePerson; they render what the background pushes. When the worker is stopped the port drops:
+ * we keep the last view and reconnect with a short backoff.
+ */
+import { signal } from '@preact/signals';
+import { browser } from 'wxt/browser';
+import { sendMessage, VIEW_PORT, type CommandResult, type ProtocolMap } from '../messaging/protocol';
+import { emptyView, type AgentView } from '../messaging/view';
+
+export const view = signal<AgentView>(emptyView);
+export const connected = signal(false);
+
+let started = false;
+
+export function connectView(): void {
+  if (started) return;
+  started = true;
+  let delay = 100;
+  const connect = () => {
+    let port: ReturnType<typeof browser.runtime.connect>;
+    try {
+      port = browser.runtime.connect({ name: VIEW_PORT });
+    } catch {
+      // The extension was reloaded or removed: this context is dead.
+      connected.value = false;
+      return;
+    }
+    let fresh = true;
+    port.onMessage.addListener((message: unknown) => {
+      const data = message as { type?: string; view?: AgentView };
+      if (data?.type !== 'view' || !data.view) return;
+      // A restarted worker numbers views anew: the first view after a (re)connect always wins.
+      if (fresh || data.view.version >= view.value.version) view.value = data.view;
+      fresh = false;
+      connected.value = true;
+      delay = 100;
+    });
+    port.onDisconnect.addListener(() => {
+      connected.value = false;
+      setTimeout(connect, delay);
+      delay = Math.min(delay * 2, 2000);
+    });
+  };
+  connect();
+}
+
+type Command = Exclude<keyof ProtocolMap, 'getView'>;
+
+/** Sends a command; a messaging failure becomes a sentence, like any other refusal. */
+export async function run<K extends Command>(name: K, ...data: Parameters<ProtocolMap[K]>): Promise<CommandResult> {
+  try {
+    const result = await (sendMessage as (n: K, d?: unknown) => Promise<CommandResult>)(name, data[0]);
+    return result ?? { ok: false, message: 'Agent Dock did not answer. Try again.' };
+  } catch (error) {
+    return { ok: false, message: `Agent Dock is not reachable (${error instanceof Error ? error.message : String(error)}).` };
+  }
+}
