@@ -1,0 +1,214 @@
+/**
+ * The emulator's own contract, over raw HTTP: the documented shapes (odd ones included), status
+ * codes, error envelope, cookies and rules — what the client is tested against must be right.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startEmulator, type Emulator } from './server';
+import { Visitor } from './visitor';
+
+let emulator: Emulator;
+let base: string;
+
+/** A tiny agent-side client with a hand-kept cookie jar, to see the raw answers. */
+class RawAgent {
+  jar = new Map<string, string>();
+  bearer = '';
+  csrf = '';
+  sessionUrl = '';
+
+  async call(method: string, url: string, body?: unknown, headers: Record<string, string> = {}) {
+    const response = await fetch(url, {
+      method,
+      headers: {
+        Accept: 'application/json',
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...(this.bearer ? { Authorization: `Bearer ${this.bearer}` } : {}),
+        ...(this.jar.size ? { Cookie: [...this.jar].map(([k, v]) => `${k}=${v}`).join('; ') } : {}),
+        ...headers,
+      },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    for (const cookie of response.headers.getSetCookie()) {
+      const [pair] = cookie.split(';');
+      const eq = pair!.indexOf('=');
+      this.jar.set(pair!.slice(0, eq), pair!.slice(eq + 1));
+    }
+    const text = await response.text();
+    return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
+  }
+
+  async signIn() {
+    const login = await this.call('POST', `${base}/api/account/12345678/login?v=1.3`, { username: 'agent1', password: 'agent1-pass' });
+    this.bearer = login.body.bearer;
+    this.csrf = login.body.csrf;
+    const session = await this.call('POST', `${base}/api/account/12345678/agentSession?v=1&NC=true`, { loginData: '' });
+    this.sessionUrl = session.body.agentSessionLocation.link['@href'];
+    return { login, session };
+  }
+}
+
+beforeEach(async () => {
+  emulator = await startEmulator({ port: 0 });
+  base = emulator.baseUrl;
+});
+afterEach(() => emulator.close());
+
+describe('Domain API and Login Service', () => {
+  it('answers CSDS with a bare host for agentVep and conversationVep', async () => {
+    const host = base.replace('http://', '');
+    for (const service of ['agentVep', 'conversationVep']) {
+      const response = await fetch(`${base}/api/account/12345678/service/${service}/baseURI.json?version=1.0`);
+      expect(await response.json()).toEqual({ service, account: '12345678', baseURI: host });
+    }
+    expect((await fetch(`${base}/api/account/999/service/agentVep/baseURI.json?version=1.0`)).status).toBe(404);
+  });
+
+  it('logs in with the documented body, a string sessionTTl and the Session_id cookie', async () => {
+    const agent = new RawAgent();
+    const { login } = await agent.signIn();
+    expect(login.status).toBe(200);
+    expect(login.body).toMatchObject({ sessionTTl: '28800000', config: { loginName: 'agent1', userId: '1001' } });
+    expect(login.body.bearer).toMatch(/^[0-9a-f]{64}$/);
+    expect(Object.keys(login.body).at(-1)).toBe('bearer');
+    expect(login.body.csdsCollectionResponse.baseURIs.map((b: { service: string }) => b.service)).toContain('agentVep');
+    expect(agent.jar.has('Session_id')).toBe(true);
+  });
+
+  it('refuses bad credentials, bad bodies and a bad csrf with the documented envelope', async () => {
+    const agent = new RawAgent();
+    const wrong = await agent.call('POST', `${base}/api/account/12345678/login?v=1.3`, { username: 'agent1', password: 'x' });
+    expect(wrong.status).toBe(401);
+    expect(wrong.body.error).toMatchObject({ responseStatus: 'UNAUTHORIZED' });
+    const malformed = await agent.call('POST', `${base}/api/account/12345678/login?v=1.3`, '{"username":');
+    expect(malformed.status).toBe(400);
+    await agent.signIn();
+    const refresh = await agent.call('POST', `${base}/api/account/12345678/refresh`, { csrf: 'bad' });
+    expect(refresh.status).toBe(401);
+    expect(refresh.body.error).toMatchObject({ internalCode: 10, responseStatus: 'UNAUTHORIZED' });
+    const good = await agent.call('POST', `${base}/api/account/12345678/refresh`, { csrf: agent.csrf });
+    expect(good).toMatchObject({ status: 200, body: undefined });
+  });
+
+  it('ends the bearer at logout and when it expires', async () => {
+    const agent = new RawAgent();
+    await agent.signIn();
+    await fetch(`${base}/sandbox/expire-bearer`, { method: 'POST' });
+    expect((await agent.call('GET', `${agent.sessionUrl}/availability?v=1&NC=true`)).status).toBe(401);
+    const again = new RawAgent();
+    await again.signIn();
+    await again.call('POST', `${base}/api/account/12345678/logout`, { csrf: again.csrf });
+    expect((await again.call('GET', `${again.sessionUrl}/availability?v=1&NC=true`)).status).toBe(401);
+  });
+});
+
+describe('Chat Agent API', () => {
+  it('starts an agent session (201, @href before @rel) that needs its cookie on unsigned requests', async () => {
+    const agent = new RawAgent();
+    const { session } = await agent.signIn();
+    expect(session.status).toBe(201);
+    expect(Object.keys(session.body.agentSessionLocation.link)).toEqual(['@href', '@rel']);
+    expect(agent.sessionUrl).toMatch(/\/api\/account\/12345678\/agentSession\/\d+$/);
+    const withCookie = await agent.call('GET', `${agent.sessionUrl}/availability?v=1&NC=true`);
+    expect(withCookie.body).toEqual({ availability: { chat: 'Away', voice: 'Offline' } });
+    agent.jar.clear();
+    const without = await agent.call('GET', `${agent.sessionUrl}/availability?v=1&NC=true`);
+    expect(without.status).toBe(401);
+    expect(without.body.error.message).toMatch(/cookie/);
+    const signed = await agent.call('GET', `${agent.sessionUrl}/availability?v=1&NC=true`, undefined, { Authorization: 'OAuth oauth_consumer_key="k"' });
+    expect(signed.status).toBe(200);
+  });
+
+  it('accepts .json paths and PUT tunnelled through POST; rejects unknown states and missing bearer', async () => {
+    const agent = new RawAgent();
+    await agent.signIn();
+    const put = await agent.call('POST', `${agent.sessionUrl}/availability.json?v=1&NC=true`, { availability: { chat: 'Online' } }, { 'x-http-method-override': 'put' });
+    expect(put.status).toBe(200);
+    expect((await agent.call('GET', `${agent.sessionUrl}/availability.json?v=1&NC=true`)).body.availability.chat).toBe('Online');
+    const bad = await agent.call('POST', `${agent.sessionUrl}/availability?v=1&NC=true`, { availability: { chat: 'Sleeping' } }, { 'X-HTTP-Method-Override': 'PUT' });
+    expect(bad.status).toBe(400);
+    agent.bearer = '';
+    expect((await agent.call('GET', `${agent.sessionUrl}/availability?v=1&NC=true`)).status).toBe(401);
+  });
+
+  it('rings with a string count and one link, accepts with 201, and serves A11, next, A12 and A10', async () => {
+    const agent = new RawAgent();
+    await agent.signIn();
+    const idle = await agent.call('GET', `${agent.sessionUrl}/incomingRequests?v=1&NC=true`);
+    expect(idle.body).toEqual({ incomingRequests: { ringingCount: '0' } });
+    expect((await agent.call('POST', `${agent.sessionUrl}/incomingRequests?v=1&NC=true`, {})).status).toBe(409);
+
+    await agent.call('POST', `${agent.sessionUrl}/availability?v=1&NC=true`, { availability: { chat: 'Online' } }, { 'X-HTTP-Method-Override': 'PUT' });
+    const visitor = await Visitor.start({ baseUrl: base, name: 'Dana' });
+    const ringing = await agent.call('GET', `${agent.sessionUrl}/incomingRequests?v=1&NC=true`);
+    expect(ringing.body.incomingRequests.ringingCount).toBe('1');
+    expect(ringing.body.incomingRequests.link).toMatchObject({ '@href': `${agent.sessionUrl}/incomingRequests` });
+
+    const accepted = await agent.call('POST', `${ringing.body.incomingRequests.link['@href']}.json?v=1&NC=true`, { chat: 'start' });
+    expect(accepted.status).toBe(201);
+    const chatUrl: string = accepted.body.chatLocation.link['@href'];
+
+    const chat = (await agent.call('GET', `${chatUrl}?v=1&NC=true`)).body.chat;
+    expect(chat.link.map((l: { '@rel': string }) => l['@rel'])).toEqual([
+      'self', 'events', 'info', 'next', 'collaboration-channels', 'visit-id', 'transfer', 'transfer-account', 'agent-survey',
+    ]);
+    expect(chat.events.event.map((e: { '@id': string }) => e['@id'])).toEqual(['0', '1', '2', '3']);
+    expect(chat.events.event[3]).toMatchObject({ '@type': 'line', source: 'system', systemMessageId: 3, text: 'You are now chatting with Alex.' });
+    expect(chat.info).toMatchObject({ state: 'chatting', visitorName: 'Dana', chatTimeout: 40 });
+    const next: string = chat.events.link.find((l: { '@rel': string }) => l['@rel'] === 'next')['@href'];
+    expect(next).toBe(`${chatUrl}/events?from=4`);
+
+    const nothing = (await agent.call('GET', `${next}&v=1&NC=true`)).body.events;
+    expect(nothing.event).toBeUndefined();
+    expect(nothing.link[1]['@href']).toBe(next);
+
+    await visitor.sendLine('hello');
+    const line = await agent.call('POST', `${chatUrl}/events?v=1&NC=true`, { event: { '@type': 'line', text: 'hi Dana', textType: 'plain' } });
+    expect(line.status).toBe(201);
+    expect(line.body.chatEventLocation.link['@href']).toBe(`${chatUrl}/events/5`);
+
+    const multi = await agent.call('GET', `${agent.sessionUrl}/chat?chatSessionKeys=${chat.info.chatSessionKey}&fromEventIds=3&v=1&NC=true`);
+    const events = multi.body.chats.chat[0].events.event;
+    expect(events.map((e: { id: number; source: string }) => [e.id, e.source])).toEqual([[4, 'visitor'], [5, 'agent']]);
+    expect(multi.body.chats.chat[0].link[0]).toHaveProperty('href');
+
+    const held = await agent.call('GET', `${agent.sessionUrl}/chatSessions?v=1&NC=true`);
+    expect(held.body.chatSessions.chatSession[0]).toMatchObject({ link: { href: chatUrl, rel: 'chat-session' }, chatSessionKey: chat.info.chatSessionKey });
+
+    const ended = await agent.call('POST', `${chatUrl}/events?v=1&NC=true`, { event: { '@type': 'state', state: 'ended' } });
+    expect(ended.status).toBe(201);
+    expect(ended.body).toHaveProperty('chatLocation');
+    expect((await agent.call('POST', `${chatUrl}/events?v=1&NC=true`, { event: { '@type': 'line', text: 'late' } })).status).toBe(409);
+    await visitor.waitFor((v) => v.state() === 'ended');
+    expect(visitor.lines().map((l) => l.text)).toContain('hi Dana');
+    expect((await agent.call('GET', `${chatUrl}?v=1&NC=true`)).body.chat.info.state).toBe('ended');
+  });
+
+  it('sets the agent Away when a ringing chat is not accepted in time', async () => {
+    await emulator.close();
+    emulator = await startEmulator({ port: 0, ringAwayAfterMs: 300 });
+    base = emulator.baseUrl;
+    const agent = new RawAgent();
+    await agent.signIn();
+    await agent.call('POST', `${agent.sessionUrl}/availability?v=1&NC=true`, { availability: { chat: 'Online' } }, { 'X-HTTP-Method-Override': 'PUT' });
+    await Visitor.start({ baseUrl: base });
+    expect((await agent.call('GET', `${agent.sessionUrl}/incomingRequests?v=1&NC=true`)).body.incomingRequests.ringingCount).toBe('1');
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect((await agent.call('GET', `${agent.sessionUrl}/availability?v=1&NC=true`)).body.availability.chat).toBe('Away');
+    expect((await agent.call('GET', `${agent.sessionUrl}/incomingRequests?v=1&NC=true`)).body.incomingRequests.ringingCount).toBe('0');
+  });
+
+  it('answers unknown sessions and chats with 404 and never crashes on junk', async () => {
+    const agent = new RawAgent();
+    await agent.signIn();
+    expect((await agent.call('GET', `${base}/api/account/12345678/agentSession/1/availability`)).status).toBe(404);
+    expect((await agent.call('GET', `${agent.sessionUrl}/chat/H1-abcK1?v=1&NC=true`)).status).toBe(404);
+    expect((await agent.call('POST', `${agent.sessionUrl}/availability`, '\u0000{{', { 'X-HTTP-Method-Override': 'PUT' })).status).toBe(400);
+    expect((await agent.call('GET', `${base}/nothing/here`)).status).toBe(404);
+    expect((await agent.call('GET', `${base}/api/account/12345678/agentSession/${'9'.repeat(5000)}`)).status).toBe(404);
+  });
+
+  it('refuses visitors without the app key', async () => {
+    const response = await fetch(`${base}/api/account/12345678/chat/request?v=1&NC=true`, { method: 'POST', body: '{}' });
+    expect(response.status).toBe(401);
+  });
+});
