@@ -111,6 +111,43 @@ describe('AgentRuntime', () => {
     expect(runtime.view().auth).toMatchObject({ status: 'signed-out', reason: 'You signed out.' });
   });
 
+  it('refreshes the login once when the bearer expires, then goes on polling', async () => {
+    const runtime = newRuntime();
+    await signIn(runtime);
+    await runtime.setAvailability('Online');
+    await fetch(`${emulator.baseUrl}/sandbox/expire-bearer`, { method: 'POST' });
+    await Visitor.start({ baseUrl: emulator.baseUrl, name: 'Kim' });
+    await vi.waitFor(() => expect(runtime.view().ringing.count).toBe(1), WAIT);
+    expect(runtime.view().auth.status).toBe('signed-in');
+  });
+
+  it('signs out with a clear reason when the login cannot be refreshed', async () => {
+    const runtime = newRuntime();
+    await signIn(runtime);
+    const session = store.saved!.connection!;
+    const logout = await fetchWithJar(`${emulator.baseUrl}/api/account/12345678/logout`, { method: 'POST', body: JSON.stringify({ csrf: session.csrf }) });
+    expect(logout.status).toBe(200);
+    // Logged out elsewhere: the bearer is dead and refresh is refused.
+    await vi.waitFor(() => expect(runtime.view().auth).toMatchObject({ status: 'signed-out', reason: 'Your LivePerson login expired. Sign in again.' }), WAIT);
+  });
+
+  it('starts a new agent session when the old one is lost, restores availability and keeps the chat', async () => {
+    const runtime = newRuntime();
+    await signIn(runtime);
+    await runtime.setAvailability('Online');
+    const visitor = await Visitor.start({ baseUrl: emulator.baseUrl, name: 'Lee' });
+    await vi.waitFor(() => expect(runtime.view().ringing.count).toBe(1), WAIT);
+    await runtime.acceptChat();
+    const chatId = runtime.view().chats[0]!.id;
+    await fetch(`${emulator.baseUrl}/sandbox/expire-agent-session`, { method: 'POST' });
+    await visitor.sendLine('still there?');
+    await vi.waitFor(() => expect(texts(runtime)).toContain('still there?'), WAIT);
+    expect(await runtime.sendLine(chatId, 'Yes!')).toEqual({ ok: true });
+    await visitor.waitFor((v) => v.lines().some((l) => l.text === 'Yes!'), 8_000);
+    const state = await (await fetch(`${emulator.baseUrl}/sandbox/state`)).json();
+    expect(state.agentSessions).toEqual([expect.objectContaining({ availability: 'Online' })]);
+  });
+
   it('continues after the worker is stopped mid-chat, without losing or repeating a line', async () => {
     const first = newRuntime();
     await signIn(first);

@@ -77,6 +77,8 @@ interface Chat {
   state: 'waiting' | 'chatting' | 'ended';
   events: ChatEvent[];
   sessionId?: string;
+  /** The agent holding the chat: survives the loss of the agent session (continuity). */
+  agentId?: string;
   startTime: string;
   lastUpdate: string;
   visitorTyping: 'typing' | 'not-typing';
@@ -383,6 +385,11 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       for (const login of logins.values()) login.expiresAt = 0;
       return send(res, 200, { ok: true });
     }
+    if (path === '/sandbox/expire-agent-session' && method === 'POST') {
+      // The agent's chats stay theirs: a new agent session finds them through chatSessions.
+      sessions.clear();
+      return send(res, 200, { ok: true });
+    }
     if (path === '/sandbox/reset' && method === 'POST') {
       logins.clear();
       sessions.clear();
@@ -474,8 +481,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       // A second session of the same agent takes over the chats (continuity across devices).
       sessions.set(id, session);
       for (const chat of chats.values()) {
-        const owner = chat.sessionId ? sessions.get(chat.sessionId) : undefined;
-        if (owner && owner.agent === login.agent && owner.id !== id) chat.sessionId = id;
+        if (chat.agentId === login.agent.id && chat.state !== 'ended') chat.sessionId = id;
       }
       return send(
         res,
@@ -559,6 +565,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
         // Undocumented: nothing to accept. Our choice: 409 Conflict.
         if (!chat) throw new HttpError(409, 'No chat request is ringing');
         chat.sessionId = session.id;
+        chat.agentId = session.agent.id;
         chat.state = 'chatting';
         session.ringingSince = undefined;
         addEvent(chat, { type: 'state', state: 'chatting' });
