@@ -3,8 +3,8 @@
  * and the poll loop mutate one `AgentState`; every change is saved to storage.session (which also
  * keeps the service worker alive while polling) and pushed to the UIs as a redacted view.
  */
-import type { AgentApi, ApiError, ChatAvailability, ChatSnapshot, LivePersonClient } from '../api/types';
-import type { CommandResult, SignIn } from '../messaging/protocol';
+import type { AgentApi, ApiError, ChatAvailability, ChatSnapshot, LivePersonClient, TransferTarget } from '../api/types';
+import type { CommandResult, Refusal, SignIn, TransferOption } from '../messaging/protocol';
 import type { AgentView } from '../messaging/view';
 import { addOwnLine, applyInfo, mergeEvents } from './chat-events';
 import { retryDelay } from './retry-policy';
@@ -32,7 +32,7 @@ export interface AgentRuntimeDeps {
 
 type Listener = (view: AgentView) => void;
 
-const fail = (message: string): CommandResult => ({ ok: false, message });
+const fail = (message: string): Refusal => ({ ok: false, message });
 const OK: CommandResult = { ok: true };
 
 export class AgentRuntime {
@@ -159,7 +159,7 @@ export class AgentRuntime {
     return OK;
   }
 
-  async sendLine(chatId: string, text: string): Promise<CommandResult> {
+  async sendLine(chatId: string, text: string, privateNote = false): Promise<CommandResult> {
     const api = await this.api();
     if (!api) return fail('Sign in first.');
     const chat = this.chat(chatId);
@@ -169,7 +169,7 @@ export class AgentRuntime {
     const entry = { localId: `${this.now()}-${Math.random().toString(36).slice(2, 8)}`, text, status: 'pending' as const };
     chat.outbox.push(entry);
     await this.commit();
-    const posted = await api.agent.addLine(eventsUrl(chat), { text, textType: 'plain' });
+    const posted = await api.agent.addLine(eventsUrl(chat), { text, textType: 'plain', subType: privateNote ? 'ONLY_TO_REP' : 'REGULAR' });
     const current = this.chat(chatId);
     if (!current) return OK;
     const index = current.outbox.findIndex((e) => e.localId === entry.localId);
@@ -185,7 +185,42 @@ export class AgentRuntime {
       text,
       textType: 'plain',
       time: new Date(this.now()).toISOString(),
+      ...(privateNote ? { private: true } : {}),
     });
+    await this.commit();
+    return OK;
+  }
+
+  async setTyping(chatId: string, typing: boolean): Promise<CommandResult> {
+    const api = await this.api();
+    const chat = this.chat(chatId);
+    if (!api || !chat || chat.state !== 'chatting') return OK; // nothing to tell anyone
+    const url = chat.links['agent-typing'] ?? `${chat.chatUrl}/info/agentTyping`;
+    const result = await api.agent.setAgentTyping(url, typing);
+    // Typing is a hint: a failure is logged, not shown.
+    if (!result.ok) this.deps.log.warn('Could not set agent typing', { kind: result.error.kind, status: result.error.status });
+    return OK;
+  }
+
+  async getTransferOptions(chatId: string): Promise<{ ok: true; skills: TransferOption[] } | Refusal> {
+    const api = await this.api();
+    if (!api) return fail('Sign in first.');
+    const chat = this.chat(chatId);
+    if (!chat) return fail('That chat is not open in Agent Dock.');
+    const result = await api.agent.getTransferOptions(chat.links.transfer ?? `${chat.chatUrl}/transfer`);
+    if (!result.ok) return (await this.commandFailed('Could not load the transfer options', result.error));
+    return { ok: true, skills: result.value };
+  }
+
+  async transferChat(chatId: string, target: TransferTarget): Promise<CommandResult> {
+    const api = await this.api();
+    if (!api) return fail('Sign in first.');
+    const chat = this.chat(chatId);
+    if (!chat) return fail('That chat is not open in Agent Dock.');
+    const result = await api.agent.transfer(chat.links.transfer ?? `${chat.chatUrl}/transfer`, target);
+    if (!result.ok) return this.commandFailed('The chat was not transferred', result.error);
+    // The chat is no longer ours: it leaves the panel.
+    this.state.chats = this.state.chats.filter((c) => c.id !== chatId);
     await this.commit();
     return OK;
   }
@@ -443,7 +478,7 @@ export class AgentRuntime {
     this.state.chats.push(storedChat(snapshot));
   }
 
-  private async commandFailed(what: string, error: ApiError): Promise<CommandResult> {
+  private async commandFailed(what: string, error: ApiError): Promise<Refusal> {
     this.deps.log.warn(what, { kind: error.kind, status: error.status, url: error.url, message: error.message });
     if (error.kind === 'auth-expired' && this.state.connection) {
       const refreshed = await this.refreshLogin(this.state.connection);

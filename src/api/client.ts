@@ -6,6 +6,7 @@ import { lookupDomain } from './domain';
 import { createHttp, type HttpOptions } from './http';
 import { accept, getIncoming } from './incoming-requests';
 import { loginWithPassword, logout, refreshLogin } from './login';
+import { getTransferOptions, transfer } from './transfer';
 import type { AgentApi, LivePersonClient } from './types';
 
 export function createLivePersonClient(options: HttpOptions = {}): LivePersonClient {
@@ -34,6 +35,8 @@ export function createLivePersonClient(options: HttpOptions = {}): LivePersonCli
         endChat: (url) => endChat(http, bearer, url),
         getChatInfo: (url) => getChatInfo(http, bearer, url),
         setAgentTyping: (url, typing) => setAgentTyping(http, bearer, url, typing),
+        getTransferOptions: (url) => getTransferOptions(http, bearer, url),
+        transfer: (url, target) => transfer(http, bearer, url, target),
       };
     },
   };

@@ -168,6 +168,16 @@ export interface PostedEvent {
   eventId: number;
 }
 
+export interface TransferSkill {
+  id: string;
+  name: string;
+  /** Agents online for the skill now, other than this one. */
+  onlineAgents: number;
+}
+
+/** A24: to a skill or to one agent, with an optional note only the receiving agent sees. */
+export type TransferTarget = ({ skillId: string } | { agentId: string }) & { text?: string };
+
 /** Credentials for Chat Agent API calls: a bearer from Login (cookies ride along in the jar). */
 export interface AgentAuth {
   bearer: string;
@@ -210,4 +220,6 @@ export interface AgentApi {
   endChat(eventsUrl: string): Promise<Result<void>>;
   getChatInfo(infoUrl: string): Promise<Result<ChatInfo>>;
   setAgentTyping(agentTypingUrl: string, typing: boolean): Promise<Result<void>>;
+  getTransferOptions(transferUrl: string): Promise<Result<TransferSkill[]>>;
+  transfer(transferUrl: string, target: TransferTarget): Promise<Result<void>>;
 }

@@ -12,8 +12,10 @@ import {
   onMessage,
   sendLineSchema,
   signInSchema,
+  transferSchema,
+  typingSchema,
   VIEW_PORT,
-  type CommandResult,
+  type Refusal,
 } from './protocol';
 
 type Sender = Browser.runtime.MessageSender;
@@ -26,14 +28,14 @@ function fromExtensionPage(sender: Sender): boolean {
   return fromThisExtension(sender) && !!sender.url?.startsWith(browser.runtime.getURL('/'));
 }
 
-function validate<T>(schema: z.ZodType<T>, data: unknown): { ok: true; value: T } | { ok: false; result: CommandResult } {
+function validate<T>(schema: z.ZodType<T>, data: unknown): { ok: true; value: T } | { ok: false; result: Refusal } {
   const parsed = schema.safeParse(data);
   if (parsed.success) return { ok: true, value: parsed.data };
   const issue = parsed.error.issues[0];
   return { ok: false, result: { ok: false, message: `Invalid request: ${issue?.path.join('.') || 'payload'} ${issue?.message ?? ''}`.trim() } };
 }
 
-const refused: CommandResult = { ok: false, message: 'Refused: this action is only allowed from Agent Dock’s own pages.' };
+const refused: Refusal = { ok: false, message: 'Refused: this action is only allowed from Agent Dock’s own pages.' };
 
 export function serveProtocol(runtime: AgentRuntime): void {
   onMessage('getView', ({ sender }) => {
@@ -55,7 +57,25 @@ export function serveProtocol(runtime: AgentRuntime): void {
   onMessage('sendLine', ({ sender, data }) => {
     if (!fromThisExtension(sender)) return refused;
     const input = validate(sendLineSchema, data);
-    return input.ok ? runtime.sendLine(input.value.chatId, input.value.text) : input.result;
+    return input.ok ? runtime.sendLine(input.value.chatId, input.value.text, input.value.private ?? false) : input.result;
+  });
+  onMessage('setTyping', ({ sender, data }) => {
+    if (!fromThisExtension(sender)) return refused;
+    const input = validate(typingSchema, data);
+    return input.ok ? runtime.setTyping(input.value.chatId, input.value.typing) : input.result;
+  });
+  onMessage('getTransferOptions', ({ sender, data }) => {
+    if (!fromThisExtension(sender)) return refused;
+    const input = validate(chatIdSchema, data);
+    return input.ok ? runtime.getTransferOptions(input.value.chatId) : input.result;
+  });
+  onMessage('transferChat', ({ sender, data }) => {
+    if (!fromThisExtension(sender)) return refused;
+    const input = validate(transferSchema, data);
+    if (!input.ok) return input.result;
+    const { chatId, skillId, agentId, note } = input.value;
+    const target = agentId ? { agentId, text: note } : { skillId: skillId!, text: note };
+    return runtime.transferChat(chatId, target);
   });
   onMessage('endChat', ({ sender, data }) => {
     if (!fromThisExtension(sender)) return refused;

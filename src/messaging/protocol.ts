@@ -24,12 +24,34 @@ export const chatIdSchema = z.object({ chatId: z.string().min(1).max(300) });
 export const sendLineSchema = z.object({
   chatId: z.string().min(1).max(300),
   text: z.string().min(1).max(10_000),
+  /** A note only agents see (LivePerson `ONLY_TO_REP`). */
+  private: z.boolean().optional(),
 });
+
+export const typingSchema = z.object({ chatId: z.string().min(1).max(300), typing: z.boolean() });
+
+export const transferSchema = z
+  .object({
+    chatId: z.string().min(1).max(300),
+    skillId: z.string().regex(/^\d{1,20}$/).optional(),
+    agentId: z.string().regex(/^\d{1,20}$/).optional(),
+    note: z.string().max(2000).optional(),
+  })
+  .refine((t) => !!t.skillId !== !!t.agentId, 'Choose a skill or an agent');
+
+export interface TransferOption {
+  id: string;
+  name: string;
+  onlineAgents: number;
+}
 
 export type SignIn = z.infer<typeof signInSchema>;
 
-/** Every command answers with this: a value or a sentence the UI can show. */
-export type CommandResult = { ok: true } | { ok: false; message: string };
+/** A refused or failed command: one sentence the UI can show. */
+export type Refusal = { ok: false; message: string };
+
+/** Every command answers with this: done, or a sentence the UI can show. */
+export type CommandResult = { ok: true } | Refusal;
 
 export interface ProtocolMap {
   getView(): AgentView;
@@ -41,6 +63,10 @@ export interface ProtocolMap {
   endChat(data: z.infer<typeof chatIdSchema>): CommandResult;
   /** Remove an ended chat from the panel. */
   closeChat(data: z.infer<typeof chatIdSchema>): CommandResult;
+  setTyping(data: z.infer<typeof typingSchema>): CommandResult;
+  /** The skills the chat can be transferred to now, with their online agents. */
+  getTransferOptions(data: z.infer<typeof chatIdSchema>): { ok: true; skills: TransferOption[] } | Refusal;
+  transferChat(data: z.infer<typeof transferSchema>): CommandResult;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -5,7 +5,7 @@
  */
 import { signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
-import { sendMessage, VIEW_PORT, type CommandResult, type ProtocolMap } from '../messaging/protocol';
+import { sendMessage, VIEW_PORT, type ProtocolMap, type Refusal } from '../messaging/protocol';
 import { emptyView, type AgentView } from '../messaging/view';
 
 export const view = signal<AgentView>(emptyView);
@@ -48,9 +48,9 @@ export function connectView(): void {
 type Command = Exclude<keyof ProtocolMap, 'getView'>;
 
 /** Sends a command; a messaging failure becomes a sentence, like any other refusal. */
-export async function run<K extends Command>(name: K, ...data: Parameters<ProtocolMap[K]>): Promise<CommandResult> {
+export async function run<K extends Command>(name: K, ...data: Parameters<ProtocolMap[K]>): Promise<ReturnType<ProtocolMap[K]> | Refusal> {
   try {
-    const result = await (sendMessage as (n: K, d?: unknown) => Promise<CommandResult>)(name, data[0]);
+    const result = await (sendMessage as (n: K, d?: unknown) => Promise<ReturnType<ProtocolMap[K]> | undefined>)(name, data[0]);
     return result ?? { ok: false, message: 'Agent Dock did not answer. Try again.' };
   } catch (error) {
     return { ok: false, message: `Agent Dock is not reachable (${error instanceof Error ? error.message : String(error)}).` };

@@ -165,3 +165,36 @@ describe('bad responses', () => {
     expect(second.ok || second.error).toMatchObject({ kind: 'rate-limited', retryAfterMs: 3000 });
   });
 });
+
+describe('transfer', () => {
+  it('lists skills with agents online, transfers with a private note, and the colleague takes the chat', async () => {
+    ctx = await signedIn();
+    const visitor = await ringing(ctx);
+    const incoming = unwrap(await ctx.agent.getIncoming(ctx.sessionUrl));
+    const chat = unwrap(await ctx.agent.getChat(unwrap(await ctx.agent.accept(incoming.acceptUrl!)).chatUrl));
+    expect(unwrap(await ctx.agent.getTransferOptions(chat.links.transfer!))).toEqual([]);
+
+    // A colleague with the Support skill comes Online.
+    const client2 = clientWithJar();
+    const login2 = unwrap(await client2.login.withPassword({ origin: ctx.origin, accountId: ACCOUNT, username: 'agent2', password: 'agent2-pass' }));
+    const agent2 = client2.agent({ bearer: login2.bearer });
+    const session2 = unwrap(await agent2.startSession({ origin: ctx.origin, accountId: ACCOUNT })).sessionUrl;
+    unwrap(await agent2.setAvailability(session2, 'Online'));
+
+    expect(unwrap(await ctx.agent.getTransferOptions(chat.links.transfer!))).toEqual([{ id: '2', name: 'Support', onlineAgents: 1 }]);
+    const refused = await ctx.agent.transfer(chat.links.transfer!, { skillId: '1' });
+    expect(refused.ok || refused.error).toMatchObject({ kind: 'http', status: 400 });
+    unwrap(await ctx.agent.transfer(chat.links.transfer!, { skillId: '2', text: 'Billing question, over to you' }));
+    expect(unwrap(await ctx.agent.getChatSessions(ctx.sessionUrl))).toEqual([]);
+
+    const rung = unwrap(await agent2.getIncoming(session2));
+    expect(rung.ringingCount).toBe(1);
+    const taken = unwrap(await agent2.getChat(unwrap(await agent2.accept(rung.acceptUrl!)).chatUrl));
+    const lines = taken.events.filter((e) => e.type === 'line');
+    expect(lines.at(-1)).toMatchObject({ text: 'Billing question, over to you', subType: 'ONLY_TO_REP' });
+    expect(lines.some((e) => 'systemMessageId' in e && e.systemMessageId === 15)).toBe(true);
+
+    await visitor.waitFor((v) => v.lines().some((l) => l.text === 'You are now chatting with Sam.'), 5000);
+    expect(visitor.lines().map((l) => l.text)).not.toContain('Billing question, over to you');
+  });
+});

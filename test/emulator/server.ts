@@ -79,6 +79,8 @@ interface Chat {
   sessionId?: string;
   /** The agent holding the chat: survives the loss of the agent session (continuity). */
   agentId?: string;
+  /** Set by a transfer: who may take the chat now, and who gave it away. */
+  transfer?: { skillId?: string; agentId?: string; fromAgentId: string; text?: string };
   startTime: string;
   lastUpdate: string;
   visitorTyping: 'typing' | 'not-typing';
@@ -130,6 +132,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
         { id: '2', name: 'Support' },
       ],
     },
+    // A colleague, so transfers have somewhere to go.
+    { loginName: 'agent2', password: 'agent2-pass', id: '1002', nickname: 'Sam', maxChats: 4, skills: [{ id: '2', name: 'Support' }] },
   ];
 
   const logins = new Map<string, Login>();
@@ -160,13 +164,33 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     return [...chats.values()].filter((c) => c.sessionId === session.id && c.state !== 'ended');
   }
 
-  /** Waiting chats ring to an Online agent session with a free slot (Occupied: transfers only). */
+  const hasSkill = (agent: AgentAccount, skill: string) => agent.skills.some((s) => s.name === skill || s.id === skill);
+
+  /** Whether a waiting chat may ring to this session. Occupied agents receive transferred chats only. */
+  function mayRing(session: AgentSession, chat: Chat): boolean {
+    const t = chat.transfer;
+    if (t) {
+      if (session.availability === 'Away' || session.agent.id === t.fromAgentId) return false;
+      return t.agentId ? session.agent.id === t.agentId : !t.skillId || hasSkill(session.agent, t.skillId);
+    }
+    return session.availability === 'Online' && (!chat.skill || hasSkill(session.agent, chat.skill));
+  }
+
+  /** Waiting chats ring to agent sessions with a free slot. */
   function ringingFor(session: AgentSession): Chat[] {
-    if (session.availability !== 'Online') return [];
-    if (heldChats(session).length >= session.agent.maxChats) return [];
-    return [...chats.values()].filter(
-      (c) => c.state === 'waiting' && !c.sessionId && (!c.skill || session.agent.skills.some((s) => s.name === c.skill || s.id === c.skill)),
+    if (session.availability === 'Away') return [];
+    if (session.agent.maxChats >= 0 && heldChats(session).length >= session.agent.maxChats) return [];
+    return [...chats.values()].filter((c) => c.state === 'waiting' && !c.sessionId && mayRing(session, c));
+  }
+
+  /** Agents other than `except` who could take a transfer now, per skill. */
+  function onlineAgentsWithSkill(skillId: string, exceptAgentId: string): number {
+    const agentIds = new Set(
+      [...sessions.values()]
+        .filter((s) => s.availability !== 'Away' && s.agent.id !== exceptAgentId && hasSkill(s.agent, skillId))
+        .map((s) => s.agent.id),
     );
+    return agentIds.size;
   }
 
   /** LivePerson: an assigned chat not accepted within 20 s sets the agent Away. */
@@ -570,6 +594,12 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
         session.ringingSince = undefined;
         addEvent(chat, { type: 'state', state: 'chatting' });
         systemLine(chat, 3, `You are now chatting with ${session.agent.nickname}.`);
+        // The transferring agent's note: for the receiving agent only, never the visitor.
+        if (chat.transfer?.text) {
+          const from = agents.find((a) => a.id === chat.transfer?.fromAgentId)?.nickname ?? 'Agent';
+          addEvent(chat, { type: 'line', text: chat.transfer.text, textType: 'plain', by: from, source: 'agent', subType: 'ONLY_TO_REP' });
+        }
+        chat.transfer = undefined;
         return send(res, 201, { chatLocation: { link: at(agentChatUrl(session, chat), 'location') } });
       }
     }
@@ -645,6 +675,41 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       const event = postEvent(chat, body, 'agent', session.agent.nickname);
       const location = at(`${url}/events/${event.id}`, 'location');
       return send(res, 201, event.type === 'line' ? { chatEventLocation: { link: location } } : { chatLocation: { link: location } });
+    }
+    if (rest === '/transfer' && method === 'GET') {
+      // A23: skills with at least one online agent other than this one; every value a string.
+      const skills = [...new Map(agents.flatMap((a) => a.skills).map((k) => [k.id, k])).values()]
+        .map((k) => ({ id: k.id, name: k.name, onlineAgents: String(onlineAgentsWithSkill(k.id, session.agent.id)) }))
+        .filter((k) => k.onlineAgents !== '0');
+      return send(res, 200, { transfer: skills.length ? { skill: skills.length === 1 ? skills[0] : skills } : {} });
+    }
+    if (rest === '/transfer' && method === 'POST') {
+      const input = parseJson(body, true)?.transfer;
+      if (!input || typeof input !== 'object') throw new HttpError(400, 'Body must be {"transfer":{…}}');
+      if (chat.state !== 'chatting') throw new HttpError(409, 'Only a chat in progress can be transferred');
+      const agentId = input.agent?.id != null ? String(input.agent.id) : undefined;
+      const skillId = input.skill?.id != null ? String(input.skill.id) : undefined;
+      const text = typeof input.text === 'string' ? input.text : undefined;
+      // The page: if both are given, the agent wins.
+      if (agentId) {
+        const target = agents.find((a) => a.id === agentId);
+        const online = [...sessions.values()].some((s) => s.agent.id === agentId && s.availability !== 'Away');
+        if (!target || agentId === session.agent.id || !online) throw new HttpError(400, `Agent ${agentId} is not available for a transfer`);
+        chat.transfer = { agentId, fromAgentId: session.agent.id, text };
+        systemLine(chat, 13, `The chat is being transferred to ${target.nickname}.`);
+      } else if (skillId) {
+        const skill = agents.flatMap((a) => a.skills).find((k) => k.id === skillId);
+        if (!skill || onlineAgentsWithSkill(skillId, session.agent.id) === 0) throw new HttpError(400, `Skill ${skillId} has no agent available`);
+        chat.transfer = { skillId, fromAgentId: session.agent.id, text };
+        systemLine(chat, 15, `The chat is being transferred to ${skill.name}.`);
+      } else {
+        throw new HttpError(400, 'A transfer needs a skill or an agent');
+      }
+      chat.sessionId = undefined;
+      chat.agentId = undefined;
+      chat.state = 'waiting';
+      addEvent(chat, { type: 'state', state: 'waiting' });
+      return send(res, 200);
     }
     if (rest === '/info' && method === 'GET') return send(res, 200, { info: infoBlock(chat, url, at) });
     if (rest === '/info/visitorName' && method === 'GET') return send(res, 200, { visitorName: chat.visitorName });

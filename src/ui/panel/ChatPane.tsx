@@ -1,18 +1,43 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ChatView } from '../../messaging/view';
 import { run } from '../store';
 import { Transcript } from './Transcript';
+import { TransferForm } from './TransferForm';
+
+/** Typing stops counting this long after the last keystroke. */
+const TYPING_IDLE_MS = 2500;
 
 export function ChatPane({ chat, onError }: { chat: ChatView; onError: (message: string) => void }) {
   const [draft, setDraft] = useState('');
   const [confirmingEnd, setConfirmingEnd] = useState(false);
+  const [transferring, setTransferring] = useState(false);
+  const [privateNote, setPrivateNote] = useState(false);
   const chatting = chat.state === 'chatting';
+  const typingTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  // Agent typing, debounced: one "typing" when composing starts, one "not-typing" when it stops.
+  const stopTyping = () => {
+    if (typingTimer.current === undefined) return;
+    clearTimeout(typingTimer.current);
+    typingTimer.current = undefined;
+    void run('setTyping', { chatId: chat.id, typing: false });
+  };
+  const noteTyping = () => {
+    if (privateNote || !chatting) return;
+    if (typingTimer.current === undefined) void run('setTyping', { chatId: chat.id, typing: true });
+    else clearTimeout(typingTimer.current);
+    typingTimer.current = setTimeout(stopTyping, TYPING_IDLE_MS);
+  };
+  useEffect(() => () => clearTimeout(typingTimer.current), []);
 
   const send = async () => {
     const text = draft.trim();
     if (!text || !chatting) return;
     setDraft('');
-    const result = await run('sendLine', { chatId: chat.id, text });
+    // The line itself ends typing on LivePerson's side.
+    clearTimeout(typingTimer.current);
+    typingTimer.current = undefined;
+    const result = await run('sendLine', { chatId: chat.id, text, private: privateNote });
     if (!result.ok) {
       setDraft(text);
       onError(result.message);
@@ -38,9 +63,14 @@ export function ChatPane({ chat, onError }: { chat: ChatView; onError: (message:
           <div class="chat-state">{chat.state === 'chatting' ? 'Chatting' : chat.state === 'ended' ? 'Ended' : 'Waiting'}</div>
         </div>
         {chatting && !confirmingEnd && (
-          <button type="button" class="btn btn-quiet" data-testid="end-chat" onClick={() => setConfirmingEnd(true)}>
-            End chat
-          </button>
+          <span>
+            <button type="button" class="btn btn-quiet" data-testid="transfer" onClick={() => setTransferring(!transferring)}>
+              Transfer
+            </button>
+            <button type="button" class="btn btn-quiet" data-testid="end-chat" onClick={() => setConfirmingEnd(true)}>
+              End chat
+            </button>
+          </span>
         )}
         {confirmingEnd && (
           <span class="confirm">
@@ -54,6 +84,7 @@ export function ChatPane({ chat, onError }: { chat: ChatView; onError: (message:
           </span>
         )}
       </div>
+      {transferring && chatting && <TransferForm chatId={chat.id} onDone={() => setTransferring(false)} onError={onError} />}
       <Transcript lines={chat.lines} visitorTyping={chat.visitorTyping} visitorName={chat.visitorName} />
       {chat.state === 'ended' ? (
         <div class="ended" data-testid="chat-ended">
@@ -77,7 +108,10 @@ export function ChatPane({ chat, onError }: { chat: ChatView; onError: (message:
             disabled={!chatting}
             value={draft}
             dir="auto"
-            onInput={(event) => setDraft((event.target as HTMLTextAreaElement).value)}
+            onInput={(event) => {
+              setDraft((event.target as HTMLTextAreaElement).value);
+              noteTyping();
+            }}
             onKeyDown={(event) => {
               if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
                 event.preventDefault();
@@ -85,9 +119,23 @@ export function ChatPane({ chat, onError }: { chat: ChatView; onError: (message:
               }
             }}
           />
-          <button type="submit" class="btn btn-primary" data-testid="send" disabled={!chatting || !draft.trim()}>
-            Send
-          </button>
+          <div class="composer-side">
+            <button type="submit" class="btn btn-primary" data-testid="send" disabled={!chatting || !draft.trim()}>
+              Send
+            </button>
+            <label class="private-toggle" title="Only agents see a private note">
+              <input
+                type="checkbox"
+                data-testid="private-note"
+                checked={privateNote}
+                onChange={(e) => {
+                  stopTyping();
+                  setPrivateNote((e.target as HTMLInputElement).checked);
+                }}
+              />{' '}
+              Private
+            </label>
+          </div>
         </form>
       )}
     </section>

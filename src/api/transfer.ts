@@ -1,0 +1,33 @@
+/** Transfer: the skills a chat can go to now (A23), and the transfer itself (A24). */
+import { z } from 'zod';
+import type { Http } from './http';
+import { idish, listOf, numberish } from './quirks';
+import type { Result, TransferSkill, TransferTarget } from './types';
+
+// Every value is a string in the docs; the list of one may be an object, the empty list absent.
+const optionsSchema = z.object({
+  transfer: z.object({ skill: listOf(z.object({ id: idish, name: z.string().optional(), onlineAgents: numberish.optional() })) }),
+});
+
+export async function getTransferOptions(http: Http, bearer: string, transferUrl: string): Promise<Result<TransferSkill[]>> {
+  const result = await http.request({ url: transferUrl, chatAgentApi: true, bearer, schema: optionsSchema });
+  if (!result.ok) return result;
+  return {
+    ok: true,
+    value: result.value.transfer.skill.map((s) => ({ id: s.id, name: s.name ?? s.id, onlineAgents: s.onlineAgents ?? 0 })),
+  };
+}
+
+export async function transfer(http: Http, bearer: string, transferUrl: string, target: TransferTarget): Promise<Result<void>> {
+  // The request carries ids as numbers (A24), although A23 sends them as strings.
+  const to = 'agentId' in target ? { agent: { id: Number(target.agentId) } } : { skill: { id: Number(target.skillId) } };
+  const result = await http.request({
+    method: 'POST',
+    url: transferUrl,
+    chatAgentApi: true,
+    bearer,
+    body: { transfer: { ...to, ...(target.text ? { text: target.text } : {}) } },
+    schema: z.unknown(),
+  });
+  return result.ok ? { ok: true, value: undefined } : result;
+}
