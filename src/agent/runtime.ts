@@ -146,7 +146,9 @@ export class AgentRuntime {
     if (!acceptUrl || this.state.ringing.count < 1) return fail('No chat is ringing any more.');
     const accepted = await api.agent.accept(acceptUrl);
     if (!accepted.ok) return this.commandFailed('Could not accept the chat', accepted.error);
-    this.state.ringing = { count: Math.max(0, this.state.ringing.count - 1) };
+    // One fewer is ringing; the accept link stays valid for the next one (it accepts "the next").
+    const left = Math.max(0, this.state.ringing.count - 1);
+    this.state.ringing = left > 0 ? { ...this.state.ringing, count: left } : { count: 0 };
     const loaded = await api.agent.getChat(accepted.value.chatUrl);
     if (!loaded.ok) {
       // The chat is ours on LivePerson's side; hold it with what we know and let polling fill it in.

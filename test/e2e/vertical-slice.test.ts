@@ -8,6 +8,7 @@ import { startEmulator, type Emulator } from '../emulator/server';
 import { Visitor } from '../emulator/visitor';
 import { startCrmServer, type CrmServer } from '../sandbox/crm-server';
 import { launchWithExtension, type ExtensionBrowser } from './support/browser';
+import { openPopup, pollFast, signInAndGoOnline } from './support/flows';
 import { inPanel, panelHostCount, panelLines, testId, typeIntoComposer } from './support/panel';
 
 const WAIT = { timeout: 15_000, interval: 100 };
@@ -23,9 +24,7 @@ describe('vertical slice in Chromium', () => {
     emulator = await startEmulator({ port: 0 });
     crm = await startCrmServer();
     ext = await launchWithExtension();
-    // The emulator is on loopback, where the extension allows polling faster than LivePerson's 2 s.
-    const worker = await ext.worker();
-    await worker.evaluate('chrome.storage.local.set({ pollIntervalMs: 250 })');
+    await pollFast(ext);
   });
 
   afterAll(async () => {
@@ -35,8 +34,7 @@ describe('vertical slice in Chromium', () => {
   });
 
   it('refuses a wrong password, then signs in and goes Online from the popup', async () => {
-    popup = await ext.browser.newPage();
-    await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+    popup = await openPopup(ext);
     await popup.locator('input[name="csdsUrl"]').fill(emulator.baseUrl);
     await popup.locator('input[name="accountId"]').fill('12345678');
     await popup.locator('input[name="username"]').fill('agent1');
@@ -44,12 +42,7 @@ describe('vertical slice in Chromium', () => {
     await popup.locator(testId('signin-submit')).click();
     await popup.locator(`${testId('error')}::-p-text(refused)`).wait();
 
-    await popup.locator('input[name="password"]').fill('agent1-pass');
-    await popup.locator(testId('signin-submit')).click();
-    await popup.locator(`${testId('auth-status')}::-p-text(Signed in)`).wait();
-
-    await popup.locator(testId('availability-Online')).click();
-    await popup.locator(`${testId('availability')}::-p-text(Online)`).wait();
+    await signInAndGoOnline(popup, emulator);
     expect(await popup.$eval(testId('availability-Online'), (b) => b.getAttribute('aria-pressed'))).toBe('true');
   });
 

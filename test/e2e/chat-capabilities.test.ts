@@ -1,0 +1,120 @@
+/**
+ * What an agent does beyond one chat, through the panel: several chats at once in tabs, typing
+ * both ways, private notes, transfer to a colleague, and chats that survive a CRM tab reload.
+ */
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Page } from 'puppeteer';
+import { clientWithJar, unwrap } from '../api/support';
+import { startEmulator, type Emulator } from '../emulator/server';
+import { Visitor } from '../emulator/visitor';
+import { startCrmServer, type CrmServer } from '../sandbox/crm-server';
+import { launchWithExtension, type ExtensionBrowser } from './support/browser';
+import { openPopup, pollFast, signInAndGoOnline } from './support/flows';
+import { inPanel, panelCount, panelLines, testId, typeIntoComposer } from './support/panel';
+
+const WAIT = { timeout: 15_000, interval: 100 };
+
+describe('chat capabilities in Chromium', () => {
+  let emulator: Emulator;
+  let crm: CrmServer;
+  let ext: ExtensionBrowser;
+  let tab: Page;
+  let dana: Visitor;
+  let sam: Visitor;
+
+  beforeAll(async () => {
+    emulator = await startEmulator({ port: 0 });
+    crm = await startCrmServer();
+    ext = await launchWithExtension();
+    await pollFast(ext);
+    await signInAndGoOnline(await openPopup(ext), emulator);
+    tab = await ext.browser.newPage();
+    await tab.goto(crm.url);
+    await tab.locator(inPanel(testId('panel'))).wait();
+  });
+
+  afterAll(async () => {
+    await ext?.close();
+    await crm?.close();
+    await emulator?.close();
+  });
+
+  const acceptNext = async () => {
+    await tab.locator(inPanel(testId('accept'))).click();
+  };
+
+  it('holds two chats at once in tabs, each with its own lines and an unread count', async () => {
+    dana = await Visitor.start({ baseUrl: emulator.baseUrl, name: 'Dana' });
+    sam = await Visitor.start({ baseUrl: emulator.baseUrl, name: 'Sam' });
+    await tab.locator(inPanel(`${testId('ring')}::-p-text(2)`)).wait();
+    await acceptNext();
+    await tab.locator(inPanel(testId('chat'))).wait();
+    await acceptNext();
+    await vi.waitFor(async () => expect(await panelCount(tab, testId('chat-tab'))).toBe(2), WAIT);
+    await Promise.all([dana.waitFor((v) => v.state() === 'chatting'), sam.waitFor((v) => v.state() === 'chatting')]);
+
+    // The second accepted chat (Sam) is shown; a line from Dana counts as unread on her tab.
+    await dana.sendLine('Are you there?');
+    await tab.locator(inPanel(`${testId('chat-tab')} .badge::-p-text(1)`)).wait();
+    await tab.locator(inPanel(`${testId('chat-tab')}::-p-text(Dana)`)).click();
+    await vi.waitFor(async () => expect((await panelLines(tab)).map((l) => l.text)).toContain('Are you there?'), WAIT);
+    await typeIntoComposer(tab, 'Yes, Dana!');
+    await dana.waitFor((v) => v.lines().some((l) => l.text === 'Yes, Dana!'), 10_000);
+    await sam.poll();
+    expect(sam.lines().map((l) => l.text)).not.toContain('Yes, Dana!');
+  });
+
+  it('shows the visitor typing, and tells the visitor when the agent types', async () => {
+    await dana.setTyping(true);
+    await tab.locator(inPanel(testId('visitor-typing'))).wait();
+    await tab.locator(inPanel(testId('composer'))).click();
+    await tab.keyboard.type('Let me check');
+    await dana.waitFor((v) => v.agentTyping(), 10_000);
+    await tab.keyboard.press('Enter');
+    await dana.waitFor((v) => !v.agentTyping() && v.lines().some((l) => l.text === 'Let me check'), 10_000);
+    await dana.setTyping(false);
+    await vi.waitFor(async () => expect(await panelCount(tab, testId('visitor-typing'))).toBe(0), WAIT);
+  });
+
+  it('sends a private note that only agents see', async () => {
+    await tab.locator(inPanel(testId('private-note'))).click();
+    await typeIntoComposer(tab, 'Customer seems upset about billing');
+    await vi.waitFor(async () => {
+      const line = (await panelLines(tab)).find((l) => l.text === 'Customer seems upset about billing');
+      expect(line?.source).toBe('agent');
+    }, WAIT);
+    expect(await panelCount(tab, '.line-private')).toBe(1);
+    await tab.locator(inPanel(testId('private-note'))).click();
+    await typeIntoComposer(tab, 'Public again');
+    await dana.waitFor((v) => v.lines().some((l) => l.text === 'Public again'), 10_000);
+    expect(dana.lines().map((l) => l.text)).not.toContain('Customer seems upset about billing');
+  });
+
+  it('keeps held chats and their lines when the CRM tab reloads', async () => {
+    const before = await panelLines(tab);
+    await tab.reload();
+    await tab.locator(inPanel(testId('panel'))).wait();
+    await vi.waitFor(async () => expect(await panelCount(tab, testId('chat-tab'))).toBe(2), WAIT);
+    await tab.locator(inPanel(`${testId('chat-tab')}::-p-text(Dana)`)).click();
+    await vi.waitFor(async () => expect(await panelLines(tab)).toEqual(before), WAIT);
+  });
+
+  it('transfers a chat to a skill with agents online; it leaves the panel and rings for the colleague', async () => {
+    const colleague = clientWithJar();
+    const origin = emulator.baseUrl;
+    const login = unwrap(await colleague.login.withPassword({ origin, accountId: '12345678', username: 'agent2', password: 'agent2-pass' }));
+    const agent2 = colleague.agent({ bearer: login.bearer });
+    const session2 = unwrap(await agent2.startSession({ origin, accountId: '12345678' })).sessionUrl;
+    unwrap(await agent2.setAvailability(session2, 'Online'));
+
+    await tab.locator(inPanel(`${testId('chat-tab')}::-p-text(Dana)`)).click();
+    await tab.locator(inPanel(testId('transfer'))).click();
+    await tab.locator(inPanel(`${testId('transfer-skill')} option::-p-text(Support (1 online))`)).wait();
+    await tab.locator(inPanel(testId('transfer-note'))).fill('Billing question');
+    await tab.locator(inPanel(testId('transfer-submit'))).click();
+    await vi.waitFor(async () => expect(await panelCount(tab, testId('chat'))).toBe(1), WAIT);
+    expect(await tab.$eval(inPanel(testId('chat')), (el) => el.getAttribute('data-state'))).toBe('chatting');
+    expect((await panelLines(tab)).map((l) => l.text)).not.toContain('Are you there?');
+    expect(unwrap(await agent2.getIncoming(session2)).ringingCount).toBe(1);
+  });
+});
