@@ -109,6 +109,8 @@ export class AgentRuntime {
     await this.commit();
     await this.deps.rememberAccount?.({ csdsUrl: input.csdsUrl, accountId: input.accountId, username: input.username });
     this.schedulePoll(0);
+    const agent = this.deps.client.agent({ bearer: result.value.connection.bearer });
+    for (const chat of result.value.chats) await this.loadVisitor(agent, chat.id);
     return OK;
   }
 
@@ -158,7 +160,24 @@ export class AgentRuntime {
     }
     this.upsertChat(loaded.value);
     await this.commit();
+    await this.loadVisitor(api.agent, accepted.value.chatId);
     return OK;
+  }
+
+  /** Visitor details for the panel's Visitor section; a chat works without them. */
+  private async loadVisitor(agent: AgentApi, chatId: string): Promise<void> {
+    const chat = this.chat(chatId);
+    const visitUrl = chat?.links['visit-id'];
+    if (!chat || !visitUrl || chat.visitor) return;
+    const visit = await agent.getVisit(visitUrl);
+    if (!visit.ok) {
+      this.deps.log.warn('Could not read the visit', { kind: visit.error.kind, status: visit.error.status, message: visit.error.message });
+      return;
+    }
+    const current = this.chat(chatId);
+    if (!current) return;
+    current.visitor = visit.value;
+    await this.commit();
   }
 
   async sendLine(chatId: string, text: string, privateNote = false): Promise<CommandResult> {

@@ -2,6 +2,7 @@
  * The background's state, kept whole in storage.session so a stopped and restarted service worker
  * continues exactly where it was (tokens included: storage.session stays trusted-contexts only).
  */
+import type { Visit } from '../api/types';
 import type { LineView } from '../messaging/view';
 
 export interface Connection {
@@ -41,6 +42,8 @@ export interface StoredChat {
   /** Lines in event-id order; each event id appears once. */
   lines: LineView[];
   outbox: OutboxEntry[];
+  /** Read once from the `visit-id` link when the chat arrives. */
+  visitor?: Visit;
 }
 
 export interface AgentState {

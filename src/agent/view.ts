@@ -32,6 +32,7 @@ function chatView(chat: StoredChat, agentName: string): ChatView {
     visitorName: chat.visitorName,
     startTime: chat.startTime,
     visitorTyping: chat.visitorTyping,
+    visitor: chat.visitor,
     lines: queued.length ? [...chat.lines, ...queued] : chat.lines,
   };
 }

@@ -7,6 +7,7 @@ import { createHttp, type HttpOptions } from './http';
 import { accept, getIncoming } from './incoming-requests';
 import { loginWithPassword, logout, refreshLogin } from './login';
 import { getTransferOptions, transfer } from './transfer';
+import { getVisit } from './visit';
 import type { AgentApi, LivePersonClient } from './types';
 
 export function createLivePersonClient(options: HttpOptions = {}): LivePersonClient {
@@ -37,6 +38,7 @@ export function createLivePersonClient(options: HttpOptions = {}): LivePersonCli
         setAgentTyping: (url, typing) => setAgentTyping(http, bearer, url, typing),
         getTransferOptions: (url) => getTransferOptions(http, bearer, url),
         transfer: (url, target) => transfer(http, bearer, url, target),
+        getVisit: (url) => getVisit(http, bearer, url),
       };
     },
   };

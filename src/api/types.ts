@@ -178,6 +178,19 @@ export interface TransferSkill {
 /** A24: to a skill or to one agent, with an optional note only the receiving agent sees. */
 export type TransferTarget = ({ skillId: string } | { agentId: string }) & { text?: string };
 
+export interface Fact {
+  label: string;
+  value: string;
+}
+
+/** What the visit resource tells about the visitor. */
+export interface Visit {
+  facts: Fact[];
+  preChatSurvey: Fact[];
+  customVariables: Fact[];
+  pages: Array<{ url: string; title?: string; time?: string }>;
+}
+
 /** Credentials for Chat Agent API calls: a bearer from Login (cookies ride along in the jar). */
 export interface AgentAuth {
   bearer: string;
@@ -222,4 +235,5 @@ export interface AgentApi {
   setAgentTyping(agentTypingUrl: string, typing: boolean): Promise<Result<void>>;
   getTransferOptions(transferUrl: string): Promise<Result<TransferSkill[]>>;
   transfer(transferUrl: string, target: TransferTarget): Promise<Result<void>>;
+  getVisit(visitUrl: string): Promise<Result<Visit>>;
 }

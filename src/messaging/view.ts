@@ -3,6 +3,10 @@
  * and every panel. It never carries tokens, csrf, cookies or URLs with credentials.
  */
 
+import type { Fact, Visit } from '../api/types';
+
+export type { Fact };
+
 export type AuthStatus = 'signed-out' | 'signing-in' | 'signed-in';
 
 export interface LineView {
@@ -25,20 +29,8 @@ export interface LineView {
 
 export type ChatState = 'waiting' | 'chatting' | 'ended' | string;
 
-/** A labelled fact about the visitor (device, IP, location, a pre-chat answer, …). */
-export interface Fact {
-  label: string;
-  value: string;
-}
-
-export interface VisitorDetails {
-  /** Device, IP, OS, browser, location, referrer: whatever the visit resource gives. */
-  facts: Fact[];
-  /** Pre-chat survey answers, question → answer. */
-  preChatSurvey: Fact[];
-  customVariables: Fact[];
-  pages: Array<{ url: string; title?: string; time?: string }>;
-}
+/** Device, IP, OS, browser, location, referrer, pre-chat answers, custom variables, pages. */
+export type VisitorDetails = Visit;
 
 export interface ChatView {
   id: string;

@@ -198,3 +198,35 @@ describe('transfer', () => {
     expect(visitor.lines().map((l) => l.text)).not.toContain('Billing question, over to you');
   });
 });
+
+describe('visit', () => {
+  it('reads the visit behind the visit-id link: device, browser, referrer, pre-chat answers', async () => {
+    ctx = await signedIn();
+    unwrap(await ctx.agent.setAvailability(ctx.sessionUrl, 'Online'));
+    await Visitor.start({
+      baseUrl: ctx.emulator.baseUrl,
+      name: 'Dana',
+      survey: { '4991310': 'Dana Whitfield', '4991312': '88213' },
+      userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36',
+      referrer: 'https://shop.example/orders/88213',
+    });
+    const incoming = unwrap(await ctx.agent.getIncoming(ctx.sessionUrl));
+    const chat = unwrap(await ctx.agent.getChat(unwrap(await ctx.agent.accept(incoming.acceptUrl!)).chatUrl));
+    const visit = unwrap(await ctx.agent.getVisit(chat.links['visit-id']!));
+    expect(visit.preChatSurvey).toEqual([
+      { label: 'Your name', value: 'Dana Whitfield' },
+      { label: 'Order number', value: '88213' },
+    ]);
+    expect(visit.facts).toEqual(
+      expect.arrayContaining([
+        { label: 'Device', value: 'Desktop' },
+        { label: 'Operating system', value: 'Windows' },
+        { label: 'Browser', value: 'Chrome' },
+        { label: 'Referrer', value: 'https://shop.example/orders/88213' },
+        { label: 'Location', value: 'San Francisco, California, United States' },
+      ]),
+    );
+    expect(visit.customVariables).toEqual([{ label: 'customerTier', value: 'Premium' }]);
+    expect(visit.pages[0]?.url).toBe('https://shop.example/orders/88213');
+  });
+});

@@ -44,7 +44,12 @@ describe('chat capabilities in Chromium', () => {
   };
 
   it('holds two chats at once in tabs, each with its own lines and an unread count', async () => {
-    dana = await Visitor.start({ baseUrl: emulator.baseUrl, name: 'Dana' });
+    dana = await Visitor.start({
+      baseUrl: emulator.baseUrl,
+      name: 'Dana',
+      survey: { '4991310': 'Dana Whitfield', '4991312': '88213' },
+      referrer: 'https://shop.example/orders/88213',
+    });
     sam = await Visitor.start({ baseUrl: emulator.baseUrl, name: 'Sam' });
     await tab.locator(inPanel(`${testId('ring')}::-p-text(2)`)).wait();
     await acceptNext();
@@ -62,6 +67,14 @@ describe('chat capabilities in Chromium', () => {
     await dana.waitFor((v) => v.lines().some((l) => l.text === 'Yes, Dana!'), 10_000);
     await sam.poll();
     expect(sam.lines().map((l) => l.text)).not.toContain('Yes, Dana!');
+  });
+
+  it('shows the visitor details and pre-chat answers in the Visitor section', async () => {
+    await tab.locator(inPanel(`${testId('visitor-info')} summary`)).click();
+    await tab.locator(inPanel(`${testId('prechat-survey')}::-p-text(Dana Whitfield)`)).wait();
+    const details = await tab.$eval(inPanel(testId('visitor-facts')), (el) => el.textContent ?? '');
+    expect(details).toContain('https://shop.example/orders/88213');
+    expect(details).toContain('Browser');
   });
 
   it('shows the visitor typing, and tells the visitor when the agent types', async () => {

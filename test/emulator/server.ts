@@ -79,6 +79,8 @@ interface Chat {
   sessionId?: string;
   /** The agent holding the chat: survives the loss of the agent session (continuity). */
   agentId?: string;
+  /** What the visitor's side told us at the chat request (our visit resource serves it). */
+  visit: { ip: string; userAgent: string; referrer?: string; survey: Array<{ id: string; answer: string }> };
   /** Set by a transfer: who may take the chat now, and who gave it away. */
   transfer?: { skillId?: string; agentId?: string; fromAgentId: string; text?: string };
   startTime: string;
@@ -211,6 +213,56 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     for (const session of sessions.values()) applyRingRule(session);
   }, 250);
   ringTimer.unref();
+
+  /** The account's pre-chat survey (Server Chat API `preSurvey`); its answers come in the chat request. */
+  const preChatSurvey = {
+    id: '361346',
+    header: 'Before we start',
+    question: [
+      { id: '4991310', type: 'Text', label: 'Your name', mandatory: true },
+      { id: '4991311', type: 'Text', label: 'Email', mandatory: false },
+      { id: '4991312', type: 'Text', label: 'Order number', mandatory: false },
+    ],
+  };
+
+  /** Device, OS and browser from a User-Agent, roughly, as a visit view would show them. */
+  function describeAgent(ua: string): { device: string; os: string; browser: string } {
+    const device = /Mobile|Android|iPhone/i.test(ua) ? 'Mobile' : /iPad|Tablet/i.test(ua) ? 'Tablet' : 'Desktop';
+    const os = /Windows/i.test(ua) ? 'Windows' : /Mac OS X/i.test(ua) ? 'macOS' : /Android/i.test(ua) ? 'Android' : /iPhone|iPad/i.test(ua) ? 'iOS' : /Linux/i.test(ua) ? 'Linux' : 'Unknown';
+    const browser = /Edg\//.test(ua) ? 'Edge' : /Firefox\//.test(ua) ? 'Firefox' : /Chrom(e|ium)\//.test(ua) ? 'Chrome' : /Safari\//.test(ua) ? 'Safari' : 'Unknown';
+    return { device, os, browser };
+  }
+
+  /**
+   * Our design: LivePerson documents only the `visit-id` link ("aggregated visit data, pages
+   * visited and surveys"), not the resource. It is shaped like its neighbours: `@`-links,
+   * lists that may be single objects, strings everywhere.
+   */
+  function visitBody(session: AgentSession, chat: Chat) {
+    const url = `${sessionUrl(session)}/visits/visit/${visitId(chat)}`;
+    const { device, os, browser } = describeAgent(chat.visit.userAgent);
+    const questions = chat.visit.survey.map((a) => ({
+      '@id': a.id,
+      text: preChatSurvey.question.find((q) => q.id === a.id)?.label ?? a.id,
+      answer: a.answer,
+    }));
+    return {
+      visit: {
+        link: [at(url, 'self'), at(`${url}/customVariables`, 'custom-variables')],
+        visitorId: String(chat.visitorId),
+        visitorName: chat.visitorName,
+        device,
+        os,
+        browser,
+        ipAddress: chat.visit.ip,
+        location: { country: 'United States', region: 'California', city: 'San Francisco' },
+        ...(chat.visit.referrer ? { referrer: chat.visit.referrer } : {}),
+        pages: { page: [{ url: chat.visit.referrer ?? `${baseUrl}/visitor`, title: 'Chat page', time: chat.startTime }] },
+        surveys: questions.length ? { survey: { '@type': 'preChat', question: questions.length === 1 ? questions[0] : questions } } : {},
+        customVariables: { customVariable: [{ name: 'customerTier', value: 'Premium' }] },
+      },
+    };
+  }
 
   // ---- JSON renderings ---------------------------------------------------------------------
 
@@ -524,7 +576,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     // ---- Server Chat API (visitor side)
     if (rest.startsWith('/chat')) {
       visitorAuth(req, query);
-      return visitorRoute(rest, method, body, query, res);
+      return visitorRoute(req, rest, method, body, query, res);
     }
 
     throw new HttpError(404, `No resource at ${path}`);
@@ -623,6 +675,11 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
         return [agentChatBody(session, chat, Number.isFinite(held) ? held + 1 : 0, plain, eventA12)];
       });
       return send(res, 200, { chats: found.length ? { chat: found } : {} });
+    }
+    if ((match = /^\/visits\/visit\/([^/]+)$/.exec(rest)) && method === 'GET') {
+      const chat = [...chats.values()].find((c) => visitId(c) === match![1] && c.sessionId === session.id);
+      if (!chat) throw new HttpError(404, `Unknown visit ${match[1]}`);
+      return send(res, 200, visitBody(session, chat));
     }
     if ((match = /^\/chat\/([^/]+)(\/.*)?$/.exec(rest))) {
       const chat = chats.get(match[1]!);
@@ -726,11 +783,26 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     throw new HttpError(404, `No resource at ${rest || '/'} of the chat`);
   }
 
-  function visitorRoute(rest: string, method: string, body: string, query: URLSearchParams, res: ServerResponse): void {
+  /** Pre-chat answers: `{"id", "question":[{"id","answer"}]}`; a list of one may be an object. */
+  function surveyAnswers(survey: unknown): Array<{ id: string; answer: string }> {
+    if (!survey || typeof survey !== 'object') return [];
+    const questions = (survey as { question?: unknown }).question;
+    const list = Array.isArray(questions) ? questions : questions ? [questions] : [];
+    return list.flatMap((q) => {
+      const { id, answer } = (q ?? {}) as { id?: unknown; answer?: unknown };
+      if (id == null || answer == null) return [];
+      return [{ id: String(id), answer: Array.isArray(answer) ? answer.join(', ') : String(answer) }];
+    });
+  }
+
+  function visitorRoute(req: IncomingMessage, rest: string, method: string, body: string, query: URLSearchParams, res: ServerResponse): void {
     let match: RegExpExecArray | null;
     if (rest === '/chat/availability' && method === 'GET') {
       const available = [...sessions.values()].some((s) => s.availability === 'Online');
       return send(res, 200, { availability: available });
+    }
+    if ((rest === '/chat/preSurvey' || rest === '/chat//preSurvey') && method === 'GET') {
+      return send(res, 200, { survey: preChatSurvey });
     }
     if (rest === '/chat/request' && method === 'POST') {
       const input = parseJson(body, false);
@@ -749,6 +821,12 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
         lastUpdate: now,
         visitorTyping: 'not-typing',
         agentTyping: 'not-typing',
+        visit: {
+          ip: typeof request.visitorIp === 'string' ? request.visitorIp : (req.socket.remoteAddress ?? '127.0.0.1'),
+          userAgent: typeof request.userAgent === 'string' ? request.userAgent : String(req.headers['user-agent'] ?? ''),
+          referrer: typeof request.chatReferrer === 'string' ? request.chatReferrer : undefined,
+          survey: surveyAnswers(request.survey),
+        },
       };
       chats.set(id, chat);
       addEvent(chat, { type: 'state', state: 'waiting' });

@@ -34,16 +34,29 @@ export class Visitor {
     this.nextUrl = `${chatUrl}?from=0`;
   }
 
-  static async start(p: { baseUrl: string; accountId?: string; appKey?: string; name?: string; skill?: string }): Promise<Visitor> {
+  static async start(p: {
+    baseUrl: string;
+    accountId?: string;
+    appKey?: string;
+    name?: string;
+    skill?: string;
+    /** Pre-chat survey answers by question id, sent inside the chat request as LivePerson asks. */
+    survey?: Record<string, string>;
+    userAgent?: string;
+    referrer?: string;
+  }): Promise<Visitor> {
     const accountId = p.accountId ?? '12345678';
     const appKey = p.appKey ?? 'demo-app-key';
     const csds = await fetch(`${p.baseUrl}/api/account/${accountId}/service/conversationVep/baseURI.json?version=1.0`);
     if (!csds.ok) throw new Error(`Visitor: CSDS lookup failed with ${csds.status}`);
     const { baseURI } = (await csds.json()) as { baseURI: string };
     const origin = `${new URL(p.baseUrl).protocol}//${baseURI}`;
-    const request: Record<string, string> = {};
+    const request: Record<string, unknown> = {};
     if (p.name) request.visitorName = p.name;
     if (p.skill) request.skill = p.skill;
+    if (p.userAgent) request.userAgent = p.userAgent;
+    if (p.referrer) request.chatReferrer = p.referrer;
+    if (p.survey) request.survey = { id: '361346', question: Object.entries(p.survey).map(([id, answer]) => ({ id, answer })) };
     const response = await fetch(`${origin}/api/account/${accountId}/chat/request.json?v=1&NC=true`, {
       method: 'POST',
       headers: { Authorization: `LivePerson appKey=${appKey}`, 'Content-Type': 'application/json', Accept: 'application/json' },

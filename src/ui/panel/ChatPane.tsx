@@ -3,6 +3,7 @@ import type { ChatView } from '../../messaging/view';
 import { run } from '../store';
 import { Transcript } from './Transcript';
 import { TransferForm } from './TransferForm';
+import { VisitorSection } from './VisitorSection';
 
 /** Typing stops counting this long after the last keystroke. */
 const TYPING_IDLE_MS = 2500;
@@ -84,6 +85,7 @@ export function ChatPane({ chat, onError }: { chat: ChatView; onError: (message:
           </span>
         )}
       </div>
+      <VisitorSection visitor={chat.visitor} />
       {transferring && chatting && <TransferForm chatId={chat.id} onDone={() => setTransferring(false)} onError={onError} />}
       <Transcript lines={chat.lines} visitorTyping={chat.visitorTyping} visitorName={chat.visitorName} />
       {chat.state === 'ended' ? (
