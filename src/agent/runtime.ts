@@ -3,7 +3,7 @@
  * and the poll loop mutate one `AgentState`; every change is saved to storage.session (which also
  * keeps the service worker alive while polling) and pushed to the UIs as a redacted view.
  */
-import type { AgentApi, ApiError, ChatAvailability, ChatSnapshot, LivePersonClient, TransferTarget } from '../api/types';
+import type { AgentApi, AgentSurvey, ApiError, ChatAvailability, ChatSnapshot, LivePersonClient, TransferTarget } from '../api/types';
 import type { CommandResult, Refusal, SignIn, TransferOption } from '../messaging/protocol';
 import type { AgentView } from '../messaging/view';
 import { addOwnLine, applyInfo, mergeEvents } from './chat-events';
@@ -242,6 +242,28 @@ export class AgentRuntime {
     if (!result.ok) return this.commandFailed('The chat was not transferred', result.error);
     // The chat is no longer ours: it leaves the panel.
     this.state.chats = this.state.chats.filter((c) => c.id !== chatId);
+    await this.commit();
+    return OK;
+  }
+
+  async getAgentSurvey(chatId: string): Promise<{ ok: true; survey: AgentSurvey } | Refusal> {
+    const api = await this.api();
+    if (!api) return fail('Sign in first.');
+    const chat = this.chat(chatId);
+    if (!chat) return fail('That chat is not open in Agent Dock.');
+    const result = await api.agent.getAgentSurvey(chat.links['agent-survey'] ?? `${chat.chatUrl}/survey`);
+    if (!result.ok) return this.commandFailed('Could not load the agent survey', result.error);
+    return { ok: true, survey: result.value };
+  }
+
+  async submitAgentSurvey(chatId: string, surveyId: string, answers: Record<string, string[]>): Promise<CommandResult> {
+    const api = await this.api();
+    if (!api) return fail('Sign in first.');
+    const chat = this.chat(chatId);
+    if (!chat) return fail('That chat is not open in Agent Dock.');
+    const result = await api.agent.submitAgentSurvey(chat.links['agent-survey'] ?? `${chat.chatUrl}/survey`, surveyId, answers);
+    if (!result.ok) return this.commandFailed('The survey was not submitted', result.error);
+    chat.surveySubmitted = true;
     await this.commit();
     return OK;
   }

@@ -42,6 +42,7 @@ export interface StoredChat {
   /** Lines in event-id order; each event id appears once. */
   lines: LineView[];
   outbox: OutboxEntry[];
+  surveySubmitted?: boolean;
   /** Read once from the `visit-id` link when the chat arrives. */
   visitor?: Visit;
 }

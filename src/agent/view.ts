@@ -33,6 +33,7 @@ function chatView(chat: StoredChat, agentName: string): ChatView {
     startTime: chat.startTime,
     visitorTyping: chat.visitorTyping,
     visitor: chat.visitor,
+    agentSurvey: chat.surveySubmitted ? 'submitted' : chat.links['agent-survey'] ? 'pending' : 'none',
     lines: queued.length ? [...chat.lines, ...queued] : chat.lines,
   };
 }

@@ -7,6 +7,7 @@ import { createHttp, type HttpOptions } from './http';
 import { accept, getIncoming } from './incoming-requests';
 import { loginWithPassword, logout, refreshLogin } from './login';
 import { getTransferOptions, transfer } from './transfer';
+import { getAgentSurvey, submitAgentSurvey } from './survey';
 import { getVisit } from './visit';
 import type { AgentApi, LivePersonClient } from './types';
 
@@ -39,6 +40,8 @@ export function createLivePersonClient(options: HttpOptions = {}): LivePersonCli
         getTransferOptions: (url) => getTransferOptions(http, bearer, url),
         transfer: (url, target) => transfer(http, bearer, url, target),
         getVisit: (url) => getVisit(http, bearer, url),
+        getAgentSurvey: (url) => getAgentSurvey(http, bearer, url),
+        submitAgentSurvey: (url, surveyId, answers) => submitAgentSurvey(http, bearer, url, surveyId, answers),
       };
     },
   };

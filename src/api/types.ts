@@ -191,6 +191,25 @@ export interface Visit {
   pages: Array<{ url: string; title?: string; time?: string }>;
 }
 
+export type SurveyQuestionType = 'dropdown' | 'radio' | 'checkbox' | 'text';
+
+export interface SurveyQuestion {
+  id: string;
+  /** Other questions' entries reveal this one through `showLogicId`. */
+  logicId: string;
+  order: number;
+  mandatory: boolean;
+  type: SurveyQuestionType;
+  label: string;
+  entries: Array<{ value: string; checked: boolean; showLogicId?: string }>;
+}
+
+export interface AgentSurvey {
+  id: string;
+  header: string;
+  questions: SurveyQuestion[];
+}
+
 /** Credentials for Chat Agent API calls: a bearer from Login (cookies ride along in the jar). */
 export interface AgentAuth {
   bearer: string;
@@ -236,4 +255,7 @@ export interface AgentApi {
   getTransferOptions(transferUrl: string): Promise<Result<TransferSkill[]>>;
   transfer(transferUrl: string, target: TransferTarget): Promise<Result<void>>;
   getVisit(visitUrl: string): Promise<Result<Visit>>;
+  getAgentSurvey(surveyUrl: string): Promise<Result<AgentSurvey>>;
+  /** Answers by question id (several for checkboxes). */
+  submitAgentSurvey(surveyUrl: string, surveyId: string, answers: Record<string, string[]>): Promise<Result<void>>;
 }

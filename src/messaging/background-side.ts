@@ -12,6 +12,7 @@ import {
   onMessage,
   sendLineSchema,
   signInSchema,
+  surveyAnswersSchema,
   transferSchema,
   typingSchema,
   VIEW_PORT,
@@ -68,6 +69,16 @@ export function serveProtocol(runtime: AgentRuntime): void {
     if (!fromThisExtension(sender)) return refused;
     const input = validate(chatIdSchema, data);
     return input.ok ? runtime.getTransferOptions(input.value.chatId) : input.result;
+  });
+  onMessage('getAgentSurvey', ({ sender, data }) => {
+    if (!fromThisExtension(sender)) return refused;
+    const input = validate(chatIdSchema, data);
+    return input.ok ? runtime.getAgentSurvey(input.value.chatId) : input.result;
+  });
+  onMessage('submitAgentSurvey', ({ sender, data }) => {
+    if (!fromThisExtension(sender)) return refused;
+    const input = validate(surveyAnswersSchema, data);
+    return input.ok ? runtime.submitAgentSurvey(input.value.chatId, input.value.surveyId, input.value.answers) : input.result;
   });
   onMessage('transferChat', ({ sender, data }) => {
     if (!fromThisExtension(sender)) return refused;

@@ -6,6 +6,7 @@
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import { z } from 'zod';
+import type { AgentSurvey } from '../api/types';
 import type { AgentView } from './view';
 
 export const VIEW_PORT = 'agent-dock:view';
@@ -39,6 +40,12 @@ export const transferSchema = z
   })
   .refine((t) => !!t.skillId !== !!t.agentId, 'Choose a skill or an agent');
 
+export const surveyAnswersSchema = z.object({
+  chatId: z.string().min(1).max(300),
+  surveyId: z.string().min(1).max(100),
+  answers: z.record(z.string().max(100), z.array(z.string().max(2000)).max(50)),
+});
+
 export interface TransferOption {
   id: string;
   name: string;
@@ -67,6 +74,9 @@ export interface ProtocolMap {
   /** The skills the chat can be transferred to now, with their online agents. */
   getTransferOptions(data: z.infer<typeof chatIdSchema>): { ok: true; skills: TransferOption[] } | Refusal;
   transferChat(data: z.infer<typeof transferSchema>): CommandResult;
+  /** The wrap-up survey of an ended chat. */
+  getAgentSurvey(data: z.infer<typeof chatIdSchema>): { ok: true; survey: AgentSurvey } | Refusal;
+  submitAgentSurvey(data: z.infer<typeof surveyAnswersSchema>): CommandResult;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

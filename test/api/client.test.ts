@@ -230,3 +230,28 @@ describe('visit', () => {
     expect(visit.pages[0]?.url).toBe('https://shop.example/orders/88213');
   });
 });
+
+describe('agent survey', () => {
+  it('reads the structure, refuses missing mandatory answers, accepts a complete one once', async () => {
+    ctx = await signedIn();
+    const visitor = await ringing(ctx);
+    const incoming = unwrap(await ctx.agent.getIncoming(ctx.sessionUrl));
+    const chat = unwrap(await ctx.agent.getChat(unwrap(await ctx.agent.accept(incoming.acceptUrl!)).chatUrl));
+    unwrap(await ctx.agent.endChat(chat.links.events!));
+    await visitor.waitFor((v) => v.state() === 'ended');
+    const url = chat.links['agent-survey']!;
+    const survey = unwrap(await ctx.agent.getAgentSurvey(url));
+    expect(survey.questions.map((q) => [q.label, q.type, q.mandatory])).toEqual([
+      ['Reason for contact', 'dropdown', true],
+      ['Resolved?', 'radio', true],
+      ['Other topics', 'checkbox', true],
+      ['Follow-up needed', 'checkbox', false],
+    ]);
+    expect(survey.questions[0]!.entries.find((e) => e.value === 'Other')?.showLogicId).toBe('3');
+    const missing = await ctx.agent.submitAgentSurvey(url, survey.id, { '1': ['Other'], '2': ['Yes'] });
+    expect(missing.ok || missing.error).toMatchObject({ kind: 'http', status: 400 });
+    unwrap(await ctx.agent.submitAgentSurvey(url, survey.id, { '1': ['Billing'], '2': ['Yes'], '4': ['Call back'] }));
+    const twice = await ctx.agent.submitAgentSurvey(url, survey.id, { '1': ['Billing'], '2': ['Yes'] });
+    expect(twice.ok || twice.error).toMatchObject({ status: 409 });
+  });
+});

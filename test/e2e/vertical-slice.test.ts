@@ -46,7 +46,7 @@ describe('vertical slice in Chromium', () => {
     expect(await popup.$eval(testId('availability-Online'), (b) => b.getAttribute('aria-pressed'))).toBe('true');
   });
 
-  it('rings in the CRM tab, accepts, and exchanges three lines each way in order', async () => {
+  it('rings in the CRM tab, accepts, exchanges three lines each way in order, ends and fills the agent survey', async () => {
     crmTab = await ext.browser.newPage();
     await crmTab.goto(crm.url);
     await crmTab.locator(inPanel(testId('panel'))).wait();
@@ -103,6 +103,18 @@ describe('vertical slice in Chromium', () => {
     await crmTab.locator(inPanel(testId('chat-ended'))).wait();
     await visitor.waitFor((v) => v.state() === 'ended', 15_000);
     expect(await crmTab.$(inPanel(testId('composer')) + ':not([disabled])')).toBeNull();
+
+    // The wrap-up survey: required answers are checked before anything is sent.
+    await crmTab.locator(inPanel(testId('survey-submit'))).click();
+    await crmTab.locator(inPanel(`${testId('survey-problem')}::-p-text(Reason for contact)`)).wait();
+    await crmTab.locator(inPanel(`${testId('survey-question')}[data-question-id="1"] select`)).fill('Other');
+    await crmTab.locator(inPanel(`${testId('survey-question')}[data-question-id="3"]`)).wait(); // revealed by "Other"
+    await crmTab.locator(inPanel(`${testId('survey-question')}[data-question-id="2"] input[value="Yes"]`)).click();
+    await crmTab.locator(inPanel(testId('survey-submit'))).click();
+    await crmTab.locator(inPanel(`${testId('survey-problem')}::-p-text(Other topics)`)).wait();
+    await crmTab.locator(inPanel(`${testId('survey-question')}[data-question-id="3"] input[value="Account"]`)).click();
+    await crmTab.locator(inPanel(testId('survey-submit'))).click();
+    await crmTab.locator(inPanel(testId('survey-done'))).wait();
 
     await crmTab.locator(inPanel(testId('close-chat'))).click();
     await vi.waitFor(async () => {

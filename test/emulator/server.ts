@@ -81,6 +81,8 @@ interface Chat {
   agentId?: string;
   /** What the visitor's side told us at the chat request (our visit resource serves it). */
   visit: { ip: string; userAgent: string; referrer?: string; survey: Array<{ id: string; answer: string }> };
+  /** The agent's wrap-up survey answers, once submitted. */
+  agentSurvey?: Array<{ id: string; answer: string[] }>;
   /** Set by a transfer: who may take the chat now, and who gave it away. */
   transfer?: { skillId?: string; agentId?: string; fromAgentId: string; text?: string };
   startTime: string;
@@ -224,6 +226,76 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       { id: '4991312', type: 'Text', label: 'Order number', mandatory: false },
     ],
   };
+
+  /**
+   * The agent survey (A26). LivePerson prints no example; this follows the element table and the
+   * reference's inferred shape (modelled on the visitor-side surveys): our design.
+   */
+  interface SurveyEntry {
+    checked: boolean;
+    value: string;
+    logic?: { showLogicId: string };
+  }
+  interface SurveyQuestion {
+    id: string;
+    logicId: string;
+    order: string;
+    mandatory: string;
+    type: string;
+    validationType: string;
+    label: string;
+    entry: SurveyEntry | SurveyEntry[];
+  }
+  const agentSurvey: { id: string; header: string; questions: { question: SurveyQuestion[] } } = {
+    id: '7001',
+    header: 'Wrap-up',
+    questions: {
+      question: [
+        {
+          id: '1', logicId: '1', order: '1', mandatory: 'true', type: 'Dropdown Box', validationType: 'alpha_numeric', label: 'Reason for contact',
+          entry: [
+            { checked: false, value: 'Delivery' },
+            { checked: false, value: 'Billing' },
+            { checked: false, value: 'Return' },
+            { checked: false, value: 'Other', logic: { showLogicId: '3' } },
+          ],
+        },
+        { id: '2', logicId: '2', order: '2', mandatory: 'true', type: 'Radio Button', validationType: 'alpha_numeric', label: 'Resolved?', entry: [{ checked: false, value: 'Yes' }, { checked: false, value: 'No' }] },
+        // Shown only when "Other" is chosen above (logic), and then mandatory.
+        { id: '3', logicId: '3', order: '3', mandatory: 'true', type: 'Checkbox', validationType: 'alpha_numeric', label: 'Other topics', entry: [{ checked: false, value: 'Account' }, { checked: false, value: 'Feedback' }] },
+        { id: '4', logicId: '4', order: '4', mandatory: 'false', type: 'Checkbox', validationType: 'alpha_numeric', label: 'Follow-up needed', entry: { checked: false, value: 'Call back' } },
+      ],
+    },
+  };
+
+  /** Checks submitted answers against the survey: known values, mandatory visible questions answered. */
+  function validSurveyAnswers(input: unknown): Array<{ id: string; answer: string[] }> {
+    const survey = (input as { survey?: { question?: unknown } } | undefined)?.survey;
+    if (!survey || typeof survey !== 'object') throw new HttpError(400, 'Body must be {"survey":{"id","question":[…]}}');
+    const raw = Array.isArray(survey.question) ? survey.question : survey.question ? [survey.question] : [];
+    const answers = raw.map((q) => {
+      const { id, answer } = (q ?? {}) as { id?: unknown; answer?: unknown };
+      return { id: String(id), answer: (Array.isArray(answer) ? answer : answer == null ? [] : [answer]).map(String) };
+    });
+    const questions = agentSurvey.questions.question;
+    for (const a of answers) {
+      const question = questions.find((q) => q.id === a.id);
+      if (!question) throw new HttpError(400, `Unknown question ${a.id}`);
+      const values = (Array.isArray(question.entry) ? question.entry : [question.entry]).map((e) => e.value);
+      const bad = a.answer.find((v) => !values.includes(v));
+      if (bad !== undefined) throw new HttpError(400, `"${bad}" is not a choice of question ${a.id}`);
+    }
+    const chosen = new Set(answers.flatMap((a) => a.answer.map((v) => `${a.id}:${v}`)));
+    for (const question of questions) {
+      const revealedBy = questions.flatMap((q) =>
+        (Array.isArray(q.entry) ? q.entry : [q.entry]).filter((e) => e.logic?.showLogicId === question.logicId).map((e) => `${q.id}:${e.value}`),
+      );
+      const visible = revealedBy.length === 0 || revealedBy.some((key) => chosen.has(key));
+      const answered = answers.some((a) => a.id === question.id && a.answer.length > 0);
+      if (visible && question.mandatory === 'true' && !answered) throw new HttpError(400, `Question ${question.id} (${question.label}) is mandatory`);
+    }
+    return answers;
+  }
 
   /** Device, OS and browser from a User-Agent, roughly, as a visit view would show them. */
   function describeAgent(ua: string): { device: string; os: string; browser: string } {
@@ -766,6 +838,12 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       chat.agentId = undefined;
       chat.state = 'waiting';
       addEvent(chat, { type: 'state', state: 'waiting' });
+      return send(res, 200);
+    }
+    if (rest === '/survey' && method === 'GET') return send(res, 200, { survey: agentSurvey });
+    if (rest === '/survey' && method === 'PUT') {
+      if (chat.agentSurvey) throw new HttpError(409, 'The agent survey was already submitted');
+      chat.agentSurvey = validSurveyAnswers(parseJson(body, true));
       return send(res, 200);
     }
     if (rest === '/info' && method === 'GET') return send(res, 200, { info: infoBlock(chat, url, at) });

@@ -4,6 +4,7 @@ import { run } from '../store';
 import { Transcript } from './Transcript';
 import { TransferForm } from './TransferForm';
 import { VisitorSection } from './VisitorSection';
+import { AgentSurveyForm } from './AgentSurveyForm';
 
 /** Typing stops counting this long after the last keystroke. */
 const TYPING_IDLE_MS = 2500;
@@ -89,11 +90,14 @@ export function ChatPane({ chat, onError }: { chat: ChatView; onError: (message:
       {transferring && chatting && <TransferForm chatId={chat.id} onDone={() => setTransferring(false)} onError={onError} />}
       <Transcript lines={chat.lines} visitorTyping={chat.visitorTyping} visitorName={chat.visitorName} />
       {chat.state === 'ended' ? (
-        <div class="ended" data-testid="chat-ended">
-          Chat ended.{' '}
-          <button type="button" class="btn" data-testid="close-chat" onClick={close}>
-            Close
-          </button>
+        <div class="wrap-up">
+          {chat.agentSurvey === 'pending' && <AgentSurveyForm chatId={chat.id} onError={onError} />}
+          <div class="ended" data-testid="chat-ended">
+            {chat.agentSurvey === 'submitted' ? <span data-testid="survey-done">Chat ended · survey submitted.</span> : 'Chat ended.'}{' '}
+            <button type="button" class="btn" data-testid="close-chat" onClick={close}>
+              Close
+            </button>
+          </div>
         </div>
       ) : (
         <form
