@@ -3,6 +3,9 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { connectView, run, view } from '../store';
 import { ChatPane } from './ChatPane';
 
+/** LivePerson: an assigned chat not accepted within 20 seconds sets the agent Away. */
+const RING_AWAY_AFTER_MS = 20_000;
+
 export function Panel() {
   useEffect(connectView, []);
   const v = view.value;
@@ -16,6 +19,16 @@ export function Panel() {
   if (active) seen.current.set(active.id, active.lines.length);
   const unread = (id: string, total: number) => total - (seen.current.get(id) ?? total);
   const totalUnread = chats.reduce((sum, c) => sum + (c.id === active?.id ? 0 : unread(c.id, c.lines.length)), 0);
+
+  // LivePerson sets the agent Away when a ringing chat is not accepted within 20 s: count it down.
+  const [now, setNow] = useState(Date.now());
+  const ringingSince = v.ringing.count > 0 ? v.ringing.since : undefined;
+  useEffect(() => {
+    if (ringingSince === undefined) return;
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [ringingSince]);
+  const awayIn = ringingSince === undefined ? undefined : Math.max(0, Math.ceil((ringingSince + RING_AWAY_AFTER_MS - now) / 1000));
 
   const accept = async () => {
     const result = await run('acceptChat');
@@ -64,6 +77,11 @@ export function Panel() {
             <div class="ring" role="alert" data-testid="ring">
               <span>
                 Incoming chat{v.ringing.count > 1 ? `s (${v.ringing.count})` : ''}
+                {awayIn !== undefined && (
+                  <span class="ring-countdown" data-testid="ring-countdown">
+                    {awayIn > 0 ? ` · accept within ${awayIn} s or you go Away` : ' · you will be set Away'}
+                  </span>
+                )}
               </span>
               <button type="button" class="btn btn-primary" data-testid="accept" onClick={accept}>
                 Accept

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { LineView } from '../../messaging/view';
 import { sanitizeHtml } from '../sanitize';
 import { RichContent } from './RichContent';
+import { systemMessageMeaning } from './system-messages';
 
 function LineBody({ line }: { line: LineView }) {
   if (line.textType === 'html') {
@@ -35,6 +36,7 @@ export function Transcript({ lines, visitorTyping, visitorName }: { lines: LineV
           data-testid="line"
           data-source={line.source}
           data-line-id={line.id}
+          title={line.source === 'system' ? systemMessageMeaning(line.systemMessageId) : undefined}
         >
           {line.source !== 'system' && (
             <div class="line-meta">
