@@ -4,7 +4,8 @@
  * keeps the service worker alive while polling) and pushed to the UIs as a redacted view.
  */
 import type { AgentApi, AgentSurvey, ApiError, ChatAvailability, ChatSnapshot, LivePersonClient, TransferTarget } from '../api/types';
-import type { CommandResult, Refusal, SignIn, TransferOption } from '../messaging/protocol';
+import type { Capacity, CommandResult, Refusal, SignIn, TransferOptions } from '../messaging/protocol';
+import type { AgentProfile } from '../messaging/view';
 import type { AgentView } from '../messaging/view';
 import { addOwnLine, applyInfo, mergeEvents } from './chat-events';
 import { retryDelay } from './retry-policy';
@@ -102,6 +103,7 @@ export class AgentRuntime {
       return fail(result.error);
     }
     this.state.connection = result.value.connection;
+    this.state.profile = result.value.profile;
     this.state.availability = result.value.availability;
     this.state.chats = result.value.chats;
     this.state.health = { consecutiveFailures: 0 };
@@ -223,14 +225,37 @@ export class AgentRuntime {
     return OK;
   }
 
-  async getTransferOptions(chatId: string): Promise<{ ok: true; skills: TransferOption[] } | Refusal> {
+  async getTransferOptions(chatId: string): Promise<({ ok: true } & TransferOptions) | Refusal> {
     const api = await this.api();
     if (!api) return fail('Sign in first.');
     const chat = this.chat(chatId);
     if (!chat) return fail('That chat is not open in Agent Dock.');
-    const result = await api.agent.getTransferOptions(chat.links.transfer ?? `${chat.chatUrl}/transfer`);
-    if (!result.ok) return (await this.commandFailed('Could not load the transfer options', result.error));
-    return { ok: true, skills: result.value };
+    const [skills, agents] = await Promise.all([
+      api.agent.getTransferOptions(chat.links.transfer ?? `${chat.chatUrl}/transfer`),
+      api.agent.getAvailableAgents(api.connection.sessionUrl),
+    ]);
+    if (!skills.ok) return this.commandFailed('Could not load the transfer options', skills.error);
+    const colleagues = agents.ok
+      ? agents.value
+          .filter((a) => (a.chatState === 'Online' || a.chatState === 'Occupied') && a.id !== api.connection.userId)
+          .map((a) => ({ id: a.id, name: a.name }))
+      : [];
+    return { ok: true, skills: skills.value, agents: colleagues };
+  }
+
+  async getCapacity(): Promise<({ ok: true } & Capacity) | Refusal> {
+    const api = await this.api();
+    if (!api) return fail('Sign in first.');
+    const url = api.connection.sessionUrl;
+    const [mine, account, agents] = await Promise.all([
+      api.agent.getAvailableSlots(url, { agent: api.connection.loginName }),
+      api.agent.getAvailableSlots(url),
+      api.agent.getAvailableAgents(url, { chatState: 'Online' }),
+    ]);
+    if (!mine.ok) return this.commandFailed('Could not read the available slots', mine.error);
+    if (!account.ok) return this.commandFailed('Could not read the available slots', account.error);
+    if (!agents.ok) return this.commandFailed('Could not read the available agents', agents.error);
+    return { ok: true, mySlots: mine.value, accountSlots: account.value, onlineAgents: agents.value.length };
   }
 
   async transferChat(chatId: string, target: TransferTarget): Promise<CommandResult> {
@@ -295,7 +320,9 @@ export class AgentRuntime {
 
   private async openConnection(
     input: SignIn,
-  ): Promise<{ ok: true; value: { connection: Connection; availability: string; chats: StoredChat[] } } | { ok: false; error: string }> {
+  ): Promise<
+    { ok: true; value: { connection: Connection; profile?: AgentProfile; availability: string; chats: StoredChat[] } } | { ok: false; error: string }
+  > {
     const { client } = this.deps;
     const domain = await client.domain.lookup({ csdsUrl: input.csdsUrl, accountId: input.accountId, service: 'agentVep' });
     if (!domain.ok) return { ok: false, error: explain('Could not find the account’s LivePerson domain', domain.error) };
@@ -326,6 +353,7 @@ export class AgentRuntime {
       loginAt: this.now(),
       refreshedAt: this.now(),
       userId: login.value.userId,
+      loginName: login.value.loginName,
       agentName: info.ok ? info.value.nickname || info.value.name : login.value.loginName,
       sessionUrl,
     };
@@ -337,9 +365,12 @@ export class AgentRuntime {
         if (chat.ok) chats.push(storedChat(chat.value));
       }
     }
+    const profile: AgentProfile | undefined = info.ok
+      ? { id: info.value.id, name: connection.agentName, skills: info.value.skills, maxChats: info.value.maxChats }
+      : undefined;
     return {
       ok: true,
-      value: { connection, availability: availability.ok ? availability.value.chat : 'Offline', chats },
+      value: { connection, profile, availability: availability.ok ? availability.value.chat : 'Offline', chats },
     };
   }
 

@@ -3,6 +3,7 @@
  * continues exactly where it was (tokens included: storage.session stays trusted-contexts only).
  */
 import type { Visit } from '../api/types';
+import type { AgentProfile } from '../messaging/view';
 import type { LineView } from '../messaging/view';
 
 export interface Connection {
@@ -17,6 +18,7 @@ export interface Connection {
   refreshedAt: number;
   userId: string;
   agentName: string;
+  loginName: string;
   /** `{origin}/api/account/{id}/agentSession/{sessionId}`. */
   sessionUrl: string;
 }
@@ -53,6 +55,8 @@ export interface AgentState {
   ringing: { count: number; since?: number; acceptUrl?: string };
   chats: StoredChat[];
   health: { lastPollAt?: number; problem?: string; consecutiveFailures: number };
+  /** Name, skills and capacity from the agent information resource. */
+  profile?: AgentProfile;
   /** Why the agent is signed out, shown in the popup. */
   signedOutReason?: string;
   signingIn: boolean;

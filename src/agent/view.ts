@@ -9,6 +9,7 @@ export function toView(state: AgentState, version: number): AgentView {
     auth: connection
       ? { status: 'signed-in', accountId: connection.accountId, agentName: connection.agentName }
       : { status: state.signingIn ? 'signing-in' : 'signed-out', reason: state.signedOutReason },
+    agent: connection ? state.profile : undefined,
     availability: connection ? state.availability : null,
     ringing: { count: state.ringing.count, since: state.ringing.since },
     chats: state.chats.map((chat) => chatView(chat, connection?.agentName ?? 'You')),

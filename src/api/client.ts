@@ -7,6 +7,7 @@ import { createHttp, type HttpOptions } from './http';
 import { accept, getIncoming } from './incoming-requests';
 import { loginWithPassword, logout, refreshLogin } from './login';
 import { getTransferOptions, transfer } from './transfer';
+import { getAvailableAgents, getAvailableSlots } from './capacity';
 import { getAgentSurvey, submitAgentSurvey } from './survey';
 import { getVisit } from './visit';
 import type { AgentApi, LivePersonClient } from './types';
@@ -41,6 +42,8 @@ export function createLivePersonClient(options: HttpOptions = {}): LivePersonCli
         transfer: (url, target) => transfer(http, bearer, url, target),
         getVisit: (url) => getVisit(http, bearer, url),
         getAgentSurvey: (url) => getAgentSurvey(http, bearer, url),
+        getAvailableAgents: (url, filter) => getAvailableAgents(http, bearer, url, filter),
+        getAvailableSlots: (url, filter) => getAvailableSlots(http, bearer, url, filter),
         submitAgentSurvey: (url, surveyId, answers) => submitAgentSurvey(http, bearer, url, surveyId, answers),
       };
     },

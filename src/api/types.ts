@@ -210,6 +210,15 @@ export interface AgentSurvey {
   questions: SurveyQuestion[];
 }
 
+export interface AvailableAgent {
+  id: string;
+  name: string;
+  chatState: 'Offline' | 'Online' | 'Occupied' | 'Away';
+  /** -1 = unlimited. */
+  maxChats: number;
+  skillIds: string[];
+}
+
 /** Credentials for Chat Agent API calls: a bearer from Login (cookies ride along in the jar). */
 export interface AgentAuth {
   bearer: string;
@@ -256,6 +265,9 @@ export interface AgentApi {
   transfer(transferUrl: string, target: TransferTarget): Promise<Result<void>>;
   getVisit(visitUrl: string): Promise<Result<Visit>>;
   getAgentSurvey(surveyUrl: string): Promise<Result<AgentSurvey>>;
+  getAvailableAgents(sessionUrl: string, filter?: { skill?: string; chatState?: AvailableAgent['chatState'] }): Promise<Result<AvailableAgent[]>>;
+  /** Free chat capacity; -1 = unlimited. */
+  getAvailableSlots(sessionUrl: string, filter?: { skill?: string; agent?: string }): Promise<Result<number>>;
   /** Answers by question id (several for checkboxes). */
   submitAgentSurvey(surveyUrl: string, surveyId: string, answers: Record<string, string[]>): Promise<Result<void>>;
 }

@@ -70,6 +70,7 @@ export function serveProtocol(runtime: AgentRuntime): void {
     const input = validate(chatIdSchema, data);
     return input.ok ? runtime.getTransferOptions(input.value.chatId) : input.result;
   });
+  onMessage('getCapacity', ({ sender }) => (fromThisExtension(sender) ? runtime.getCapacity() : refused));
   onMessage('getAgentSurvey', ({ sender, data }) => {
     if (!fromThisExtension(sender)) return refused;
     const input = validate(chatIdSchema, data);

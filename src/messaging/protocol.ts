@@ -52,6 +52,21 @@ export interface TransferOption {
   onlineAgents: number;
 }
 
+export interface TransferOptions {
+  skills: TransferOption[];
+  /** Colleagues who can take a transfer now (Online or Occupied). */
+  agents: Array<{ id: string; name: string }>;
+}
+
+/** Where an agent decides: free capacity and who is online. */
+export interface Capacity {
+  /** This agent's free slots (-1 unlimited). */
+  mySlots: number;
+  /** Free slots of every online agent of the account. */
+  accountSlots: number;
+  onlineAgents: number;
+}
+
 export type SignIn = z.infer<typeof signInSchema>;
 
 /** A refused or failed command: one sentence the UI can show. */
@@ -72,7 +87,8 @@ export interface ProtocolMap {
   closeChat(data: z.infer<typeof chatIdSchema>): CommandResult;
   setTyping(data: z.infer<typeof typingSchema>): CommandResult;
   /** The skills the chat can be transferred to now, with their online agents. */
-  getTransferOptions(data: z.infer<typeof chatIdSchema>): { ok: true; skills: TransferOption[] } | Refusal;
+  getTransferOptions(data: z.infer<typeof chatIdSchema>): ({ ok: true } & TransferOptions) | Refusal;
+  getCapacity(): ({ ok: true } & Capacity) | Refusal;
   transferChat(data: z.infer<typeof transferSchema>): CommandResult;
   /** The wrap-up survey of an ended chat. */
   getAgentSurvey(data: z.infer<typeof chatIdSchema>): { ok: true; survey: AgentSurvey } | Refusal;

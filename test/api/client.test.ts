@@ -255,3 +255,39 @@ describe('agent survey', () => {
     expect(twice.ok || twice.error).toMatchObject({ status: 409 });
   });
 });
+
+describe('capacity', () => {
+  it('lists available agents with their states and counts free slots', async () => {
+    ctx = await signedIn();
+    let agents = unwrap(await ctx.agent.getAvailableAgents(ctx.sessionUrl));
+    expect(agents.map((a) => [a.name, a.chatState, a.maxChats])).toEqual([
+      ['Alex', 'Away', 4],
+      ['Sam', 'Offline', 4],
+    ]);
+    expect(unwrap(await ctx.agent.getAvailableSlots(ctx.sessionUrl))).toBe(0);
+    unwrap(await ctx.agent.setAvailability(ctx.sessionUrl, 'Online'));
+    agents = unwrap(await ctx.agent.getAvailableAgents(ctx.sessionUrl, { chatState: 'Online' }));
+    expect(agents.map((a) => a.id)).toEqual(['1001']);
+    expect(unwrap(await ctx.agent.getAvailableSlots(ctx.sessionUrl, { agent: 'agent1' }))).toBe(4);
+    await ringing(ctx);
+    const incoming = unwrap(await ctx.agent.getIncoming(ctx.sessionUrl));
+    unwrap(await ctx.agent.accept(incoming.acceptUrl!));
+    expect(unwrap(await ctx.agent.getAvailableSlots(ctx.sessionUrl, { skill: 'Sales' }))).toBe(3);
+  });
+
+  it('transfers to a named agent, whose note arrives privately', async () => {
+    ctx = await signedIn();
+    await ringing(ctx);
+    const incoming = unwrap(await ctx.agent.getIncoming(ctx.sessionUrl));
+    const chat = unwrap(await ctx.agent.getChat(unwrap(await ctx.agent.accept(incoming.acceptUrl!)).chatUrl));
+    const offline = await ctx.agent.transfer(chat.links.transfer!, { agentId: '1002' });
+    expect(offline.ok || offline.error).toMatchObject({ status: 400 });
+    const client2 = clientWithJar();
+    const login2 = unwrap(await client2.login.withPassword({ origin: ctx.origin, accountId: ACCOUNT, username: 'agent2', password: 'agent2-pass' }));
+    const agent2 = client2.agent({ bearer: login2.bearer });
+    const session2 = unwrap(await agent2.startSession({ origin: ctx.origin, accountId: ACCOUNT })).sessionUrl;
+    unwrap(await agent2.setAvailability(session2, 'Occupied')); // Occupied agents still receive transfers
+    unwrap(await ctx.agent.transfer(chat.links.transfer!, { agentId: '1002', text: 'For you, Sam' }));
+    expect(unwrap(await agent2.getIncoming(session2)).ringingCount).toBe(1);
+  });
+});

@@ -122,7 +122,8 @@ describe('chat capabilities in Chromium', () => {
 
     await tab.locator(inPanel(`${testId('chat-tab')}::-p-text(Dana)`)).click();
     await tab.locator(inPanel(testId('transfer'))).click();
-    await tab.locator(inPanel(`${testId('transfer-skill')} option::-p-text(Support (1 online))`)).wait();
+    await tab.locator(inPanel(`${testId('transfer-target')} option::-p-text(Support (1 online))`)).wait();
+    await tab.locator(inPanel(`${testId('transfer-target')} option::-p-text(Sam)`)).wait(); // a colleague, by name
     await tab.locator(inPanel(testId('transfer-note'))).fill('Billing question');
     await tab.locator(inPanel(testId('transfer-submit'))).click();
     await vi.waitFor(async () => expect(await panelCount(tab, testId('chat'))).toBe(1), WAIT);

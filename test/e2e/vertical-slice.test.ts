@@ -43,6 +43,12 @@ describe('vertical slice in Chromium', () => {
     await popup.locator(`${testId('error')}::-p-text(refused)`).wait();
 
     await signInAndGoOnline(popup, emulator);
+    // Where the agent decides: free slots, who is online, skills.
+    await vi.waitFor(async () => {
+      expect(await popup.$eval(testId('my-slots'), (el) => el.textContent)).toBe('4');
+    }, WAIT);
+    expect(await popup.$eval(testId('online-agents'), (el) => el.textContent)).toBe('1');
+    expect(await popup.$eval(testId('skills'), (el) => el.textContent)).toBe('Sales, Support');
     expect(await popup.$eval(testId('availability-Online'), (b) => b.getAttribute('aria-pressed'))).toBe('true');
   });
 

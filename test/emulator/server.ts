@@ -748,6 +748,46 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       });
       return send(res, 200, { chats: found.length ? { chat: found } : {} });
     }
+    if (rest === '/availableAgents' && method === 'GET') {
+      // A5: every agent of the account, attributes as `@`-strings; states 1 Offline, 2 Online, 3 Occupied, 4 Away.
+      const code = { Offline: '1', Online: '2', Occupied: '3', Away: '4' } as const;
+      const stateOf = (a: AgentAccount) => {
+        const live = [...sessions.values()].filter((x) => x.agent === a);
+        return live.find((x) => x.availability === 'Online')?.availability ?? live.find((x) => x.availability === 'Occupied')?.availability ?? live[0]?.availability ?? 'Offline';
+      };
+      const skill = query.get('skill');
+      const wanted = query.get('chatState');
+      const listed = agents
+        .filter((a) => !skill || hasSkill(a, skill))
+        .filter((a) => !wanted || stateOf(a) === wanted)
+        .map((a) => ({
+          '@chatState': code[stateOf(a)],
+          '@id': a.id,
+          '@maxChats': String(a.maxChats),
+          '@voiceState': '1',
+          nickname: a.nickname,
+          privilegeGroup: 'agents',
+          skills: { skill: a.skills.map((k) => k.id) },
+          userName: a.loginName,
+        }));
+      return send(res, 200, {
+        availableAgents: {
+          agents: listed.length ? { agent: listed } : {},
+          link: at(`${base}/availableAgents?timeStamp=${Date.now()}`, 'next'),
+        },
+      });
+    }
+    if (rest === '/chat/availableSlots' && method === 'GET') {
+      // A6: free capacity of the online agents (for a skill, or one agent by login name); a number.
+      const agentName = query.get('agent');
+      const skill = query.get('skill');
+      const live = [...sessions.values()].filter(
+        (x) => x.availability === 'Online' && (!agentName || x.agent.loginName === agentName) && (!skill || hasSkill(x.agent, skill)),
+      );
+      if (live.some((x) => x.agent.maxChats < 0)) return send(res, 200, { availableSlots: -1 });
+      const free = live.reduce((sum, x) => sum + Math.max(0, x.agent.maxChats - heldChats(x).length), 0);
+      return send(res, 200, { availableSlots: free });
+    }
     if ((match = /^\/visits\/visit\/([^/]+)$/.exec(rest)) && method === 'GET') {
       const chat = [...chats.values()].find((c) => visitId(c) === match![1] && c.sessionId === session.id);
       if (!chat) throw new HttpError(404, `Unknown visit ${match[1]}`);

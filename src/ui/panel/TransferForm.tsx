@@ -1,11 +1,11 @@
-/** Transfer a chat to a skill that has agents online now, with an optional note for them. */
+/** Transfer a chat to a skill with agents online now, or to one colleague, with an optional note. */
 import { useEffect, useState } from 'preact/hooks';
-import type { TransferOption } from '../../messaging/protocol';
+import type { TransferOptions } from '../../messaging/protocol';
 import { run } from '../store';
 
 export function TransferForm({ chatId, onDone, onError }: { chatId: string; onDone: () => void; onError: (m: string) => void }) {
-  const [skills, setSkills] = useState<TransferOption[] | null>(null);
-  const [skillId, setSkillId] = useState('');
+  const [options, setOptions] = useState<TransferOptions | null>(null);
+  const [target, setTarget] = useState('');
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
 
@@ -16,36 +16,53 @@ export function TransferForm({ chatId, onDone, onError }: { chatId: string; onDo
         onDone();
         return;
       }
-      setSkills(result.skills);
-      setSkillId(result.skills[0]?.id ?? '');
+      setOptions(result);
+      const first = result.skills[0] ? `skill:${result.skills[0].id}` : result.agents[0] ? `agent:${result.agents[0].id}` : '';
+      setTarget(first);
     });
   }, [chatId]);
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    if (!skillId) return;
+    const [kind, id] = target.split(':');
+    if (!id) return;
     setBusy(true);
-    const result = await run('transferChat', { chatId, skillId, note: note.trim() || undefined });
+    const text = note.trim() || undefined;
+    const result = await run('transferChat', kind === 'agent' ? { chatId, agentId: id, note: text } : { chatId, skillId: id, note: text });
     setBusy(false);
     if (!result.ok) onError(result.message);
     else onDone();
   };
 
-  if (!skills) return <div class="transfer">Loading skills…</div>;
+  if (!options) return <div class="transfer">Loading who is available…</div>;
+  const nothing = options.skills.length === 0 && options.agents.length === 0;
   return (
     <form class="transfer" data-testid="transfer-form" onSubmit={submit}>
-      {skills.length === 0 ? (
-        <p>No skill has an agent online right now.</p>
+      {nothing ? (
+        <p>Nobody can take this chat right now: no skill or colleague is online.</p>
       ) : (
         <>
           <label>
             Transfer to
-            <select data-testid="transfer-skill" value={skillId} onChange={(e) => setSkillId((e.target as HTMLSelectElement).value)}>
-              {skills.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name} ({s.onlineAgents} online)
-                </option>
-              ))}
+            <select data-testid="transfer-target" value={target} onChange={(e) => setTarget((e.target as HTMLSelectElement).value)}>
+              {options.skills.length > 0 && (
+                <optgroup label="Skills (agents online now)">
+                  {options.skills.map((s) => (
+                    <option key={s.id} value={`skill:${s.id}`}>
+                      {s.name} ({s.onlineAgents} online)
+                    </option>
+                  ))}
+                </optgroup>
+              )}
+              {options.agents.length > 0 && (
+                <optgroup label="Agents">
+                  {options.agents.map((a) => (
+                    <option key={a.id} value={`agent:${a.id}`}>
+                      {a.name}
+                    </option>
+                  ))}
+                </optgroup>
+              )}
             </select>
           </label>
           <label>
@@ -55,7 +72,7 @@ export function TransferForm({ chatId, onDone, onError }: { chatId: string; onDo
         </>
       )}
       <div class="transfer-actions">
-        <button type="submit" class="btn btn-primary" data-testid="transfer-submit" disabled={busy || !skillId}>
+        <button type="submit" class="btn btn-primary" data-testid="transfer-submit" disabled={busy || !target}>
           Transfer
         </button>
         <button type="button" class="btn btn-quiet" onClick={onDone}>

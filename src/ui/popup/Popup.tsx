@@ -1,5 +1,6 @@
 /** The toolbar popup: sign in, one-click availability, status at a glance. */
 import { useEffect, useState } from 'preact/hooks';
+import type { Capacity } from '../../messaging/protocol';
 import { accountSettings } from '../../settings/account';
 import { connectView, run, view } from '../store';
 
@@ -67,6 +68,11 @@ function Status() {
     setError(r.ok ? null : r.message);
   };
   const open = v.chats.filter((c) => c.state !== 'ended').length;
+  // Capacity is read when the popup opens and when availability changes: where the agent decides.
+  const [capacity, setCapacity] = useState<Capacity | null>(null);
+  useEffect(() => {
+    void run('getCapacity').then((result) => setCapacity(result.ok ? result : null));
+  }, [v.availability, open]);
   return (
     <div>
       <p class="status" data-testid="auth-status">
@@ -97,6 +103,22 @@ function Status() {
         <dd data-testid="ringing-count">{v.ringing.count}</dd>
         <dt>Open chats</dt>
         <dd>{open}</dd>
+        {capacity && (
+          <>
+            <dt>Your free slots</dt>
+            <dd data-testid="my-slots">{capacity.mySlots < 0 ? 'unlimited' : capacity.mySlots}</dd>
+            <dt>Agents online</dt>
+            <dd data-testid="online-agents">{capacity.onlineAgents}</dd>
+            <dt>Free slots, all agents</dt>
+            <dd>{capacity.accountSlots < 0 ? 'unlimited' : capacity.accountSlots}</dd>
+          </>
+        )}
+        {v.agent && (
+          <>
+            <dt>Skills</dt>
+            <dd data-testid="skills">{v.agent.skills.map((s) => s.name).join(', ') || '—'}</dd>
+          </>
+        )}
         <dt>Last poll</dt>
         <dd>{v.health.lastPollAt ? new Date(v.health.lastPollAt).toLocaleTimeString() : '—'}</dd>
       </dl>
