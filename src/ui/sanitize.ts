@@ -10,7 +10,12 @@ const SAFE_URL = /^(?:https?:|mailto:)/i;
 
 let hooked = false;
 
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
 export function sanitizeHtml(html: string): string {
+  // Fail closed: where DOMPurify cannot run, the markup is shown as text, never injected.
+  if (!DOMPurify.isSupported) return escapeHtml(html);
   if (!hooked) {
     DOMPurify.addHook('afterSanitizeAttributes', (node) => {
       if (node.tagName !== 'A') return;

@@ -103,6 +103,26 @@ describe('chat capabilities in Chromium', () => {
     expect(dana.lines().map((l) => l.text)).not.toContain('Customer seems upset about billing');
   });
 
+  it('renders visitor HTML sanitized and structured content from data, never as code', async () => {
+    const title = await tab.title();
+    await dana.sendLine(
+      '<b>bold</b> <img src=x onerror="document.title=\'pwned\'"> <a href="javascript:document.title=\'pwned\'">click</a> <a href="https://example.com/help">help</a><script>document.title="pwned"</script>',
+      { textType: 'html' },
+    );
+    await dana.sendLine('Pick a slot', {
+      textType: 'rich-content',
+      json: { type: 'vertical', elements: [{ type: 'text', text: 'Pick a slot' }, { type: 'button', title: 'Tomorrow 9am', click: { actions: [] } }] },
+    });
+    await tab.locator(inPanel('.rc-button::-p-text(Tomorrow 9am)')).wait();
+    const html = await tab.$eval(inPanel('[data-testid="line"][data-source="visitor"] b'), (el) => el.parentElement!.innerHTML);
+    expect(html).toContain('<b>bold</b>');
+    expect(html).not.toMatch(/<img|<script|onerror|javascript:/i);
+    expect(html).toContain('href="https://example.com/help" target="_blank" rel="noopener noreferrer"');
+    const rich = (await panelLines(tab)).find((l) => l.text.includes('Tomorrow 9am'))!;
+    expect(rich.text).not.toContain('{');
+    expect(await tab.title()).toBe(title);
+  });
+
   it('keeps held chats and their lines when the CRM tab reloads', async () => {
     const before = await panelLines(tab);
     await tab.reload();

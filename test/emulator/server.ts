@@ -67,6 +67,8 @@ interface ChatEvent {
   systemMessageId?: number;
   subType?: string;
   state?: string;
+  /** Structured content of a `rich-content` line. */
+  json?: unknown;
 }
 
 interface Chat {
@@ -820,9 +822,20 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       if (!['plain', 'html', 'rich-content'].includes(textType)) throw new HttpError(400, 'textType must be plain, html or rich-content');
       const subType = event.subType ?? 'REGULAR';
       if (subType !== 'REGULAR' && !(source === 'agent' && subType === 'ONLY_TO_REP')) throw new HttpError(400, 'Unsupported subType');
+      if (textType === 'rich-content' && (typeof event.json !== 'object' || event.json === null)) {
+        throw new HttpError(400, 'A rich-content line needs its structured content in "json"');
+      }
       if (source === 'visitor') chat.visitorTyping = 'not-typing';
       else chat.agentTyping = 'not-typing';
-      return addEvent(chat, { type: 'line', text: event.text, textType, by: byName, source, subType });
+      return addEvent(chat, {
+        type: 'line',
+        text: event.text,
+        textType,
+        by: byName,
+        source,
+        subType,
+        ...(textType === 'rich-content' ? { json: event.json } : {}),
+      });
     }
     if (type === 'state' && event.state === 'ended') {
       chat.state = 'ended';

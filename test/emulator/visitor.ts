@@ -85,8 +85,10 @@ export class Visitor {
     return response;
   }
 
-  async sendLine(text: string): Promise<void> {
-    await this.call('POST', `${this.chatUrl}/events`, { event: { '@type': 'line', text, textType: 'plain' } });
+  async sendLine(text: string, rich: { textType?: 'plain' | 'html' | 'rich-content'; json?: unknown } = {}): Promise<void> {
+    const event: Record<string, unknown> = { '@type': 'line', text, textType: rich.textType ?? 'plain' };
+    if (rich.json !== undefined) event.json = rich.json;
+    await this.call('POST', `${this.chatUrl}/events`, { event });
   }
 
   async setTyping(typing: boolean): Promise<void> {
