@@ -1,6 +1,6 @@
 /** Agent session (A1, A2) and agent information (A7). */
 import { z } from 'zod';
-import type { Http } from './http';
+import type { Http, RequestAuth } from './http';
 import { idish, lastSegment, linksSchema, listOf, locationSchema, numberish } from './quirks';
 import type { AccountAddress, AgentInfo, AgentSessionRef, Result } from './types';
 
@@ -20,12 +20,12 @@ const agentInfoSchema = z.object({
   }),
 });
 
-export async function startAgentSession(http: Http, bearer: string, p: AccountAddress): Promise<Result<AgentSessionRef>> {
+export async function startAgentSession(http: Http, auth: RequestAuth, p: AccountAddress): Promise<Result<AgentSessionRef>> {
   const result = await http.request({
     method: 'POST',
     url: `${p.origin}/api/account/${encodeURIComponent(p.accountId)}/agentSession`,
     chatAgentApi: true,
-    bearer,
+    auth,
     // "Required for backwards compatibility", says the page.
     body: { loginData: '' },
     schema: startSessionSchema,
@@ -35,13 +35,13 @@ export async function startAgentSession(http: Http, bearer: string, p: AccountAd
   return { ok: true, value: { sessionUrl, sessionId: lastSegment(sessionUrl) } };
 }
 
-export async function getSessionLinks(http: Http, bearer: string, sessionUrl: string): Promise<Result<Record<string, string>>> {
-  const result = await http.request({ url: sessionUrl, chatAgentApi: true, bearer, schema: sessionSchema });
+export async function getSessionLinks(http: Http, auth: RequestAuth, sessionUrl: string): Promise<Result<Record<string, string>>> {
+  const result = await http.request({ url: sessionUrl, chatAgentApi: true, auth, schema: sessionSchema });
   return result.ok ? { ok: true, value: result.value.agentSession.link } : result;
 }
 
-export async function getAgentInfo(http: Http, bearer: string, sessionUrl: string): Promise<Result<AgentInfo>> {
-  const result = await http.request({ url: `${sessionUrl}/info`, chatAgentApi: true, bearer, schema: agentInfoSchema });
+export async function getAgentInfo(http: Http, auth: RequestAuth, sessionUrl: string): Promise<Result<AgentInfo>> {
+  const result = await http.request({ url: `${sessionUrl}/info`, chatAgentApi: true, auth, schema: agentInfoSchema });
   if (!result.ok) return result;
   const info = result.value.info;
   return {

@@ -1,6 +1,6 @@
 /** Who can take chats: available agents (A5) and available slots (A6). */
 import { z } from 'zod';
-import type { Http } from './http';
+import type { Http, RequestAuth } from './http';
 import { idish, listOf, numberish } from './quirks';
 import type { AvailableAgent, Result } from './types';
 
@@ -27,14 +27,14 @@ const slotsSchema = z.object({ availableSlots: numberish });
 
 export async function getAvailableAgents(
   http: Http,
-  bearer: string,
+  auth: RequestAuth,
   sessionUrl: string,
   filter: { skill?: string; chatState?: AvailableAgent['chatState'] } = {},
 ): Promise<Result<AvailableAgent[]>> {
   const query: Record<string, string> = {};
   if (filter.skill) query.skill = filter.skill;
   if (filter.chatState) query.chatState = filter.chatState;
-  const result = await http.request({ url: `${sessionUrl}/availableAgents`, chatAgentApi: true, bearer, query, schema: agentsSchema });
+  const result = await http.request({ url: `${sessionUrl}/availableAgents`, chatAgentApi: true, auth, query, schema: agentsSchema });
   if (!result.ok) return result;
   const agents = (result.value.availableAgents.agents?.agent ?? []).flatMap((a) => {
     const id = a['@id'] ?? a.id;
@@ -53,9 +53,9 @@ export async function getAvailableAgents(
   return { ok: true, value: agents };
 }
 
-export async function getAvailableSlots(http: Http, bearer: string, sessionUrl: string, filter: { skill?: string; agent?: string } = {}): Promise<Result<number>> {
+export async function getAvailableSlots(http: Http, auth: RequestAuth, sessionUrl: string, filter: { skill?: string; agent?: string } = {}): Promise<Result<number>> {
   // `agent` cannot be combined with the other parameters (A6).
   const query: Record<string, string> = filter.agent ? { agent: filter.agent } : filter.skill ? { skill: filter.skill } : {};
-  const result = await http.request({ url: `${sessionUrl}/chat/availableSlots`, chatAgentApi: true, bearer, query, schema: slotsSchema });
+  const result = await http.request({ url: `${sessionUrl}/chat/availableSlots`, chatAgentApi: true, auth, query, schema: slotsSchema });
   return result.ok ? { ok: true, value: result.value.availableSlots } : result;
 }

@@ -3,7 +3,7 @@
  * chats (A10), lines and end (A14, A15), chat info and typing (A16–A20).
  */
 import { z } from 'zod';
-import type { Http } from './http';
+import type { Http, RequestAuth } from './http';
 import { idish, lastSegment, linksSchema, listOf, linkSchema, locationSchema, numberish } from './quirks';
 import type { ChatCursor, ChatEvent, ChatInfo, ChatSessionRef, ChatSnapshot, EventsPage, NewLine, PostedEvent, Result } from './types';
 
@@ -107,25 +107,25 @@ const chatSessionsSchema = z.object({
 const postedSchema = z.object({ chatEventLocation: locationSchema });
 const infoResponseSchema = z.object({ info: infoSchema });
 
-export async function getChat(http: Http, bearer: string, chatUrl: string): Promise<Result<ChatSnapshot>> {
-  const result = await http.request({ url: chatUrl, chatAgentApi: true, bearer, schema: chatSchema });
+export async function getChat(http: Http, auth: RequestAuth, chatUrl: string): Promise<Result<ChatSnapshot>> {
+  const result = await http.request({ url: chatUrl, chatAgentApi: true, auth, schema: chatSchema });
   if (!result.ok) return result;
   const value = snapshot(result.value.chat, chatUrl);
   return value ? { ok: true, value } : badChat(chatUrl);
 }
 
-export async function getEvents(http: Http, bearer: string, nextUrl: string): Promise<Result<EventsPage>> {
-  const result = await http.request({ url: nextUrl, chatAgentApi: true, bearer, schema: eventsPageSchema });
+export async function getEvents(http: Http, auth: RequestAuth, nextUrl: string): Promise<Result<EventsPage>> {
+  const result = await http.request({ url: nextUrl, chatAgentApi: true, auth, schema: eventsPageSchema });
   return result.ok ? { ok: true, value: { events: result.value.events.event, nextUrl: result.value.events.link?.next } } : result;
 }
 
 /** A12. `fromEventIds` is the last event id held per chat (−1 = none held yet). */
-export async function getChats(http: Http, bearer: string, sessionUrl: string, cursors: ChatCursor[]): Promise<Result<ChatSnapshot[]>> {
+export async function getChats(http: Http, auth: RequestAuth, sessionUrl: string, cursors: ChatCursor[]): Promise<Result<ChatSnapshot[]>> {
   if (cursors.length === 0) return { ok: true, value: [] };
   const result = await http.request({
     url: `${sessionUrl}/chat`,
     chatAgentApi: true,
-    bearer,
+    auth,
     query: {
       chatSessionKeys: cursors.map((c) => c.chatId).join(','),
       fromEventIds: cursors.map((c) => String(c.lastEventId)).join(','),
@@ -141,8 +141,8 @@ export async function getChats(http: Http, bearer: string, sessionUrl: string, c
   return { ok: true, value: chats };
 }
 
-export async function getChatSessions(http: Http, bearer: string, sessionUrl: string): Promise<Result<ChatSessionRef[]>> {
-  const result = await http.request({ url: `${sessionUrl}/chatSessions`, chatAgentApi: true, bearer, schema: chatSessionsSchema.optional() });
+export async function getChatSessions(http: Http, auth: RequestAuth, sessionUrl: string): Promise<Result<ChatSessionRef[]>> {
+  const result = await http.request({ url: `${sessionUrl}/chatSessions`, chatAgentApi: true, auth, schema: chatSessionsSchema.optional() });
   if (!result.ok) return result;
   const refs: ChatSessionRef[] = [];
   for (const session of result.value?.chatSessions.chatSession ?? []) {
@@ -152,40 +152,40 @@ export async function getChatSessions(http: Http, bearer: string, sessionUrl: st
   return { ok: true, value: refs };
 }
 
-export async function addLine(http: Http, bearer: string, eventsUrl: string, line: NewLine): Promise<Result<PostedEvent>> {
+export async function addLine(http: Http, auth: RequestAuth, eventsUrl: string, line: NewLine): Promise<Result<PostedEvent>> {
   const event: Record<string, unknown> = { '@type': 'line', text: line.text, textType: line.textType ?? 'plain' };
   if (line.subType) event.subType = line.subType;
   if (line.json !== undefined) event.json = line.json;
-  const result = await http.request({ method: 'POST', url: eventsUrl, chatAgentApi: true, bearer, body: { event }, schema: postedSchema });
+  const result = await http.request({ method: 'POST', url: eventsUrl, chatAgentApi: true, auth, body: { event }, schema: postedSchema });
   if (!result.ok) return result;
   const eventId = Number(lastSegment(result.value.chatEventLocation));
   return { ok: true, value: { eventUrl: result.value.chatEventLocation, eventId } };
 }
 
-export async function endChat(http: Http, bearer: string, eventsUrl: string): Promise<Result<void>> {
+export async function endChat(http: Http, auth: RequestAuth, eventsUrl: string): Promise<Result<void>> {
   // Answered with `chatLocation` (not `chatEventLocation`): we rely on the status only.
   const result = await http.request({
     method: 'POST',
     url: eventsUrl,
     chatAgentApi: true,
-    bearer,
+    auth,
     body: { event: { '@type': 'state', state: 'ended' } },
     schema: z.unknown(),
   });
   return result.ok ? { ok: true, value: undefined } : result;
 }
 
-export async function getChatInfo(http: Http, bearer: string, infoUrl: string): Promise<Result<ChatInfo>> {
-  const result = await http.request({ url: infoUrl, chatAgentApi: true, bearer, schema: infoResponseSchema });
+export async function getChatInfo(http: Http, auth: RequestAuth, infoUrl: string): Promise<Result<ChatInfo>> {
+  const result = await http.request({ url: infoUrl, chatAgentApi: true, auth, schema: infoResponseSchema });
   return result.ok ? { ok: true, value: result.value.info.info } : result;
 }
 
-export async function setAgentTyping(http: Http, bearer: string, agentTypingUrl: string, typing: boolean): Promise<Result<void>> {
+export async function setAgentTyping(http: Http, auth: RequestAuth, agentTypingUrl: string, typing: boolean): Promise<Result<void>> {
   const result = await http.request({
     method: 'PUT',
     url: agentTypingUrl,
     chatAgentApi: true,
-    bearer,
+    auth,
     body: { agentTyping: typing ? 'typing' : 'not-typing' },
     schema: z.unknown(),
   });

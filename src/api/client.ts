@@ -5,7 +5,7 @@ import { addLine, endChat, getChat, getChatInfo, getChats, getChatSessions, getE
 import { lookupDomain } from './domain';
 import { createHttp, type HttpOptions } from './http';
 import { accept, getIncoming } from './incoming-requests';
-import { loginWithPassword, logout, refreshLogin } from './login';
+import { loginWithApiKey, loginWithPassword, logout, refreshLogin } from './login';
 import { getTransferOptions, transfer } from './transfer';
 import { getAvailableAgents, getAvailableSlots } from './capacity';
 import { getAgentSurvey, submitAgentSurvey } from './survey';
@@ -18,33 +18,34 @@ export function createLivePersonClient(options: HttpOptions = {}): LivePersonCli
     domain: { lookup: (p) => lookupDomain(http, p) },
     login: {
       withPassword: (p) => loginWithPassword(http, p),
+      withApiKey: (p) => loginWithApiKey(http, p),
       refresh: (p) => refreshLogin(http, p),
       logout: (p) => logout(http, p),
     },
-    agent({ bearer }): AgentApi {
+    agent(auth): AgentApi {
       return {
-        startSession: (p) => startAgentSession(http, bearer, p),
-        getSessionLinks: (url) => getSessionLinks(http, bearer, url),
-        getInfo: (url) => getAgentInfo(http, bearer, url),
-        getAvailability: (url) => getAvailability(http, bearer, url),
-        setAvailability: (url, chat) => setAvailability(http, bearer, url, chat),
-        getIncoming: (url) => getIncoming(http, bearer, url),
-        accept: (url) => accept(http, bearer, url),
-        getChatSessions: (url) => getChatSessions(http, bearer, url),
-        getChat: (url) => getChat(http, bearer, url),
-        getEvents: (url) => getEvents(http, bearer, url),
-        getChats: (url, cursors) => getChats(http, bearer, url, cursors),
-        addLine: (url, line) => addLine(http, bearer, url, line),
-        endChat: (url) => endChat(http, bearer, url),
-        getChatInfo: (url) => getChatInfo(http, bearer, url),
-        setAgentTyping: (url, typing) => setAgentTyping(http, bearer, url, typing),
-        getTransferOptions: (url) => getTransferOptions(http, bearer, url),
-        transfer: (url, target) => transfer(http, bearer, url, target),
-        getVisit: (url) => getVisit(http, bearer, url),
-        getAgentSurvey: (url) => getAgentSurvey(http, bearer, url),
-        getAvailableAgents: (url, filter) => getAvailableAgents(http, bearer, url, filter),
-        getAvailableSlots: (url, filter) => getAvailableSlots(http, bearer, url, filter),
-        submitAgentSurvey: (url, surveyId, answers) => submitAgentSurvey(http, bearer, url, surveyId, answers),
+        startSession: (p) => startAgentSession(http, auth, p),
+        getSessionLinks: (url) => getSessionLinks(http, auth, url),
+        getInfo: (url) => getAgentInfo(http, auth, url),
+        getAvailability: (url) => getAvailability(http, auth, url),
+        setAvailability: (url, chat) => setAvailability(http, auth, url, chat),
+        getIncoming: (url) => getIncoming(http, auth, url),
+        accept: (url) => accept(http, auth, url),
+        getChatSessions: (url) => getChatSessions(http, auth, url),
+        getChat: (url) => getChat(http, auth, url),
+        getEvents: (url) => getEvents(http, auth, url),
+        getChats: (url, cursors) => getChats(http, auth, url, cursors),
+        addLine: (url, line) => addLine(http, auth, url, line),
+        endChat: (url) => endChat(http, auth, url),
+        getChatInfo: (url) => getChatInfo(http, auth, url),
+        setAgentTyping: (url, typing) => setAgentTyping(http, auth, url, typing),
+        getTransferOptions: (url) => getTransferOptions(http, auth, url),
+        transfer: (url, target) => transfer(http, auth, url, target),
+        getVisit: (url) => getVisit(http, auth, url),
+        getAgentSurvey: (url) => getAgentSurvey(http, auth, url),
+        getAvailableAgents: (url, filter) => getAvailableAgents(http, auth, url, filter),
+        getAvailableSlots: (url, filter) => getAvailableSlots(http, auth, url, filter),
+        submitAgentSurvey: (url, surveyId, answers) => submitAgentSurvey(http, auth, url, surveyId, answers),
       };
     },
   };

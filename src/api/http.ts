@@ -5,6 +5,7 @@
  */
 import { createFetch, type $Fetch } from 'ofetch';
 import type { z } from 'zod';
+import { oauthHeader, type ApiKeys } from './oauth1';
 import type { ApiError, Result } from './types';
 
 export interface HttpOptions {
@@ -20,10 +21,13 @@ export interface HttpRequest<T> {
   /** Chat Agent API calls carry `?v=1&NC=true`; hrefs returned by the API do not, so we add it. */
   chatAgentApi?: boolean;
   query?: Record<string, string>;
-  bearer?: string;
+  /** A bearer (agents) or API keys that sign the request (bots: no cookies needed or sent). */
+  auth?: RequestAuth;
   body?: unknown;
   schema: z.ZodType<T>;
 }
+
+export type RequestAuth = { bearer: string } | { apiKeys: ApiKeys };
 
 export interface Http {
   request<T>(req: HttpRequest<T>): Promise<Result<T>>;
@@ -95,7 +99,10 @@ export function createHttp(options: HttpOptions = {}): Http {
       if (Object.keys(query).length) url = withQuery(url, query);
       const method = req.method ?? 'GET';
       const headers: Record<string, string> = { Accept: 'application/json' };
-      if (req.bearer) headers.Authorization = `Bearer ${req.bearer}`;
+      const wireMethod = method === 'PUT' ? 'POST' : method;
+      const signed = !!req.auth && 'apiKeys' in req.auth;
+      if (req.auth && 'bearer' in req.auth) headers.Authorization = `Bearer ${req.auth.bearer}`;
+      if (req.auth && 'apiKeys' in req.auth) headers.Authorization = await oauthHeader(wireMethod, url, req.auth.apiKeys);
       if (req.body !== undefined) headers['Content-Type'] = 'application/json';
       // LivePerson documents its updates as PUT tunnelled through POST.
       if (method === 'PUT') headers['X-HTTP-Method-Override'] = 'PUT';
@@ -104,11 +111,11 @@ export function createHttp(options: HttpOptions = {}): Http {
       let response: Awaited<ReturnType<$Fetch['raw']>>;
       try {
         response = await $fetch.raw(url, {
-          method: method === 'PUT' ? 'POST' : method,
+          method: wireMethod,
           headers,
           body: req.body === undefined ? undefined : JSON.stringify(req.body),
-          // The agent-session and login cookies ride in the browser's jar.
-          credentials: 'include',
+          // The agent-session and login cookies ride in the browser's jar; signed requests need none.
+          credentials: signed ? 'omit' : 'include',
           retry: 0,
           timeout,
           ignoreResponseError: true,

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { hostToOrigin } from './domain';
 import type { Http } from './http';
 import { idish, listOf, numberish } from './quirks';
-import type { AccountAddress, LoginSession, Result } from './types';
+import type { AccountAddress, ApiKeys, LoginSession, Result } from './types';
 
 const loginResponseSchema = z.object({
   bearer: z.string().min(1),
@@ -23,15 +23,22 @@ const loginUrl = (a: AccountAddress, action: 'login' | 'refresh' | 'logout') =>
 
 const EIGHT_HOURS_MS = 8 * 60 * 60 * 1000;
 
-export async function loginWithPassword(
-  http: Http,
-  p: AccountAddress & { username: string; password: string },
-): Promise<Result<LoginSession>> {
+export function loginWithPassword(http: Http, p: AccountAddress & { username: string; password: string }): Promise<Result<LoginSession>> {
+  return login(http, p, { username: p.username, password: p.password });
+}
+
+/** Application Login (L2): the API keys go in the JSON body. */
+export function loginWithApiKey(http: Http, p: AccountAddress & { username: string } & ApiKeys): Promise<Result<LoginSession>> {
+  const { username, appKey, secret, accessToken, accessTokenSecret } = p;
+  return login(http, p, { username, appKey, secret, accessToken, accessTokenSecret });
+}
+
+async function login(http: Http, p: AccountAddress & { username: string }, credentials: Record<string, string>): Promise<Result<LoginSession>> {
   const result = await http.request({
     method: 'POST',
     url: loginUrl(p, 'login'),
     query: { v: '1.3' },
-    body: { username: p.username, password: p.password },
+    body: credentials,
     schema: loginResponseSchema,
   });
   if (!result.ok) return result;

@@ -4,7 +4,7 @@
  * numbers as strings, lists of one as objects, questions under `questions.question` or `question`.
  */
 import { z } from 'zod';
-import type { Http } from './http';
+import type { Http, RequestAuth } from './http';
 import { idish, listOf } from './quirks';
 import type { AgentSurvey, Result, SurveyQuestionType } from './types';
 
@@ -43,8 +43,8 @@ function questionType(type: string | undefined): SurveyQuestionType {
   return 'text';
 }
 
-export async function getAgentSurvey(http: Http, bearer: string, surveyUrl: string): Promise<Result<AgentSurvey>> {
-  const result = await http.request({ url: surveyUrl, chatAgentApi: true, bearer, schema: surveySchema });
+export async function getAgentSurvey(http: Http, auth: RequestAuth, surveyUrl: string): Promise<Result<AgentSurvey>> {
+  const result = await http.request({ url: surveyUrl, chatAgentApi: true, auth, schema: surveySchema });
   if (!result.ok) return result;
   const survey = result.value.survey;
   const questions = [...(survey.questions?.question ?? []), ...(survey.question ?? [])]
@@ -63,7 +63,7 @@ export async function getAgentSurvey(http: Http, bearer: string, surveyUrl: stri
 
 export async function submitAgentSurvey(
   http: Http,
-  bearer: string,
+  auth: RequestAuth,
   surveyUrl: string,
   surveyId: string,
   answers: Record<string, string[]>,
@@ -71,6 +71,6 @@ export async function submitAgentSurvey(
   const question = Object.entries(answers)
     .filter(([, values]) => values.length > 0)
     .map(([id, values]) => ({ id, answer: values.length === 1 ? values[0] : values }));
-  const result = await http.request({ method: 'PUT', url: surveyUrl, chatAgentApi: true, bearer, body: { survey: { id: surveyId, question } }, schema: z.unknown() });
+  const result = await http.request({ method: 'PUT', url: surveyUrl, chatAgentApi: true, auth, body: { survey: { id: surveyId, question } }, schema: z.unknown() });
   return result.ok ? { ok: true, value: undefined } : result;
 }

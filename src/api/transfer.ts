@@ -1,6 +1,6 @@
 /** Transfer: the skills a chat can go to now (A23), and the transfer itself (A24). */
 import { z } from 'zod';
-import type { Http } from './http';
+import type { Http, RequestAuth } from './http';
 import { idish, listOf, numberish } from './quirks';
 import type { Result, TransferSkill, TransferTarget } from './types';
 
@@ -9,8 +9,8 @@ const optionsSchema = z.object({
   transfer: z.object({ skill: listOf(z.object({ id: idish, name: z.string().optional(), onlineAgents: numberish.optional() })) }),
 });
 
-export async function getTransferOptions(http: Http, bearer: string, transferUrl: string): Promise<Result<TransferSkill[]>> {
-  const result = await http.request({ url: transferUrl, chatAgentApi: true, bearer, schema: optionsSchema });
+export async function getTransferOptions(http: Http, auth: RequestAuth, transferUrl: string): Promise<Result<TransferSkill[]>> {
+  const result = await http.request({ url: transferUrl, chatAgentApi: true, auth, schema: optionsSchema });
   if (!result.ok) return result;
   return {
     ok: true,
@@ -18,14 +18,14 @@ export async function getTransferOptions(http: Http, bearer: string, transferUrl
   };
 }
 
-export async function transfer(http: Http, bearer: string, transferUrl: string, target: TransferTarget): Promise<Result<void>> {
+export async function transfer(http: Http, auth: RequestAuth, transferUrl: string, target: TransferTarget): Promise<Result<void>> {
   // The request carries ids as numbers (A24), although A23 sends them as strings.
   const to = 'agentId' in target ? { agent: { id: Number(target.agentId) } } : { skill: { id: Number(target.skillId) } };
   const result = await http.request({
     method: 'POST',
     url: transferUrl,
     chatAgentApi: true,
-    bearer,
+    auth,
     body: { transfer: { ...to, ...(target.text ? { text: target.text } : {}) } },
     schema: z.unknown(),
   });

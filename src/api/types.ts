@@ -219,10 +219,15 @@ export interface AvailableAgent {
   skillIds: string[];
 }
 
-/** Credentials for Chat Agent API calls: a bearer from Login (cookies ride along in the jar). */
-export interface AgentAuth {
-  bearer: string;
-}
+import type { ApiKeys } from './oauth1';
+
+export type { ApiKeys };
+
+/**
+ * Credentials for Chat Agent API calls: a bearer from Login (agents; the agent-session cookies
+ * ride along in the browser's jar), or API keys that sign every request (bots; no cookies).
+ */
+export type AgentAuth = { bearer: string } | { apiKeys: ApiKeys };
 
 export interface AccountAddress {
   /** Scheme + host (+ port) of the service, e.g. `https://va.agentvep.liveperson.net`. */
@@ -238,6 +243,8 @@ export interface LivePersonClient {
   };
   login: {
     withPassword(p: AccountAddress & { username: string; password: string }): Promise<Result<LoginSession>>;
+    /** Application Login (bots): the API keys in the body, a bearer and csrf back. */
+    withApiKey(p: AccountAddress & { username: string } & ApiKeys): Promise<Result<LoginSession>>;
     refresh(p: AccountAddress & { csrf: string }): Promise<Result<void>>;
     logout(p: AccountAddress & { csrf: string }): Promise<Result<void>>;
   };

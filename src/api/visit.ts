@@ -5,7 +5,7 @@
  * where they are, in either spelling, as lists or single objects.
  */
 import { z } from 'zod';
-import type { Http } from './http';
+import type { Http, RequestAuth } from './http';
 import { listOf } from './quirks';
 import type { Result, Visit } from './types';
 
@@ -43,8 +43,8 @@ function answerText(answer: unknown): string {
   return answer == null ? '' : typeof answer === 'object' ? JSON.stringify(answer) : String(answer);
 }
 
-export async function getVisit(http: Http, bearer: string, visitUrl: string): Promise<Result<Visit>> {
-  const result = await http.request({ url: visitUrl, chatAgentApi: true, bearer, schema: visitSchema });
+export async function getVisit(http: Http, auth: RequestAuth, visitUrl: string): Promise<Result<Visit>> {
+  const result = await http.request({ url: visitUrl, chatAgentApi: true, auth, schema: visitSchema });
   if (!result.ok) return result;
   const { pages, surveys, customVariables, link: _links, ...rest } = result.value.visit;
   const facts = Object.entries(rest).flatMap(([key, value]) => {

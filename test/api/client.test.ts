@@ -263,6 +263,7 @@ describe('capacity', () => {
     expect(agents.map((a) => [a.name, a.chatState, a.maxChats])).toEqual([
       ['Alex', 'Away', 4],
       ['Sam', 'Offline', 4],
+      ['HelpBot', 'Offline', 10],
     ]);
     expect(unwrap(await ctx.agent.getAvailableSlots(ctx.sessionUrl))).toBe(0);
     unwrap(await ctx.agent.setAvailability(ctx.sessionUrl, 'Online'));
@@ -289,5 +290,35 @@ describe('capacity', () => {
     unwrap(await agent2.setAvailability(session2, 'Occupied')); // Occupied agents still receive transfers
     unwrap(await ctx.agent.transfer(chat.links.transfer!, { agentId: '1002', text: 'For you, Sam' }));
     expect(unwrap(await agent2.getIncoming(session2)).ringingCount).toBe(1);
+  });
+});
+
+describe('bots: API keys', () => {
+  const keys = { appKey: 'bot-app-key', secret: 'bot-secret', accessToken: 'bot-token', accessTokenSecret: 'bot-token-secret' };
+
+  it('logs in with the API keys and works with signed requests, no cookie', async () => {
+    plain = await startEmulator({ port: 0 });
+    // A client without a cookie jar: signed requests must not need one.
+    const client = createLivePersonClient();
+    const login = unwrap(await client.login.withApiKey({ origin: plain.baseUrl, accountId: ACCOUNT, username: 'bot1', ...keys }));
+    expect(login.loginName).toBe('bot1');
+    const bot = client.agent({ apiKeys: keys });
+    const { sessionUrl } = unwrap(await bot.startSession({ origin: plain.baseUrl, accountId: ACCOUNT }));
+    unwrap(await bot.setAvailability(sessionUrl, 'Online'));
+    expect(unwrap(await bot.getInfo(sessionUrl)).nickname).toBe('HelpBot');
+    await Visitor.start({ baseUrl: plain.baseUrl, skill: 'Sales' });
+    const incoming = unwrap(await bot.getIncoming(sessionUrl));
+    const chat = unwrap(await bot.getChat(unwrap(await bot.accept(incoming.acceptUrl!)).chatUrl));
+    unwrap(await bot.addLine(chat.links.events!, { text: 'Hi, I am a bot' }));
+  });
+
+  it('refuses a wrong secret at login and a bad signature on requests', async () => {
+    plain = await startEmulator({ port: 0 });
+    const client = createLivePersonClient();
+    const wrong = await client.login.withApiKey({ origin: plain.baseUrl, accountId: ACCOUNT, username: 'bot1', ...keys, secret: 'nope' });
+    expect(wrong.ok || wrong.error.kind).toBe('auth-expired');
+    const forged = client.agent({ apiKeys: { ...keys, accessTokenSecret: 'guess' } });
+    const result = await forged.startSession({ origin: plain.baseUrl, accountId: ACCOUNT });
+    expect(result.ok || result.error).toMatchObject({ kind: 'auth-expired', message: expect.stringContaining('Invalid OAuth signature') });
   });
 });

@@ -114,8 +114,11 @@ describe('Chat Agent API', () => {
     const without = await agent.call('GET', `${agent.sessionUrl}/availability?v=1&NC=true`);
     expect(without.status).toBe(401);
     expect(without.body.error.message).toMatch(/cookie/);
-    const signed = await agent.call('GET', `${agent.sessionUrl}/availability?v=1&NC=true`, undefined, { Authorization: 'OAuth oauth_consumer_key="k"' });
-    expect(signed.status).toBe(200);
+    // A forged signature does not get around the cookie.
+    const forged = await agent.call('GET', `${agent.sessionUrl}/availability?v=1&NC=true`, undefined, {
+      Authorization: 'OAuth oauth_consumer_key="bot-app-key", oauth_token="bot-token", oauth_signature_method="HMAC-SHA1", oauth_timestamp="1", oauth_signature="x"',
+    });
+    expect(forged.status).toBe(401);
   });
 
   it('accepts .json paths and PUT tunnelled through POST; rejects unknown states and missing bearer', async () => {

@@ -5,7 +5,7 @@
  * silent the choice is marked "our design". Strict as a server: bad input gets the documented (or
  * a sensible, documented-here) status and the `{"error":{…}}` envelope, never a crash.
  */
-import { randomBytes, randomInt } from 'node:crypto';
+import { createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -35,6 +35,8 @@ interface AgentAccount {
   nickname: string;
   maxChats: number;
   skills: Array<{ id: string; name: string }>;
+  /** API keys (bots): Application Login and OAuth 1.0-signed requests. */
+  apiKeys?: { appKey: string; secret: string; accessToken: string; accessTokenSecret: string };
 }
 
 interface Login {
@@ -48,7 +50,8 @@ interface Login {
 
 interface AgentSession {
   id: string;
-  bearer: string;
+  /** The bearer that started it, or `oauth:<appKey>` for a signed (bot) session. */
+  owner: string;
   agent: AgentAccount;
   cookieName: string;
   cookieValue: string;
@@ -140,6 +143,16 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     },
     // A colleague, so transfers have somewhere to go.
     { loginName: 'agent2', password: 'agent2-pass', id: '1002', nickname: 'Sam', maxChats: 4, skills: [{ id: '2', name: 'Support' }] },
+    // A bot: no password, API keys only.
+    {
+      loginName: 'bot1',
+      password: '',
+      id: '2001',
+      nickname: 'HelpBot',
+      maxChats: 10,
+      skills: [{ id: '1', name: 'Sales' }],
+      apiKeys: { appKey: 'bot-app-key', secret: 'bot-secret', accessToken: 'bot-token', accessTokenSecret: 'bot-token-secret' },
+    },
   ];
 
   const logins = new Map<string, Login>();
@@ -473,6 +486,40 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     });
   }
 
+  const enc = (v: string) => encodeURIComponent(v).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
+  /** Verifies an OAuth 1.0 HMAC-SHA1 signed request (RFC 5849) and returns the signing agent. */
+  function oauthAgent(req: IncomingMessage): AgentAccount {
+    const header = req.headers.authorization ?? '';
+    const params: Record<string, string> = {};
+    for (const m of header.replace(/^OAuth\s+/i, '').matchAll(/([a-z_]+)="([^"]*)"/g)) params[m[1]!] = decodeURIComponent(m[2]!);
+    const agent = agents.find((a) => a.apiKeys?.appKey === params.oauth_consumer_key && a.apiKeys?.accessToken === params.oauth_token);
+    if (!agent?.apiKeys) throw new HttpError(401, 'Unknown API key');
+    if (params.oauth_signature_method !== 'HMAC-SHA1') throw new HttpError(401, 'Unsupported OAuth signature method');
+    if (Math.abs(Date.now() / 1000 - Number(params.oauth_timestamp)) > 300) throw new HttpError(401, 'OAuth timestamp out of range');
+    const url = new URL(req.url ?? '/', baseUrl);
+    const { oauth_signature: signature, ...signed } = params;
+    const pairs = [...url.searchParams.entries(), ...Object.entries(signed)].map(([k, v]) => [enc(k), enc(v)] as const);
+    pairs.sort(([ak, av], [bk, bv]) => (ak < bk ? -1 : ak > bk ? 1 : av < bv ? -1 : av > bv ? 1 : 0));
+    const base = [req.method ?? 'GET', enc(`${url.protocol}//${url.host}${url.pathname}`), enc(pairs.map(([k, v]) => `${k}=${v}`).join('&'))].join('&');
+    const expected = createHmac('sha1', `${enc(agent.apiKeys.secret)}&${enc(agent.apiKeys.accessTokenSecret)}`).update(base).digest();
+    const given = Buffer.from(signature ?? '', 'base64');
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new HttpError(401, 'Invalid OAuth signature');
+    return agent;
+  }
+
+  const isSigned = (req: IncomingMessage) => /^OAuth\s/i.test(req.headers.authorization ?? '');
+
+  /** Who is calling the Chat Agent API: a bearer's agent, or a signed request's. */
+  function caller(req: IncomingMessage): { agent: AgentAccount; owner: string } {
+    if (isSigned(req)) {
+      const agent = oauthAgent(req);
+      return { agent, owner: `oauth:${agent.apiKeys!.appKey}` };
+    }
+    const login = bearerLogin(req);
+    return { agent: login.agent, owner: login.bearer };
+  }
+
   function bearerLogin(req: IncomingMessage): Login {
     const header = req.headers.authorization ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
@@ -483,18 +530,13 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     return login;
   }
 
-  /** Unsigned (Bearer) requests must carry the agent session's cookie; OAuth-signed ones need none. */
+  /** Unsigned (Bearer) requests must carry the agent session's cookie; signed (OAuth) ones need none. */
   function agentSessionFor(req: IncomingMessage, sessionId: string): AgentSession {
-    const signed = /^OAuth\s/i.test(req.headers.authorization ?? '');
+    const who = caller(req);
     const session = sessions.get(sessionId);
-    if (signed) {
-      if (!session) throw new HttpError(404, `Unknown agent session ${sessionId}`);
-      return session;
-    }
-    const login = bearerLogin(req);
     if (!session) throw new HttpError(404, `Unknown agent session ${sessionId}`);
-    if (session.bearer !== login.bearer) throw new HttpError(403, 'The agent session belongs to another login');
-    if (cookies(req)[session.cookieName] !== session.cookieValue) {
+    if (session.owner !== who.owner) throw new HttpError(403, 'The agent session belongs to another login');
+    if (!isSigned(req) && cookies(req)[session.cookieName] !== session.cookieValue) {
       throw new HttpError(401, 'Missing agent session cookie: unsigned requests must send the cookies of their agent session');
     }
     return session;
@@ -566,8 +608,20 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     // ---- Login Service
     if (rest === '/login' && method === 'POST') {
       const input = parseJson(body, true);
-      if (typeof input?.username !== 'string' || typeof input?.password !== 'string') throw new HttpError(400, 'username and password are required');
-      const agent = agents.find((a) => a.loginName === input.username && a.password === input.password);
+      const appLogin = typeof input?.appKey === 'string';
+      if (typeof input?.username !== 'string' || (!appLogin && typeof input?.password !== 'string')) {
+        throw new HttpError(400, 'username and password (or the API keys) are required');
+      }
+      // User login (L1) by password; Application Login (L2) by the four API keys.
+      const agent = agents.find((a) =>
+        appLogin
+          ? a.loginName === input.username &&
+            a.apiKeys?.appKey === input.appKey &&
+            a.apiKeys?.secret === input.secret &&
+            a.apiKeys?.accessToken === input.accessToken &&
+            a.apiKeys?.accessTokenSecret === input.accessTokenSecret
+          : a.loginName === input.username && a.password !== '' && a.password === input.password,
+      );
       if (!agent) throw new HttpError(401, 'Bad Authentication (invalid site or agent)');
       const login: Login = { bearer: hex(32), csrf: hex(32), sessionCookie: hex(16), agent, expiresAt: Date.now() + bearerTtlMs, valid: true };
       logins.set(login.bearer, login);
@@ -610,19 +664,19 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
         return send(res, 200, undefined, { 'Set-Cookie': `Session_id=${login.sessionCookie}; Path=/; HttpOnly` });
       }
       login.valid = false;
-      for (const [id, session] of sessions) if (session.bearer === login.bearer) sessions.delete(id);
+      for (const [id, session] of sessions) if (session.owner === login.bearer) sessions.delete(id);
       return send(res, 200);
     }
 
     // ---- Chat Agent API
     if (rest === '/agentSession' && method === 'POST') {
-      const login = bearerLogin(req);
+      const who = caller(req);
       parseJson(body, false); // any loginData: "", {} or credentials
       const id = String(randomInt(100_000_000, 2_000_000_000));
       const session: AgentSession = {
         id,
-        bearer: login.bearer,
-        agent: login.agent,
+        owner: who.owner,
+        agent: who.agent,
         cookieName: `agentSession_${id}`,
         cookieValue: hex(16),
         // Our design: a new agent session starts Away; the agent chooses to go Online.
@@ -631,14 +685,13 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       // A second session of the same agent takes over the chats (continuity across devices).
       sessions.set(id, session);
       for (const chat of chats.values()) {
-        if (chat.agentId === login.agent.id && chat.state !== 'ended') chat.sessionId = id;
+        if (chat.agentId === who.agent.id && chat.state !== 'ended') chat.sessionId = id;
       }
-      return send(
-        res,
-        201,
-        { agentSessionLocation: { link: at(sessionUrl(session), 'location') } },
-        { 'Set-Cookie': `${session.cookieName}=${session.cookieValue}; Path=/api/account/${accountId}/agentSession/${id}; HttpOnly` },
-      );
+      // Signed sessions get no security cookie (the overview: "no such cookie is set or needed").
+      const cookie: Record<string, string> = isSigned(req)
+        ? {}
+        : { 'Set-Cookie': `${session.cookieName}=${session.cookieValue}; Path=/api/account/${accountId}/agentSession/${id}; HttpOnly` };
+      return send(res, 201, { agentSessionLocation: { link: at(sessionUrl(session), 'location') } }, cookie);
     }
 
     if ((match = /^\/agentSession\/([^/]+)(\/.*)?$/.exec(rest))) {
