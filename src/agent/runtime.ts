@@ -3,8 +3,8 @@
  * and the poll loop mutate one `AgentState`; every change is saved to storage.session (which also
  * keeps the service worker alive while polling) and pushed to the UIs as a redacted view.
  */
-import type { AgentApi, AgentSurvey, ApiError, ChatAvailability, ChatSnapshot, LivePersonClient, TransferTarget } from '../api/types';
-import type { Capacity, CommandResult, Refusal, SignIn, TransferOptions } from '../messaging/protocol';
+import type { AgentApi, AgentAuth, AgentSurvey, ApiError, ChatAvailability, ChatSnapshot, LivePersonClient, TransferTarget } from '../api/types';
+import type { Capacity, CommandResult, Refusal, SignIn, SignInWithApiKey, TransferOptions } from '../messaging/protocol';
 import type { AgentProfile } from '../messaging/view';
 import type { AgentView } from '../messaging/view';
 import { addOwnLine, applyInfo, mergeEvents } from './chat-events';
@@ -87,7 +87,8 @@ export class AgentRuntime {
 
   // ---- commands ---------------------------------------------------------------------------
 
-  async signIn(input: SignIn): Promise<CommandResult> {
+  /** Agents sign in with a password; bots with API keys (then every request is signed). */
+  async signIn(input: SignIn | SignInWithApiKey): Promise<CommandResult> {
     await this.restore();
     if (this.state.connection) return fail('Already signed in. Sign out first to change account.');
     if (this.state.signingIn) return fail('Signing in already.');
@@ -111,7 +112,7 @@ export class AgentRuntime {
     await this.commit();
     await this.deps.rememberAccount?.({ csdsUrl: input.csdsUrl, accountId: input.accountId, username: input.username });
     this.schedulePoll(0);
-    const agent = this.deps.client.agent({ bearer: result.value.connection.bearer });
+    const agent = this.deps.client.agent(agentAuth(result.value.connection));
     for (const chat of result.value.chats) await this.loadVisitor(agent, chat.id);
     return OK;
   }
@@ -319,7 +320,7 @@ export class AgentRuntime {
   // ---- sign-in -----------------------------------------------------------------------------
 
   private async openConnection(
-    input: SignIn,
+    input: SignIn | SignInWithApiKey,
   ): Promise<
     { ok: true; value: { connection: Connection; profile?: AgentProfile; availability: string; chats: StoredChat[] } } | { ok: false; error: string }
   > {
@@ -327,14 +328,22 @@ export class AgentRuntime {
     const domain = await client.domain.lookup({ csdsUrl: input.csdsUrl, accountId: input.accountId, service: 'agentVep' });
     if (!domain.ok) return { ok: false, error: explain('Could not find the account’s LivePerson domain', domain.error) };
     const origin = domain.value;
-    const login = await client.login.withPassword({ origin, accountId: input.accountId, username: input.username, password: input.password });
+    const address = { origin, accountId: input.accountId, username: input.username };
+    const apiKeys = 'appKey' in input ? { appKey: input.appKey, secret: input.secret, accessToken: input.accessToken, accessTokenSecret: input.accessTokenSecret } : undefined;
+    const login = apiKeys
+      ? await client.login.withApiKey({ ...address, ...apiKeys })
+      : await client.login.withPassword({ ...address, password: (input as SignIn).password });
     if (!login.ok) {
       const error =
-        login.error.kind === 'auth-expired' ? 'LivePerson refused that user name or password.' : explain('Could not sign in', login.error);
+        login.error.kind === 'auth-expired'
+          ? apiKeys
+            ? 'LivePerson refused that user name or API key.'
+            : 'LivePerson refused that user name or password.'
+          : explain('Could not sign in', login.error);
       return { ok: false, error };
     }
     const agentOrigin = login.value.serviceOrigins.agentVep ?? origin;
-    const agent = client.agent({ bearer: login.value.bearer });
+    const agent = client.agent(apiKeys ? { apiKeys } : { bearer: login.value.bearer });
     const session = await agent.startSession({ origin: agentOrigin, accountId: input.accountId });
     if (!session.ok) return { ok: false, error: explain('Signed in, but the agent session could not start', session.error) };
     const sessionUrl = session.value.sessionUrl;
@@ -348,6 +357,7 @@ export class AgentRuntime {
       accountId: input.accountId,
       origin: agentOrigin,
       bearer: login.value.bearer,
+      ...(apiKeys ? { apiKeys } : {}),
       csrf: login.value.csrf,
       sessionTtlMs: login.value.sessionTtlMs,
       loginAt: this.now(),
@@ -501,7 +511,7 @@ export class AgentRuntime {
 
   /** The agent session vanished: start a new one, restore availability, take back held chats. */
   private async restartAgentSession(connection: Connection): Promise<boolean> {
-    const agent = this.deps.client.agent({ bearer: connection.bearer });
+    const agent = this.deps.client.agent(agentAuth(connection));
     const session = await agent.startSession({ origin: connection.origin, accountId: connection.accountId });
     if (!session.ok) return false;
     connection.sessionUrl = session.value.sessionUrl;
@@ -533,7 +543,7 @@ export class AgentRuntime {
     await this.restore();
     const connection = this.state.connection;
     if (!connection) return undefined;
-    return { agent: this.deps.client.agent({ bearer: connection.bearer }), connection };
+    return { agent: this.deps.client.agent(agentAuth(connection)), connection };
   }
 
   private chat(chatId: string): StoredChat | undefined {
@@ -586,6 +596,11 @@ function storedChat(snapshot: ChatSnapshot): StoredChat {
   mergeEvents(chat, snapshot.events);
   applyInfo(chat, snapshot.info);
   return chat;
+}
+
+/** Bots sign their requests with their API keys; agents carry the bearer (and the cookies). */
+function agentAuth(connection: Connection): AgentAuth {
+  return connection.apiKeys ? { apiKeys: connection.apiKeys } : { bearer: connection.bearer };
 }
 
 function eventsUrl(chat: StoredChat): string {

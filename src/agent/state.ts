@@ -2,7 +2,7 @@
  * The background's state, kept whole in storage.session so a stopped and restarted service worker
  * continues exactly where it was (tokens included: storage.session stays trusted-contexts only).
  */
-import type { Visit } from '../api/types';
+import type { ApiKeys, Visit } from '../api/types';
 import type { AgentProfile } from '../messaging/view';
 import type { LineView } from '../messaging/view';
 
@@ -12,6 +12,8 @@ export interface Connection {
   /** Origin of the agentVep service, where login and the Chat Agent API live. */
   origin: string;
   bearer: string;
+  /** Bots: the API keys that sign every Chat Agent API request (kept in storage.session only). */
+  apiKeys?: ApiKeys;
   csrf: string;
   sessionTtlMs: number;
   loginAt: number;

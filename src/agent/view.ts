@@ -7,7 +7,7 @@ export function toView(state: AgentState, version: number): AgentView {
   return {
     version,
     auth: connection
-      ? { status: 'signed-in', accountId: connection.accountId, agentName: connection.agentName }
+      ? { status: 'signed-in', accountId: connection.accountId, agentName: connection.agentName, kind: connection.apiKeys ? 'bot' : 'agent' }
       : { status: state.signingIn ? 'signing-in' : 'signed-out', reason: state.signedOutReason },
     agent: connection ? state.profile : undefined,
     availability: connection ? state.availability : null,

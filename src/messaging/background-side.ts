@@ -12,6 +12,7 @@ import {
   onMessage,
   sendLineSchema,
   signInSchema,
+  signInWithApiKeySchema,
   surveyAnswersSchema,
   transferSchema,
   typingSchema,
@@ -46,6 +47,11 @@ export function serveProtocol(runtime: AgentRuntime): void {
   onMessage('signIn', ({ sender, data }) => {
     if (!fromExtensionPage(sender)) return refused;
     const input = validate(signInSchema, data);
+    return input.ok ? runtime.signIn(input.value) : input.result;
+  });
+  onMessage('signInWithApiKey', ({ sender, data }) => {
+    if (!fromExtensionPage(sender)) return refused;
+    const input = validate(signInWithApiKeySchema, data);
     return input.ok ? runtime.signIn(input.value) : input.result;
   });
   onMessage('signOut', ({ sender }) => (fromExtensionPage(sender) ? runtime.signOut() : refused));

@@ -67,7 +67,19 @@ export interface Capacity {
   onlineAgents: number;
 }
 
+/** Bots sign in with API keys (Application Login) and then sign every request. */
+export const signInWithApiKeySchema = z.object({
+  csdsUrl: z.string().url(),
+  accountId: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'Account id: letters and digits only'),
+  username: z.string().min(1).max(200),
+  appKey: z.string().min(1).max(200),
+  secret: z.string().min(1).max(200),
+  accessToken: z.string().min(1).max(200),
+  accessTokenSecret: z.string().min(1).max(200),
+});
+
 export type SignIn = z.infer<typeof signInSchema>;
+export type SignInWithApiKey = z.infer<typeof signInWithApiKeySchema>;
 
 /** A refused or failed command: one sentence the UI can show. */
 export type Refusal = { ok: false; message: string };
@@ -78,6 +90,7 @@ export type CommandResult = { ok: true } | Refusal;
 export interface ProtocolMap {
   getView(): AgentView;
   signIn(data: SignIn): CommandResult;
+  signInWithApiKey(data: SignInWithApiKey): CommandResult;
   signOut(): CommandResult;
   setAvailability(data: { state: z.infer<typeof availabilitySchema> }): CommandResult;
   acceptChat(): CommandResult;
