@@ -62,4 +62,6 @@ export function applyInfo(chat: StoredChat, info: ChatInfo | undefined): void {
   if (info.startTime) chat.startTime = info.startTime;
   if (info.state) chat.state = info.state;
   if (info.visitorTyping !== undefined) chat.visitorTyping = info.visitorTyping === 'typing';
+  if (info.visitorId) chat.visitorId = info.visitorId;
+  if (info.chatTimeout !== undefined) chat.chatTimeout = info.chatTimeout;
 }

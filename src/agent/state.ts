@@ -41,7 +41,9 @@ export interface StoredChat {
   lastEventId: number;
   state: string;
   visitorName: string;
+  visitorId?: string;
   startTime?: string;
+  chatTimeout?: number;
   visitorTyping: boolean;
   /** Lines in event-id order; each event id appears once. */
   lines: LineView[];

@@ -32,6 +32,8 @@ function chatView(chat: StoredChat, agentName: string): ChatView {
     state: chat.state,
     visitorName: chat.visitorName,
     startTime: chat.startTime,
+    visitorId: chat.visitorId,
+    chatTimeout: chat.chatTimeout,
     visitorTyping: chat.visitorTyping,
     visitor: chat.visitor,
     agentSurvey: chat.surveySubmitted ? 'submitted' : chat.links['agent-survey'] ? 'pending' : 'none',

@@ -148,6 +148,54 @@ describe('AgentRuntime', () => {
     expect(state.agentSessions).toEqual([expect.objectContaining({ availability: 'Online' })]);
   });
 
+  it('polls every open chat with one multi-chat request per cycle, plus one for incoming requests', async () => {
+    const requests: string[] = [];
+    const jar = fetchWithJar;
+    fetchWithJar = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      requests.push(`${init?.method ?? 'GET'} ${new URL(String(input)).pathname}`);
+      return jar(input, init);
+    }) as typeof fetch;
+    const runtime = newRuntime();
+    await signIn(runtime);
+    await runtime.setAvailability('Online');
+    for (const name of ['A', 'B', 'C']) {
+      await Visitor.start({ baseUrl: emulator.baseUrl, name });
+      await vi.waitFor(() => expect(runtime.view().ringing.count).toBeGreaterThan(0), WAIT);
+      expect(await runtime.acceptChat()).toEqual({ ok: true });
+    }
+    await vi.waitFor(() => expect(runtime.view().chats).toHaveLength(3), WAIT);
+    await new Promise((resolve) => setTimeout(resolve, 100)); // let the last visit read settle
+    requests.length = 0;
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    const incoming = requests.filter((r) => r.endsWith('/incomingRequests')).length;
+    const multi = requests.filter((r) => /\/agentSession\/\d+\/chat$/.test(r)).length;
+    expect(incoming).toBeGreaterThanOrEqual(3);
+    expect(Math.abs(incoming - multi)).toBeLessThanOrEqual(1);
+    expect(requests.filter((r) => !r.endsWith('/incomingRequests') && !/\/chat$/.test(r))).toEqual([]);
+  });
+
+  it('takes the held chats over on a second device (a second sign-in while the first is active)', async () => {
+    const first = newRuntime();
+    await signIn(first);
+    await first.setAvailability('Online');
+    const visitor = await Visitor.start({ baseUrl: emulator.baseUrl, name: 'Pat' });
+    await vi.waitFor(() => expect(first.view().ringing.count).toBe(1), WAIT);
+    await first.acceptChat();
+    await visitor.sendLine('hello from before');
+    await vi.waitFor(() => expect(texts(first)).toContain('hello from before'), WAIT);
+    await first.stop();
+
+    // Another profile: its own storage and cookie jar.
+    store = memoryStore();
+    fetchWithJar = fetchCookie(fetch) as typeof fetch;
+    const second = newRuntime();
+    expect(await signIn(second)).toEqual({ ok: true });
+    expect(second.view().chats.map((c) => c.visitorName)).toEqual(['Pat']);
+    expect(texts(second)).toContain('hello from before');
+    await visitor.sendLine('and after');
+    await vi.waitFor(() => expect(texts(second)).toContain('and after'), WAIT);
+  });
+
   it('continues after the worker is stopped mid-chat, without losing or repeating a line', async () => {
     const first = newRuntime();
     await signIn(first);

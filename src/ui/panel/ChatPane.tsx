@@ -6,6 +6,8 @@ import { TransferForm } from './TransferForm';
 import { VisitorSection } from './VisitorSection';
 import { AgentSurveyForm } from './AgentSurveyForm';
 
+const minutesSince = (iso: string) => Math.max(0, Math.floor((Date.now() - Date.parse(iso)) / 60_000));
+
 /** Typing stops counting this long after the last keystroke. */
 const TYPING_IDLE_MS = 2500;
 
@@ -62,7 +64,13 @@ export function ChatPane({ chat, onError }: { chat: ChatView; onError: (message:
       <div class="chat-head">
         <div>
           <div class="chat-visitor" dir="auto">{chat.visitorName}</div>
-          <div class="chat-state">{chat.state === 'chatting' ? 'Chatting' : chat.state === 'ended' ? 'Ended' : 'Waiting'}</div>
+          <div class="chat-state" data-testid="chat-info">
+            {chat.state === 'chatting' ? 'Chatting' : chat.state === 'ended' ? 'Ended' : 'Waiting'}
+            {chat.startTime && ` · since ${new Date(chat.startTime).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`}
+            {chat.startTime && ` · ${minutesSince(chat.startTime)} min`}
+            {chat.chatTimeout !== undefined && ` · ends after ${chat.chatTimeout} s idle`}
+            {chat.visitorId && ` · visitor ${chat.visitorId}`}
+          </div>
         </div>
         {chatting && !confirmingEnd && (
           <span>
