@@ -215,3 +215,56 @@ describe('Chat Agent API', () => {
     expect(response.status).toBe(401);
   });
 });
+
+describe('visitor side and sandbox', () => {
+  it('runs a scripted visitor that waits for the agent, types and writes', async () => {
+    const agent = new RawAgent();
+    await agent.signIn();
+    await agent.call('POST', `${agent.sessionUrl}/availability?v=1&NC=true`, { availability: { chat: 'Online' } }, { 'X-HTTP-Method-Override': 'PUT' });
+    const bad = await fetch(`${base}/sandbox/scenario`, { method: 'POST', body: JSON.stringify({ visitors: [{ name: '' }] }) });
+    expect(bad.status).toBe(400);
+    const started = await fetch(`${base}/sandbox/scenario`, {
+      method: 'POST',
+      body: JSON.stringify({ visitors: [{ name: 'Scripted', steps: [{ waitForAgent: true }, { typeMs: 50 }, { say: 'scripted hello' }] }] }),
+    });
+    expect(started.status).toBe(202);
+    let ringing = '0';
+    for (let i = 0; i < 50 && ringing === '0'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      ringing = (await agent.call('GET', `${agent.sessionUrl}/incomingRequests?v=1&NC=true`)).body.incomingRequests.ringingCount;
+    }
+    const accepted = await agent.call('POST', `${agent.sessionUrl}/incomingRequests?v=1&NC=true`, {});
+    const chatUrl = accepted.body.chatLocation.link['@href'];
+    let texts: string[] = [];
+    for (let i = 0; i < 60 && !texts.includes('scripted hello'); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const events = (await agent.call('GET', `${chatUrl}?v=1&NC=true`)).body.chat.events.event;
+      texts = events.map((e: { text?: string }) => e.text ?? '');
+    }
+    expect(texts).toContain('scripted hello');
+  });
+
+  it('shows pre-chat lines to the agent only, and takes the exit survey', async () => {
+    const headers = { Authorization: 'LivePerson appKey=demo-app-key', 'Content-Type': 'application/json' };
+    const request = await fetch(`${base}/api/account/12345678/chat/request?v=1&NC=true`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ request: { visitorName: 'Pre', preChatLines: ['I was looking at order 88213'] } }),
+    });
+    const chatUrl = request.headers.get('location')!;
+    const visitorView = await (await fetch(`${chatUrl}?v=1&NC=true`, { headers })).json();
+    expect(JSON.stringify(visitorView)).not.toContain('order 88213');
+    const agent = new RawAgent();
+    await agent.signIn();
+    await agent.call('POST', `${agent.sessionUrl}/availability?v=1&NC=true`, { availability: { chat: 'Online' } }, { 'X-HTTP-Method-Override': 'PUT' });
+    const accepted = await agent.call('POST', `${agent.sessionUrl}/incomingRequests?v=1&NC=true`, {});
+    const chat = (await agent.call('GET', `${accepted.body.chatLocation.link['@href']}?v=1&NC=true`)).body.chat;
+    expect(chat.events.event).toContainEqual(expect.objectContaining({ text: 'I was looking at order 88213', source: 'visitor', subType: 'ONLY_TO_REP' }));
+
+    const survey = await (await fetch(`${chatUrl}/exitSurvey?v=1&NC=true`, { headers })).json();
+    expect(survey.survey.question[0].label).toBe('Was your question answered?');
+    const put = (body: unknown) => fetch(`${chatUrl}/exitSurvey?v=1&NC=true`, { method: 'POST', headers: { ...headers, 'X-HTTP-Method-Override': 'PUT' }, body: JSON.stringify(body) });
+    expect((await put({ survey: { id: '361400' } })).status).toBe(400);
+    expect((await put({ survey: { id: '361400', question: { id: '5001', answer: 'Yes' } } })).status).toBe(200);
+  });
+});

@@ -9,6 +9,7 @@ import { createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { runScenario, type RunningScenario } from './scenario';
 
 export interface EmulatorOptions {
   host?: string;
@@ -86,6 +87,7 @@ interface Chat {
   agentId?: string;
   /** What the visitor's side told us at the chat request (our visit resource serves it). */
   visit: { ip: string; userAgent: string; referrer?: string; survey: Array<{ id: string; answer: string }> };
+  exitSurvey?: Array<{ id: string; answer: string }>;
   /** The agent's wrap-up survey answers, once submitted. */
   agentSurvey?: Array<{ id: string; answer: string[] }>;
   /** Set by a transfer: who may take the chat now, and who gave it away. */
@@ -158,6 +160,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const logins = new Map<string, Login>();
   const sessions = new Map<string, AgentSession>();
   const chats = new Map<string, Chat>();
+  const scenarios = new Set<RunningScenario>();
   let baseUrl = '';
   let hostPort = '';
 
@@ -311,6 +314,13 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     }
     return answers;
   }
+
+  /** The visitor's exit survey (Server Chat API `exitSurvey`). */
+  const exitSurvey = {
+    id: '361400',
+    header: 'How did we do?',
+    question: [{ id: '5001', type: 'Radio Button', label: 'Was your question answered?', mandatory: true, entry: [{ value: 'Yes' }, { value: 'No' }] }],
+  };
 
   /** Device, OS and browser from a User-Agent, roughly, as a visit view would show them. */
   function describeAgent(ua: string): { device: string; os: string; browser: string } {
@@ -581,6 +591,19 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       // The agent's chats stay theirs: a new agent session finds them through chatSessions.
       sessions.clear();
       return send(res, 200, { ok: true });
+    }
+    if (path === '/sandbox/scenario' && method === 'POST') {
+      // Scripted visitors, each a real Server Chat API client of this emulator.
+      let running: RunningScenario;
+      try {
+        running = runScenario(baseUrl, parseJson(await readBody(req), true), opts.log ? (line) => console.log(`[scenario] ${line}`) : undefined);
+      } catch (error) {
+        if (error instanceof HttpError) throw error;
+        throw new HttpError(400, `Bad scenario: ${error instanceof Error ? error.message.slice(0, 300) : 'invalid'}`);
+      }
+      scenarios.add(running);
+      void running.done.finally(() => scenarios.delete(running));
+      return send(res, 202, { ok: true });
     }
     if (path === '/sandbox/reset' && method === 'POST') {
       logins.clear();
@@ -1015,6 +1038,12 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       chats.set(id, chat);
       addEvent(chat, { type: 'state', state: 'waiting' });
       systemLine(chat, 4, 'Thank you for choosing to chat with us.  An agent will be with you shortly.');
+      // Pre-chat lines: "shown to the agent before the chat starts … not displayed to the visitor".
+      const preChatLines: unknown[] = Array.isArray(request.preChatLines) ? request.preChatLines : request.preChatLines ? [request.preChatLines] : [];
+      for (const line of preChatLines.slice(0, 20)) {
+        const text = typeof line === 'string' ? line : (line as { text?: unknown })?.text;
+        if (typeof text === 'string' && text) addEvent(chat, { type: 'line', text, textType: 'plain', by: chat.visitorName, source: 'visitor', subType: 'ONLY_TO_REP' });
+      }
       return send(res, 201, undefined, { Location: visitorChatUrl(chat) });
     }
     if ((match = /^\/chat\/([^/]+)(\/.*)?$/.exec(rest))) {
@@ -1027,6 +1056,13 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       if (sub === '/events' && method === 'POST') {
         const event = postEvent(chat, body, 'visitor', chat.visitorName);
         return send(res, 201, undefined, { Location: `${url}/events/${event.id}` });
+      }
+      if (sub === '/exitSurvey' && method === 'GET') return send(res, 200, { survey: exitSurvey });
+      if (sub === '/exitSurvey' && method === 'PUT') {
+        const answers = surveyAnswers(parseJson(body, true)?.survey);
+        if (!answers.length) throw new HttpError(400, 'No answers');
+        chat.exitSurvey = answers;
+        return send(res, 200);
       }
       if (sub === '/info' && method === 'GET') return send(res, 200, { info: infoBlock(chat, url, plain) });
       if (sub === '/info/agentTyping' && method === 'GET') return send(res, 200, { agentTyping: chat.agentTyping });
@@ -1081,6 +1117,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     close: () =>
       new Promise<void>((resolve) => {
         clearInterval(ringTimer);
+        for (const scenario of scenarios) scenario.stop();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

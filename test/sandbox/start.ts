@@ -3,6 +3,7 @@
  * CRM record page, builds the extension, and says exactly what to open. Ctrl-C stops everything.
  */
 import { spawn } from 'node:child_process';
+import { demoScenario, runScenario } from '../emulator/scenario';
 import { startEmulator } from '../emulator/server';
 import { startCrmServer } from './crm-server';
 
@@ -40,14 +41,17 @@ Try it:
        User / password               agent1 / agent1-pass
      then press Online.
   3. Open the demo CRM page ${crm.url}
-  4. Open ${emulator.baseUrl}/visitor in another window and start a chat as a visitor:
-     it rings in the panel on the CRM page.
+  4. Simulated visitors arrive over the next two minutes and wait for you
+     (Dana about a late order, Marco with a sales question, Aisha about a refund).
+     To chat as a visitor yourself, open ${emulator.baseUrl}/visitor in another window.
 
 Press Ctrl-C to stop.
 `);
+  const scenario = runScenario(emulator.baseUrl, demoScenario, (line) => console.log(`  [visitor] ${line}`));
 
   const stop = async (): Promise<void> => {
     console.log('\nStopping the sandbox…');
+    scenario.stop();
     await Promise.allSettled([crm.close(), emulator.close()]);
     process.exit(0);
   };
