@@ -9,7 +9,7 @@ import type { AgentProfile } from '../messaging/view';
 import type { AgentView } from '../messaging/view';
 import { addOwnLine, applyInfo, mergeEvents } from './chat-events';
 import { retryDelay } from './retry-policy';
-import { initialState, type AgentState, type Connection, type StateStore, type StoredChat } from './state';
+import { initialState, type AgentState, type Connection, type OutboxEntry, type StateStore, type StoredChat } from './state';
 import { toView } from './view';
 
 /** LivePerson: refresh the login every 3–5 minutes. */
@@ -190,7 +190,12 @@ export class AgentRuntime {
     if (!chat) return fail('That chat is not open in Agent Dock.');
     if (chat.state === 'ended') return fail('The chat has ended.');
     // Persisted before it is sent, so a worker stop mid-request cannot lose the line.
-    const entry = { localId: `${this.now()}-${Math.random().toString(36).slice(2, 8)}`, text, status: 'pending' as const };
+    const entry: OutboxEntry = {
+      localId: `${this.now()}-${Math.random().toString(36).slice(2, 8)}`,
+      text,
+      status: 'pending',
+      ...(privateNote ? { private: true } : {}),
+    };
     chat.outbox.push(entry);
     await this.commit();
     const posted = await api.agent.addLine(eventsUrl(chat), { text, textType: 'plain', subType: privateNote ? 'ONLY_TO_REP' : 'REGULAR' });

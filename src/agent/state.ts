@@ -29,6 +29,8 @@ export interface OutboxEntry {
   localId: string;
   text: string;
   status: 'pending' | 'failed';
+  /** A private note (ONLY_TO_REP). */
+  private?: boolean;
   /** Why it failed, in one sentence. */
   problem?: string;
 }

@@ -26,6 +26,7 @@ function chatView(chat: StoredChat, agentName: string): ChatView {
     textType: 'plain',
     time: '',
     delivery: entry.status,
+    ...(entry.private ? { private: true } : {}),
   }));
   return {
     id: chat.id,

@@ -95,8 +95,9 @@ describe('chat capabilities in Chromium', () => {
     await vi.waitFor(async () => {
       const line = (await panelLines(tab)).find((l) => l.text === 'Customer seems upset about billing');
       expect(line?.source).toBe('agent');
+      expect(line?.id).not.toMatch(/^pending:/);
+      expect(await panelCount(tab, '.line-private')).toBe(1);
     }, WAIT);
-    expect(await panelCount(tab, '.line-private')).toBe(1);
     await tab.locator(inPanel(testId('private-note'))).click();
     await typeIntoComposer(tab, 'Public again');
     await dana.waitFor((v) => v.lines().some((l) => l.text === 'Public again'), 10_000);
