@@ -1,35 +1,18 @@
 /** A bot signs in from the options page with API keys and takes a chat: signed requests, no cookie. */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startEmulator, type Emulator } from '../emulator/server';
+import { describe, expect, it, vi } from 'vitest';
 import { Visitor } from '../emulator/visitor';
-import { startCrmServer, type CrmServer } from '../sandbox/crm-server';
-import { launchWithExtension, type ExtensionBrowser } from './support/browser';
-import { openPopup, pollFast } from './support/flows';
+import { openPopup } from './support/flows';
 import { inPanel, panelLines, testId, typeIntoComposer } from './support/panel';
+import { useSandbox } from './support/sandbox';
 
 describe('bot sign-in in Chromium', () => {
-  let emulator: Emulator;
-  let crm: CrmServer;
-  let ext: ExtensionBrowser;
-
-  beforeAll(async () => {
-    emulator = await startEmulator({ port: 0 });
-    crm = await startCrmServer();
-    ext = await launchWithExtension();
-    await pollFast(ext);
-  });
-
-  afterAll(async () => {
-    await ext?.close();
-    await crm?.close();
-    await emulator?.close();
-  });
+  const sandbox = useSandbox();
 
   it('signs in with API keys from the options page and takes a chat', async () => {
-    const options = await ext.browser.newPage();
-    await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
+    const options = await sandbox.ext.browser.newPage();
+    await options.goto(`chrome-extension://${sandbox.ext.extensionId}/options.html`);
     const fields = {
-      csdsUrl: emulator.baseUrl,
+      csdsUrl: sandbox.emulator.baseUrl,
       accountId: '12345678',
       username: 'bot1',
       appKey: 'bot-app-key',
@@ -44,13 +27,13 @@ describe('bot sign-in in Chromium', () => {
     await options.locator(testId('bot-submit')).click();
     await options.locator(`${testId('options-status')}::-p-text(HelpBot (bot, API key))`).wait();
 
-    const popup = await openPopup(ext);
+    const popup = await openPopup(sandbox.ext);
     await popup.locator(testId('availability-Online')).click();
     await popup.locator(`${testId('availability')}::-p-text(Online)`).wait();
 
-    const tab = await ext.browser.newPage();
-    await tab.goto(crm.url);
-    const visitor = await Visitor.start({ baseUrl: emulator.baseUrl, name: 'Ari', skill: 'Sales' });
+    const tab = await sandbox.ext.browser.newPage();
+    await tab.goto(sandbox.crm.url);
+    const visitor = await Visitor.start({ baseUrl: sandbox.emulator.baseUrl, name: 'Ari', skill: 'Sales' });
     await tab.locator(inPanel(testId('accept'))).click();
     await tab.locator(inPanel(`${testId('chat')}[data-state="chatting"]`)).wait();
     await visitor.sendLine('Is this a bot?');

@@ -2,41 +2,27 @@
  * What an agent does beyond one chat, through the panel: several chats at once in tabs, typing
  * both ways, private notes, transfer to a colleague, and chats that survive a CRM tab reload.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Page } from 'puppeteer';
 import { clientWithJar, unwrap } from '../api/support';
-import { startEmulator, type Emulator } from '../emulator/server';
 import { Visitor } from '../emulator/visitor';
-import { startCrmServer, type CrmServer } from '../sandbox/crm-server';
-import { launchWithExtension, type ExtensionBrowser } from './support/browser';
-import { openPopup, pollFast, signInAndGoOnline } from './support/flows';
+import { openPopup, signInAndGoOnline } from './support/flows';
 import { inPanel, panelCount, panelLines, testId, typeIntoComposer } from './support/panel';
+import { useSandbox } from './support/sandbox';
 
 const WAIT = { timeout: 15_000, interval: 100 };
 
 describe('chat capabilities in Chromium', () => {
-  let emulator: Emulator;
-  let crm: CrmServer;
-  let ext: ExtensionBrowser;
+  const sandbox = useSandbox();
   let tab: Page;
   let dana: Visitor;
   let sam: Visitor;
 
   beforeAll(async () => {
-    emulator = await startEmulator({ port: 0 });
-    crm = await startCrmServer();
-    ext = await launchWithExtension();
-    await pollFast(ext);
-    await signInAndGoOnline(await openPopup(ext), emulator);
-    tab = await ext.browser.newPage();
-    await tab.goto(crm.url);
+    await signInAndGoOnline(await openPopup(sandbox.ext), sandbox.emulator);
+    tab = await sandbox.ext.browser.newPage();
+    await tab.goto(sandbox.crm.url);
     await tab.locator(inPanel(testId('panel'))).wait();
-  });
-
-  afterAll(async () => {
-    await ext?.close();
-    await crm?.close();
-    await emulator?.close();
   });
 
   const acceptNext = async () => {
@@ -45,12 +31,12 @@ describe('chat capabilities in Chromium', () => {
 
   it('holds two chats at once in tabs, each with its own lines and an unread count', async () => {
     dana = await Visitor.start({
-      baseUrl: emulator.baseUrl,
+      baseUrl: sandbox.emulator.baseUrl,
       name: 'Dana',
       survey: { '4991310': 'Dana Whitfield', '4991312': '88213' },
       referrer: 'https://shop.example/orders/88213',
     });
-    sam = await Visitor.start({ baseUrl: emulator.baseUrl, name: 'Sam' });
+    sam = await Visitor.start({ baseUrl: sandbox.emulator.baseUrl, name: 'Sam' });
     await tab.locator(inPanel(`${testId('ring')}::-p-text(2)`)).wait();
     await acceptNext();
     await tab.locator(inPanel(testId('chat'))).wait();
@@ -135,7 +121,7 @@ describe('chat capabilities in Chromium', () => {
 
   it('transfers a chat to a skill with agents online; it leaves the panel and rings for the colleague', async () => {
     const colleague = clientWithJar();
-    const origin = emulator.baseUrl;
+    const origin = sandbox.emulator.baseUrl;
     const login = unwrap(await colleague.login.withPassword({ origin, accountId: '12345678', username: 'agent2', password: 'agent2-pass' }));
     const agent2 = colleague.agent({ bearer: login.bearer });
     const session2 = unwrap(await agent2.startSession({ origin, accountId: '12345678' })).sessionUrl;

@@ -2,47 +2,30 @@
  * The foundation flow, driven as an agent would: sign in and go Online in the popup, ring in the
  * CRM tab's panel, accept, three lines each way, end — with a visitor on the Server Chat API.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Page } from 'puppeteer';
-import { startEmulator, type Emulator } from '../emulator/server';
 import { Visitor } from '../emulator/visitor';
-import { startCrmServer, type CrmServer } from '../sandbox/crm-server';
-import { launchWithExtension, type ExtensionBrowser } from './support/browser';
-import { openPopup, pollFast, signInAndGoOnline } from './support/flows';
+import { openPopup, signInAndGoOnline } from './support/flows';
 import { inPanel, panelHostCount, panelLines, testId, typeIntoComposer } from './support/panel';
+import { useSandbox } from './support/sandbox';
 
 const WAIT = { timeout: 15_000, interval: 100 };
 
 describe('vertical slice in Chromium', () => {
-  let emulator: Emulator;
-  let crm: CrmServer;
-  let ext: ExtensionBrowser;
+  const sandbox = useSandbox();
   let popup: Page;
   let crmTab: Page;
 
-  beforeAll(async () => {
-    emulator = await startEmulator({ port: 0 });
-    crm = await startCrmServer();
-    ext = await launchWithExtension();
-    await pollFast(ext);
-  });
-
-  afterAll(async () => {
-    await ext?.close();
-    await crm?.close();
-    await emulator?.close();
-  });
-
   it('refuses a wrong password, then signs in and goes Online from the popup', async () => {
-    popup = await openPopup(ext);
-    await popup.locator('input[name="csdsUrl"]').fill(emulator.baseUrl);
+    popup = await openPopup(sandbox.ext);
+    await popup.locator('input[name="csdsUrl"]').fill(sandbox.emulator.baseUrl);
     await popup.locator('input[name="accountId"]').fill('12345678');
     await popup.locator('input[name="username"]').fill('agent1');
     await popup.locator('input[name="password"]').fill('wrong-pass');
     await popup.locator(testId('signin-submit')).click();
     await popup.locator(`${testId('error')}::-p-text(refused)`).wait();
 
-    await signInAndGoOnline(popup, emulator);
+    await signInAndGoOnline(popup, sandbox.emulator);
     // Where the agent decides: free slots, who is online, skills.
     await vi.waitFor(async () => {
       expect(await popup.$eval(testId('my-slots'), (el) => el.textContent)).toBe('4');
@@ -53,12 +36,12 @@ describe('vertical slice in Chromium', () => {
   });
 
   it('rings in the CRM tab, accepts, exchanges three lines each way in order, ends and fills the agent survey', async () => {
-    crmTab = await ext.browser.newPage();
-    await crmTab.goto(crm.url);
+    crmTab = await sandbox.ext.browser.newPage();
+    await crmTab.goto(sandbox.crm.url);
     await crmTab.locator(inPanel(testId('panel'))).wait();
     expect(await panelHostCount(crmTab)).toBe(1);
 
-    const visitor = await Visitor.start({ baseUrl: emulator.baseUrl, name: 'Dana' });
+    const visitor = await Visitor.start({ baseUrl: sandbox.emulator.baseUrl, name: 'Dana' });
     await crmTab.locator(inPanel(testId('ring'))).wait();
     await popup.bringToFront();
     await vi.waitFor(async () => {
