@@ -40,6 +40,8 @@ describe('vertical slice in Chromium', () => {
     await crmTab.goto(sandbox.crm.url);
     await crmTab.locator(inPanel(testId('panel'))).wait();
     expect(await panelHostCount(crmTab)).toBe(1);
+    // The page itself has no way to message the extension (no externally_connectable).
+    expect(await crmTab.evaluate(() => typeof (globalThis as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime?.sendMessage)).toBe('undefined');
 
     const visitor = await Visitor.start({ baseUrl: sandbox.emulator.baseUrl, name: 'Dana' });
     await crmTab.locator(inPanel(testId('ring'))).wait();

@@ -1,0 +1,96 @@
+/**
+ * The boundary: the background refuses what does not come from this extension, keeps account
+ * actions to its own pages, and validates every payload before the runtime sees it.
+ */
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { AgentRuntime } from '../../src/agent/runtime';
+import { serveProtocol } from '../../src/messaging/background-side';
+
+const OK = { ok: true };
+
+function fakeRuntime() {
+  return {
+    restore: vi.fn(async () => {}),
+    view: vi.fn(() => ({ version: 1 })),
+    signIn: vi.fn(async () => OK),
+    signOut: vi.fn(async () => OK),
+    setAvailability: vi.fn(async () => OK),
+    acceptChat: vi.fn(async () => OK),
+    sendLine: vi.fn(async () => OK),
+    endChat: vi.fn(async () => OK),
+    closeChat: vi.fn(async () => OK),
+    setTyping: vi.fn(async () => OK),
+    getTransferOptions: vi.fn(async () => ({ ok: true, skills: [], agents: [] })),
+    transferChat: vi.fn(async () => OK),
+    getCapacity: vi.fn(async () => ({ ok: true, mySlots: 1, accountSlots: 1, onlineAgents: 1 })),
+    getAgentSurvey: vi.fn(async () => OK),
+    submitAgentSurvey: vi.fn(async () => OK),
+  };
+}
+
+const runtime = fakeRuntime();
+
+/** Delivers a message as Chrome would, with whatever sender we claim. */
+async function deliver(type: string, data: unknown, sender: chrome.runtime.MessageSender): Promise<unknown> {
+  let answer: unknown;
+  const responded = new Promise<void>((resolve) => {
+    void fakeBrowser.runtime.onMessage.trigger({ id: 1, type, data, timestamp: Date.now() }, sender, (response: unknown) => {
+      answer = response;
+      resolve();
+    });
+  });
+  await responded;
+  const { res, err } = answer as { res?: unknown; err?: unknown };
+  return err ? { thrown: err } : res;
+}
+
+const extensionId = () => fakeBrowser.runtime.id;
+const popup = () => ({ id: extensionId(), url: `chrome-extension://${extensionId()}/popup.html` });
+const contentScript = () => ({ id: extensionId(), url: 'https://crm.example/record/1', tab: { id: 3 } as chrome.tabs.Tab });
+
+// The messenger allows one listener per type per context: serve once, reset the spies per test.
+beforeAll(() => serveProtocol(runtime as unknown as AgentRuntime));
+beforeEach(() => vi.clearAllMocks());
+
+describe('serveProtocol', () => {
+  it('lets our own pages sign in with a valid payload', async () => {
+    const input = { csdsUrl: 'https://api.liveperson.net', accountId: '123', username: 'a', password: 'p' };
+    expect(await deliver('signIn', input, popup())).toEqual(OK);
+    expect(runtime.signIn).toHaveBeenCalledWith(input);
+  });
+
+  it('refuses account and availability changes from a content script', async () => {
+    const refused = { ok: false, message: expect.stringContaining('Refused') };
+    expect(await deliver('signIn', { csdsUrl: 'https://x.example', accountId: '1', username: 'a', password: 'p' }, contentScript())).toEqual(refused);
+    expect(await deliver('setAvailability', { state: 'Online' }, contentScript())).toEqual(refused);
+    expect(await deliver('signOut', undefined, contentScript())).toEqual(refused);
+    expect(runtime.signIn).not.toHaveBeenCalled();
+    expect(runtime.setAvailability).not.toHaveBeenCalled();
+  });
+
+  it('refuses everything from another extension', async () => {
+    const stranger = { id: 'another-extension', url: 'chrome-extension://another-extension/x.html' };
+    expect(await deliver('sendLine', { chatId: 'K1', text: 'hi' }, stranger)).toMatchObject({ ok: false });
+    expect(await deliver('acceptChat', undefined, stranger)).toMatchObject({ ok: false });
+    expect(await deliver('getView', undefined, stranger)).toHaveProperty('thrown');
+    expect(runtime.sendLine).not.toHaveBeenCalled();
+  });
+
+  it('validates panel payloads and answers bad ones with a readable refusal', async () => {
+    for (const bad of [undefined, null, 'text', { chatId: 'K1' }, { chatId: '', text: 'x' }, { chatId: 'K1', text: 'x'.repeat(10_001) }, { chatId: 7, text: 'x' }]) {
+      expect(await deliver('sendLine', bad, contentScript())).toMatchObject({ ok: false, message: expect.stringMatching(/^Invalid request/) });
+    }
+    expect(await deliver('setAvailability', { state: 'Sleeping' }, popup())).toMatchObject({ ok: false });
+    expect(await deliver('transferChat', { chatId: 'K1', skillId: '2', agentId: '3' }, contentScript())).toMatchObject({ ok: false });
+    expect(await deliver('submitAgentSurvey', { chatId: 'K1', surveyId: '1', answers: { q: 'not-a-list' } }, contentScript())).toMatchObject({ ok: false });
+    expect(runtime.sendLine).not.toHaveBeenCalled();
+    expect(await deliver('sendLine', { chatId: 'K1', text: 'hello' }, contentScript())).toEqual(OK);
+    expect(runtime.sendLine).toHaveBeenCalledWith('K1', 'hello', false);
+  });
+
+  it('ignores messages that are not in the protocol format', async () => {
+    const results = await fakeBrowser.runtime.onMessage.trigger({ hello: 'world' }, contentScript(), () => {});
+    expect(results).toEqual([false]);
+  });
+});
