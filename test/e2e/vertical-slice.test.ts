@@ -41,7 +41,16 @@ describe('vertical slice in Chromium', () => {
     await crmTab.locator(inPanel(testId('panel'))).wait();
     expect(await panelHostCount(crmTab)).toBe(1);
     // The page itself has no way to message the extension (no externally_connectable).
-    expect(await crmTab.evaluate(() => typeof (globalThis as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime?.sendMessage)).toBe('undefined');
+    const fromPage = await crmTab.evaluate(async (id) => {
+      const runtime = (globalThis as { chrome?: { runtime?: { sendMessage?: (id: string, m: unknown) => Promise<unknown> } } }).chrome?.runtime;
+      try {
+        await runtime!.sendMessage!(id, { id: 1, type: 'signOut', timestamp: Date.now() });
+        return 'delivered';
+      } catch {
+        return 'refused';
+      }
+    }, sandbox.ext.extensionId);
+    expect(fromPage).toBe('refused');
 
     const visitor = await Visitor.start({ baseUrl: sandbox.emulator.baseUrl, name: 'Dana' });
     await crmTab.locator(inPanel(testId('ring'))).wait();

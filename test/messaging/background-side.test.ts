@@ -3,6 +3,7 @@
  * actions to its own pages, and validates every payload before the runtime sees it.
  */
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { AgentRuntime } from '../../src/agent/runtime';
 import { serveProtocol } from '../../src/messaging/background-side';
@@ -32,7 +33,7 @@ function fakeRuntime() {
 const runtime = fakeRuntime();
 
 /** Delivers a message as Chrome would, with whatever sender we claim. */
-async function deliver(type: string, data: unknown, sender: chrome.runtime.MessageSender): Promise<unknown> {
+async function deliver(type: string, data: unknown, sender: Browser.runtime.MessageSender): Promise<unknown> {
   let answer: unknown;
   const responded = new Promise<void>((resolve) => {
     void fakeBrowser.runtime.onMessage.trigger({ id: 1, type, data, timestamp: Date.now() }, sender, (response: unknown) => {
@@ -47,7 +48,7 @@ async function deliver(type: string, data: unknown, sender: chrome.runtime.Messa
 
 const extensionId = () => fakeBrowser.runtime.id;
 const popup = () => ({ id: extensionId(), url: `chrome-extension://${extensionId()}/popup.html` });
-const contentScript = () => ({ id: extensionId(), url: 'https://crm.example/record/1', tab: { id: 3 } as chrome.tabs.Tab });
+const contentScript = () => ({ id: extensionId(), url: 'https://crm.example/record/1', tab: { id: 3 } as Browser.tabs.Tab });
 
 // The messenger allows one listener per type per context: serve once, reset the spies per test.
 beforeAll(() => serveProtocol(runtime as unknown as AgentRuntime));
