@@ -322,3 +322,12 @@ describe('bots: API keys', () => {
     expect(result.ok || result.error).toMatchObject({ kind: 'auth-expired', message: expect.stringContaining('Invalid OAuth signature') });
   });
 });
+
+describe('agent session resource', () => {
+  it('lists the session’s links (A2) under the session path', async () => {
+    ctx = await signedIn();
+    const links = unwrap(await ctx.agent.getSessionLinks(ctx.sessionUrl));
+    expect(links.self).toBe(ctx.sessionUrl);
+    for (const href of Object.values(links)) expect(href.startsWith(ctx.sessionUrl)).toBe(true);
+  });
+});

@@ -24,7 +24,8 @@ console.log(`LivePerson emulator listening on ${emulator.baseUrl}
 
   LivePerson domain (CSDS URL) for the extension:  ${emulator.baseUrl}
   Account:   ${process.env.EMULATOR_ACCOUNT ?? '12345678'}
-  Agent:     ${process.env.EMULATOR_AGENT ?? 'agent1'} / ${process.env.EMULATOR_PASSWORD ?? 'agent1-pass'}
+  Agent:     ${process.env.EMULATOR_AGENT ?? 'agent1'} / ${process.env.EMULATOR_PASSWORD ?? 'agent1-pass'}   (colleague: agent2 / agent2-pass)
+  Bot:       bot1 with API keys bot-app-key, bot-secret, bot-token, bot-token-secret
   Visitor app key: ${process.env.EMULATOR_APP_KEY ?? 'demo-app-key'}
   Chat as a visitor: ${emulator.baseUrl}/visitor
 `);
