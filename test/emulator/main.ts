@@ -1,5 +1,6 @@
 /** `npm run emulator -- --port 8090`: the LivePerson emulator on its own. */
 import { parseArgs } from 'node:util';
+import { parseFaultPlan } from './faults';
 import { startEmulator } from './server';
 
 const { values } = parseArgs({
@@ -8,6 +9,7 @@ const { values } = parseArgs({
     host: { type: 'string', default: '127.0.0.1' },
     'bearer-ttl-ms': { type: 'string' },
     'ring-away-ms': { type: 'string' },
+    faults: { type: 'string' },
     log: { type: 'boolean', default: false },
   },
 });
@@ -17,6 +19,7 @@ const emulator = await startEmulator({
   port: Number(values.port),
   bearerTtlMs: values['bearer-ttl-ms'] ? Number(values['bearer-ttl-ms']) : undefined,
   ringAwayAfterMs: values['ring-away-ms'] ? Number(values['ring-away-ms']) : undefined,
+  faults: values.faults ? parseFaultPlan(values.faults) : undefined,
   log: values.log,
 });
 

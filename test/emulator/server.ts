@@ -9,6 +9,8 @@ import { createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { FaultInjector, parseFaultPlan, type FaultKind, type FaultPlan } from './faults';
+import { RequestLog } from './request-log';
 import { runScenario, type RunningScenario } from './scenario';
 
 export interface EmulatorOptions {
@@ -20,12 +22,17 @@ export interface EmulatorOptions {
   bearerTtlMs?: number;
   /** An assigned chat not accepted within this time sets the agent Away (LivePerson: 20 s). */
   ringAwayAfterMs?: number;
+  /** Faults to inject from the start (also settable at run time: `PUT /sandbox/faults`). */
+  faults?: FaultPlan;
   log?: boolean;
 }
 
 export interface Emulator {
   baseUrl: string;
   port: number;
+  /** Every request served, for counting (benchmarks, request-budget tests). */
+  requests: RequestLog;
+  faults: FaultInjector;
   close(): Promise<void>;
 }
 
@@ -115,7 +122,10 @@ const STATUS_NAMES: Record<number, string> = {
   404: 'NOT_FOUND',
   405: 'METHOD_NOT_ALLOWED',
   409: 'CONFLICT',
+  429: 'TOO_MANY_REQUESTS',
   500: 'INTERNAL_SERVER_ERROR',
+  502: 'BAD_GATEWAY',
+  503: 'SERVICE_UNAVAILABLE',
 };
 
 /** The Login Service's error time format: "Sep 22, 2016 4:10:15 PM". */
@@ -159,6 +169,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
 
   const logins = new Map<string, Login>();
   const sessions = new Map<string, AgentSession>();
+  const requests = new RequestLog();
+  const faults = new FaultInjector(opts.faults ?? (process.env.EMULATOR_FAULTS ? parseFaultPlan(process.env.EMULATOR_FAULTS) : undefined));
   const chats = new Map<string, Chat>();
   const scenarios = new Set<RunningScenario>();
   let baseUrl = '';
@@ -604,6 +616,25 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       scenarios.add(running);
       void running.done.finally(() => scenarios.delete(running));
       return send(res, 202, { ok: true });
+    }
+    if (path === '/sandbox/faults') {
+      if (method === 'GET') return send(res, 200, faults.status());
+      if (method === 'PUT') {
+        try {
+          faults.set(parseFaultPlan(await readBody(req)));
+        } catch (error) {
+          throw new HttpError(400, error instanceof Error ? error.message : 'Bad fault plan');
+        }
+        return send(res, 200, faults.status());
+      }
+      if (method === 'DELETE') {
+        faults.set(undefined);
+        return send(res, 200, faults.status());
+      }
+    }
+    if (path === '/sandbox/requests' && method === 'GET') {
+      const since = Number(query.get('since') ?? 0);
+      return send(res, 200, { mark: requests.mark(), requests: requests.list({ since: Number.isFinite(since) ? since : 0, side: query.get('side') ?? undefined }) });
     }
     if (path === '/sandbox/reset' && method === 'POST') {
       logins.clear();
@@ -1090,9 +1121,57 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
 
   // ---- server ------------------------------------------------------------------------------
 
+  /** Serves one request, first applying the fault drawn for it (if any). */
+  async function serve(req: IncomingMessage, res: ServerResponse, fault: FaultKind | undefined): Promise<void> {
+    switch (fault) {
+      case '500':
+      case '502':
+      case '503':
+        req.resume();
+        return sendError(res, new HttpError(Number(fault), 'Injected fault: the service is failing'));
+      case '429':
+        req.resume();
+        return send(
+          res,
+          429,
+          { error: { time: errorTime(), message: 'Too many requests', internalCode: 429, responseStatus: STATUS_NAMES[429] } },
+          { 'Retry-After': String(faults.retryAfterSeconds) },
+        );
+      case 'drop':
+        req.socket.destroy();
+        return;
+      case 'latency':
+        await new Promise((resolve) => setTimeout(resolve, faults.latencyMs));
+        break;
+      case 'lost-response': {
+        // The request is applied; its answer never arrives.
+        const socket = req.socket;
+        res.writeHead = (() => res) as typeof res.writeHead;
+        res.end = (() => {
+          socket.destroy();
+          return res;
+        }) as typeof res.end;
+        break;
+      }
+      case 'expire-bearer':
+        for (const login of logins.values()) login.expiresAt = 0;
+        break;
+      case 'expire-agent-session':
+        sessions.clear();
+        break;
+      case undefined:
+        break;
+    }
+    return handle(req, res);
+  }
+
   const server = createServer((req, res) => {
-    const started = Date.now();
-    handle(req, res)
+    const path = new URL(req.url ?? '/', 'http://emulator').pathname.replace(/\.json$/, '').replace(/\/+$/, '') || '/';
+    const entry = requests.start(req.method ?? 'GET', path);
+    res.once('close', () => requests.finish(entry, res.writableFinished ? res.statusCode : 0));
+    const fault = faults.pick(entry.side);
+    if (fault) entry.fault = fault;
+    serve(req, res, fault)
       .catch((error: unknown) => {
         if (error instanceof HttpError) return sendError(res, error);
         console.error('[emulator] unexpected error', error);
@@ -1100,7 +1179,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
         else res.end();
       })
       .finally(() => {
-        if (opts.log) console.log(`${req.method} ${req.url} → ${res.statusCode} (${Date.now() - started} ms)`);
+        if (opts.log) console.log(`${req.method} ${req.url} → ${res.statusCode}${fault ? ` [fault: ${fault}]` : ''} (${Date.now() - entry.at} ms)`);
       });
   });
   const host = opts.host ?? '127.0.0.1';
@@ -1114,6 +1193,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   return {
     baseUrl,
     port,
+    requests,
+    faults,
     close: () =>
       new Promise<void>((resolve) => {
         clearInterval(ringTimer);
