@@ -4,6 +4,8 @@ import preact from '@preact/preset-vite';
 // Build modes: `production` (npm run build) and `e2e` (npm run build:test), which differs only in
 // opening the panel's shadow root so puppeteer can look inside it.
 export default defineConfig({
+  // AGENT_DOCK_OUT_DIR lets parallel local runs build side by side; the default is `.output/`.
+  outDir: process.env.AGENT_DOCK_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
   manifest: {

@@ -6,7 +6,8 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type WebWorker } from 'puppeteer';
 
-export const EXTENSION_DIR = fileURLToPath(new URL('../../../.output/chrome-mv3-e2e', import.meta.url));
+const OUT_DIR = process.env.AGENT_DOCK_OUT_DIR ?? '.output';
+export const EXTENSION_DIR = fileURLToPath(new URL(`../../../${OUT_DIR}/chrome-mv3-e2e`, import.meta.url));
 
 const SYSTEM_CHROMIUMS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
