@@ -4,6 +4,7 @@
  */
 import type { ChatEvent, ChatInfo, ChatLineEvent } from '../api/types';
 import type { LineView } from '../messaging/view';
+import { confirmDelivered } from './outbox';
 import type { StoredChat } from './state';
 
 const TEXT_TYPES = new Set(['plain', 'html', 'rich-content']);
@@ -38,6 +39,7 @@ export function mergeEvents(chat: StoredChat, events: readonly ChatEvent[]): num
   for (const event of [...events].sort((a, b) => a.id - b.id)) {
     if (event.type === 'state' && 'state' in event && event.id > chat.lastEventId) chat.state = event.state;
     if (isLine(event) && !held.has(String(event.id))) {
+      if (event.source === 'agent') confirmDelivered(chat, event);
       chat.lines.push(lineView(event));
       held.add(String(event.id));
       if (event.id < lastLineId) needsSort = true;

@@ -14,3 +14,14 @@ export function retryDelay(error: ApiError, consecutiveFailures: number, random:
   const base = SERVER_ERROR_DELAYS_MS[consecutiveFailures - 1] ?? SLOW_RETRY_MS;
   return Math.round(base * (0.9 + 0.2 * random()));
 }
+
+/** Worth trying again by itself: the network, a 5xx, or a rate limit. 4xx needs a fix, not a retry. */
+export function isTransient(error: ApiError): boolean {
+  if (error.kind === 'network' || error.kind === 'rate-limited') return true;
+  return error.kind === 'http' && (error.status ?? 0) >= 500;
+}
+
+/** No answer or a server error: LivePerson may have applied the request before it failed. */
+export function mayHaveBeenApplied(error: ApiError): boolean {
+  return error.kind === 'network' || (error.kind === 'http' && (error.status ?? 0) >= 500);
+}

@@ -8,6 +8,7 @@ import type { Capacity, CommandResult, Refusal, SignIn, SignInWithApiKey, Transf
 import type { AgentProfile } from '../messaging/view';
 import type { AgentView } from '../messaging/view';
 import { addOwnLine, applyInfo, mergeEvents } from './chat-events';
+import { afterRestart, attemptFailed, nextToSend, queueLine, retryEntry } from './outbox';
 import { retryDelay } from './retry-policy';
 import { initialState, type AgentState, type Connection, type OutboxEntry, type StateStore, type StoredChat } from './state';
 import { toView } from './view';
@@ -44,6 +45,8 @@ export class AgentRuntime {
   private polling = false;
   private stopped = false;
   private restored: Promise<void> | undefined;
+  /** One outbox flush per chat at a time, so lines leave in order. */
+  private readonly flushes = new Map<string, Promise<void>>();
   private readonly now: () => number;
 
   constructor(private readonly deps: AgentRuntimeDeps) {
@@ -55,6 +58,8 @@ export class AgentRuntime {
     this.restored ??= (async () => {
       const saved = await this.deps.store.load();
       if (saved) this.state = { ...saved, signingIn: false };
+      // A line caught mid-request by the worker's stop may or may not have arrived.
+      for (const chat of this.state.chats) afterRestart(chat, this.now());
       if (this.state.connection) {
         this.deps.log.info('Resuming the agent session after a worker start');
         this.schedulePoll(0);
@@ -183,41 +188,143 @@ export class AgentRuntime {
     await this.commit();
   }
 
+  /**
+   * Queues a line (persisted before anything is sent, so a worker stop cannot lose it) and sends
+   * it in order behind any line still queued in that chat. Answers once the first attempt is over;
+   * a refusal means the line was not queued. A queued line that fails shows its reason, with Retry,
+   * in the transcript.
+   */
   async sendLine(chatId: string, text: string, privateNote = false): Promise<CommandResult> {
     const api = await this.api();
     if (!api) return fail('Sign in first.');
     const chat = this.chat(chatId);
     if (!chat) return fail('That chat is not open in Agent Dock.');
     if (chat.state === 'ended') return fail('The chat has ended.');
-    // Persisted before it is sent, so a worker stop mid-request cannot lose the line.
-    const entry: OutboxEntry = {
-      localId: `${this.now()}-${Math.random().toString(36).slice(2, 8)}`,
-      text,
-      status: 'pending',
-      ...(privateNote ? { private: true } : {}),
-    };
-    chat.outbox.push(entry);
+    queueLine(chat, `${this.now()}-${Math.random().toString(36).slice(2, 8)}`, text, privateNote);
+    chat.draft = undefined;
     await this.commit();
-    const posted = await api.agent.addLine(eventsUrl(chat), { text, textType: 'plain', subType: privateNote ? 'ONLY_TO_REP' : 'REGULAR' });
-    const current = this.chat(chatId);
-    if (!current) return OK;
-    const index = current.outbox.findIndex((e) => e.localId === entry.localId);
-    if (!posted.ok) {
-      if (index >= 0) current.outbox[index] = { ...entry, status: 'failed', problem: posted.error.message };
-      return this.commandFailed('The line was not sent', posted.error);
-    }
-    if (index >= 0) current.outbox.splice(index, 1);
-    addOwnLine(current, {
-      id: String(posted.value.eventId),
-      source: 'agent',
-      by: api.connection.agentName,
-      text,
-      textType: 'plain',
-      time: new Date(this.now()).toISOString(),
-      ...(privateNote ? { private: true } : {}),
-    });
+    await this.flushOutbox(chatId);
+    return OK;
+  }
+
+  /** The agent's Retry on a failed line. */
+  async retryLine(chatId: string, localId: string): Promise<CommandResult> {
+    await this.restore();
+    const entry = this.chat(chatId)?.outbox.find((e) => e.localId === localId);
+    if (!entry) return OK; // already delivered or discarded
+    if (entry.status === 'failed') retryEntry(entry);
+    await this.commit();
+    await this.flushOutbox(chatId);
+    const settled = this.chat(chatId)?.outbox.find((e) => e.localId === localId);
+    if (settled?.status === 'failed') return fail(`The line was not sent: ${settled.problem ?? 'unknown error'}`);
+    return OK;
+  }
+
+  /** The agent gives up on a failed line. */
+  async discardLine(chatId: string, localId: string): Promise<CommandResult> {
+    await this.restore();
+    const chat = this.chat(chatId);
+    if (!chat) return OK;
+    const entry = chat.outbox.find((e) => e.localId === localId);
+    if (entry && entry.status !== 'failed') return fail('That line is still being sent.');
+    chat.outbox = chat.outbox.filter((e) => e.localId !== localId);
     await this.commit();
     return OK;
+  }
+
+  /** Keeps what the agent typed, so a reload or another tab shows it again. */
+  async saveDraft(chatId: string, text: string): Promise<CommandResult> {
+    await this.restore();
+    const chat = this.chat(chatId);
+    if (!chat) return OK;
+    const draft = text || undefined;
+    if (chat.draft === draft) return OK;
+    chat.draft = draft;
+    await this.commit();
+    return OK;
+  }
+
+  /** Sends a chat's due lines one at a time, in order; one flush per chat runs at a time. */
+  private flushOutbox(chatId: string): Promise<void> {
+    const previous = this.flushes.get(chatId) ?? Promise.resolve();
+    const next = previous.then(() => this.drainOutbox(chatId)).catch((error: unknown) => {
+      this.deps.log.warn('Outbox flush crashed', { error: String(error) });
+    });
+    this.flushes.set(chatId, next);
+    void next.finally(() => {
+      if (this.flushes.get(chatId) === next) this.flushes.delete(chatId);
+    });
+    return next;
+  }
+
+  private async drainOutbox(chatId: string): Promise<void> {
+    for (;;) {
+      const api = await this.api();
+      const chat = this.chat(chatId);
+      if (!api || !chat || this.stopped) return;
+      const entry = nextToSend(chat, this.now());
+      if (!entry) return;
+      entry.status = 'sending';
+      entry.attempts += 1;
+      await this.commit();
+      const posted = await api.agent.addLine(eventsUrl(chat), {
+        text: entry.text,
+        textType: 'plain',
+        subType: entry.private ? 'ONLY_TO_REP' : 'REGULAR',
+      });
+      const current = this.chat(chatId);
+      const queued = current?.outbox.find((e) => e.localId === entry.localId);
+      if (!current) return;
+      if (posted.ok) {
+        // Delivered. A poll may have confirmed it already; either way it is a line now.
+        current.outbox = current.outbox.filter((e) => e.localId !== entry.localId);
+        addOwnLine(current, {
+          id: String(posted.value.eventId),
+          source: 'agent',
+          by: api.connection.agentName,
+          text: entry.text,
+          textType: 'plain',
+          time: new Date(this.now()).toISOString(),
+          ...(entry.private ? { private: true } : {}),
+        });
+        await this.commit();
+        continue;
+      }
+      if (!queued) {
+        // A poll proved it delivered while the request was failing: nothing to do.
+        await this.commit();
+        continue;
+      }
+      const error = posted.error;
+      this.deps.log.warn('A line was not sent', { kind: error.kind, status: error.status, url: error.url, attempt: queued.attempts });
+      if (error.kind === 'auth-expired' && (await this.refreshLogin(api.connection))) {
+        // The login is fresh again: this attempt does not count.
+        queued.status = 'pending';
+        queued.attempts -= 1;
+        await this.commit();
+        continue;
+      }
+      if (error.kind === 'session-gone' && (await this.sessionWasLost(api.agent, api.connection))) {
+        queued.status = 'pending';
+        queued.attempts -= 1;
+        await this.commit();
+        if (!this.chat(chatId)) return; // no longer ours after the new session
+        continue;
+      }
+      attemptFailed(queued, error, this.now());
+      await this.commit();
+      if (queued.status !== 'failed') return; // waits for its retry; the poll loop brings it back
+    }
+  }
+
+  /**
+   * A 404/403 on a chat call means the chat left us, or the whole agent session is gone. Tells
+   * which by reading the session; if it is gone, starts a new one (chats come back with it).
+   */
+  private async sessionWasLost(agent: AgentApi, connection: Connection): Promise<boolean> {
+    const session = await agent.getSessionLinks(connection.sessionUrl);
+    if (session.ok || session.error.kind !== 'session-gone') return false;
+    return this.restartAgentSession(connection);
   }
 
   async setTyping(chatId: string, typing: boolean): Promise<CommandResult> {
@@ -458,6 +565,7 @@ export class AgentRuntime {
 
     const open = this.state.chats.filter((c) => c.state !== 'ended');
     if (open.length > 0) {
+      const readStartedAt = this.now();
       const chats = await agent.getChats(
         connection.sessionUrl,
         open.map((c) => ({ chatId: c.id, lastEventId: c.lastEventId })),
@@ -468,12 +576,17 @@ export class AgentRuntime {
         if (!chat) continue;
         mergeEvents(chat, snapshot.events);
         applyInfo(chat, snapshot.info);
+        chat.eventsReadAt = readStartedAt;
         if (Object.keys(snapshot.links).length) chat.links = { ...chat.links, ...snapshot.links };
       }
     }
 
     this.state.health = { lastPollAt: this.now(), consecutiveFailures: 0 };
     await this.commit();
+    // Lines waiting for a retry go now that the events were read (and lost answers reconciled).
+    for (const chat of this.state.chats) {
+      if (nextToSend(chat, this.now())) void this.flushOutbox(chat.id);
+    }
     return interval;
   }
 

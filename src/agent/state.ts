@@ -28,10 +28,18 @@ export interface Connection {
 export interface OutboxEntry {
   localId: string;
   text: string;
-  status: 'pending' | 'failed';
+  /** pending: waiting to be (re)sent; sending: a request is in flight; failed: waits for the agent. */
+  status: 'pending' | 'sending' | 'failed';
   /** A private note (ONLY_TO_REP). */
   private?: boolean;
-  /** Why it failed, in one sentence. */
+  /** The highest event id held when the line was queued: once posted, its event id is higher. */
+  afterEventId: number;
+  attempts: number;
+  /** No attempt before this time (retry backoff). */
+  notBefore?: number;
+  /** When an attempt ended without proof either way (lost answer, 5xx): reconcile before resending. */
+  unsureSince?: number;
+  /** Why the last attempt failed, in one sentence. */
   problem?: string;
 }
 
@@ -50,6 +58,10 @@ export interface StoredChat {
   /** Lines in event-id order; each event id appears once. */
   lines: LineView[];
   outbox: OutboxEntry[];
+  /** When the last successful read of this chat's events started (outbox reconciliation). */
+  eventsReadAt?: number;
+  /** What the agent has typed but not sent: survives reloads and panel remounts. */
+  draft?: string;
   surveySubmitted?: boolean;
   /** Read once from the `visit-id` link when the chat arrives. */
   visitor?: Visit;

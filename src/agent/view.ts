@@ -25,7 +25,8 @@ function chatView(chat: StoredChat, agentName: string): ChatView {
     text: entry.text,
     textType: 'plain',
     time: '',
-    delivery: entry.status,
+    delivery: entry.status === 'failed' ? 'failed' : 'pending',
+    ...(entry.problem ? { problem: entry.problem } : {}),
     ...(entry.private ? { private: true } : {}),
   }));
   return {
@@ -37,6 +38,7 @@ function chatView(chat: StoredChat, agentName: string): ChatView {
     chatTimeout: chat.chatTimeout,
     visitorTyping: chat.visitorTyping,
     visitor: chat.visitor,
+    ...(chat.draft ? { draft: chat.draft } : {}),
     agentSurvey: chat.surveySubmitted ? 'submitted' : chat.links['agent-survey'] ? 'pending' : 'none',
     lines: queued.length ? [...chat.lines, ...queued] : chat.lines,
   };

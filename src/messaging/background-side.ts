@@ -9,7 +9,9 @@ import type { AgentRuntime } from '../agent/runtime';
 import {
   availabilitySchema,
   chatIdSchema,
+  draftSchema,
   onMessage,
+  outboxLineSchema,
   sendLineSchema,
   signInSchema,
   signInWithApiKeySchema,
@@ -65,6 +67,21 @@ export function serveProtocol(runtime: AgentRuntime): void {
     if (!fromThisExtension(sender)) return refused;
     const input = validate(sendLineSchema, data);
     return input.ok ? runtime.sendLine(input.value.chatId, input.value.text, input.value.private ?? false) : input.result;
+  });
+  onMessage('retryLine', ({ sender, data }) => {
+    if (!fromThisExtension(sender)) return refused;
+    const input = validate(outboxLineSchema, data);
+    return input.ok ? runtime.retryLine(input.value.chatId, input.value.localId) : input.result;
+  });
+  onMessage('discardLine', ({ sender, data }) => {
+    if (!fromThisExtension(sender)) return refused;
+    const input = validate(outboxLineSchema, data);
+    return input.ok ? runtime.discardLine(input.value.chatId, input.value.localId) : input.result;
+  });
+  onMessage('saveDraft', ({ sender, data }) => {
+    if (!fromThisExtension(sender)) return refused;
+    const input = validate(draftSchema, data);
+    return input.ok ? runtime.saveDraft(input.value.chatId, input.value.text) : input.result;
   });
   onMessage('setTyping', ({ sender, data }) => {
     if (!fromThisExtension(sender)) return refused;

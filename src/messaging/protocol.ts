@@ -29,6 +29,11 @@ export const sendLineSchema = z.object({
   private: z.boolean().optional(),
 });
 
+/** A queued line, by its outbox id (`pending:<localId>` in the view). */
+export const outboxLineSchema = z.object({ chatId: z.string().min(1).max(300), localId: z.string().min(1).max(100) });
+
+export const draftSchema = z.object({ chatId: z.string().min(1).max(300), text: z.string().max(10_000) });
+
 export const typingSchema = z.object({ chatId: z.string().min(1).max(300), typing: z.boolean() });
 
 export const transferSchema = z
@@ -95,6 +100,11 @@ export interface ProtocolMap {
   setAvailability(data: { state: z.infer<typeof availabilitySchema> }): CommandResult;
   acceptChat(): CommandResult;
   sendLine(data: z.infer<typeof sendLineSchema>): CommandResult;
+  /** Try a failed line again / give up on it. */
+  retryLine(data: z.infer<typeof outboxLineSchema>): CommandResult;
+  discardLine(data: z.infer<typeof outboxLineSchema>): CommandResult;
+  /** Keep the unsent text of a chat's composer. */
+  saveDraft(data: z.infer<typeof draftSchema>): CommandResult;
   endChat(data: z.infer<typeof chatIdSchema>): CommandResult;
   /** Remove an ended chat from the panel. */
   closeChat(data: z.infer<typeof chatIdSchema>): CommandResult;

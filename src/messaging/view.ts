@@ -23,8 +23,10 @@ export interface LineView {
   /** `ONLY_TO_REP`: visible to agents only. */
   private?: boolean;
   systemMessageId?: number;
-  /** Outbox status of the agent's own lines. */
+  /** Outbox status of the agent's own lines (sending or waiting for a retry; failed for good). */
   delivery?: 'pending' | 'failed';
+  /** Why the last attempt to send it failed. */
+  problem?: string;
 }
 
 export type ChatState = 'waiting' | 'chatting' | 'ended' | string;
@@ -43,6 +45,8 @@ export interface ChatView {
   visitorTyping: boolean;
   lines: LineView[];
   visitor?: VisitorDetails;
+  /** Unsent text the agent typed in this chat (kept by the background across reloads). */
+  draft?: string;
   /** After the chat ended: whether the agent survey is still to be filled in. */
   agentSurvey?: 'pending' | 'submitted' | 'none';
 }

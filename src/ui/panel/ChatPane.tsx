@@ -10,9 +10,27 @@ const minutesSince = (iso: string) => Math.max(0, Math.floor((Date.now() - Date.
 
 /** Typing stops counting this long after the last keystroke. */
 const TYPING_IDLE_MS = 2500;
+/** The draft is handed to the background this long after the last keystroke (and on unmount). */
+const DRAFT_SAVE_MS = 400;
 
 export function ChatPane({ chat, onError }: { chat: ChatView; onError: (message: string) => void }) {
-  const [draft, setDraft] = useState('');
+  // The background keeps drafts, so a reload or a remounted panel starts where the agent left off.
+  const [draft, setDraft] = useState(chat.draft ?? '');
+  const draftTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const unsavedDraft = useRef<string | undefined>(undefined);
+  const saveDraftNow = () => {
+    clearTimeout(draftTimer.current);
+    draftTimer.current = undefined;
+    if (unsavedDraft.current === undefined) return;
+    void run('saveDraft', { chatId: chat.id, text: unsavedDraft.current });
+    unsavedDraft.current = undefined;
+  };
+  const noteDraft = (text: string) => {
+    unsavedDraft.current = text;
+    clearTimeout(draftTimer.current);
+    draftTimer.current = setTimeout(saveDraftNow, DRAFT_SAVE_MS);
+  };
+  useEffect(() => saveDraftNow, []);
   const [confirmingEnd, setConfirmingEnd] = useState(false);
   const [transferring, setTransferring] = useState(false);
   const [privateNote, setPrivateNote] = useState(false);
@@ -38,12 +56,16 @@ export function ChatPane({ chat, onError }: { chat: ChatView; onError: (message:
     const text = draft.trim();
     if (!text || !chatting) return;
     setDraft('');
+    // Sending clears the kept draft in the background; a pending save must not bring it back.
+    clearTimeout(draftTimer.current);
+    unsavedDraft.current = undefined;
     // The line itself ends typing on LivePerson's side.
     clearTimeout(typingTimer.current);
     typingTimer.current = undefined;
+    // Once queued the line is the outbox's: it shows as sending, or failed with Retry and Discard.
     const result = await run('sendLine', { chatId: chat.id, text, private: privateNote });
     if (!result.ok) {
-      setDraft(text);
+      setDraft(text); // not queued: nothing is lost
       onError(result.message);
     }
   };
@@ -96,7 +118,7 @@ export function ChatPane({ chat, onError }: { chat: ChatView; onError: (message:
       </div>
       <VisitorSection visitor={chat.visitor} />
       {transferring && chatting && <TransferForm chatId={chat.id} onDone={() => setTransferring(false)} onError={onError} />}
-      <Transcript lines={chat.lines} visitorTyping={chat.visitorTyping} visitorName={chat.visitorName} />
+      <Transcript chatId={chat.id} onError={onError} lines={chat.lines} visitorTyping={chat.visitorTyping} visitorName={chat.visitorName} />
       {chat.state === 'ended' ? (
         <div class="wrap-up">
           {chat.agentSurvey === 'pending' && <AgentSurveyForm chatId={chat.id} onError={onError} />}
@@ -123,7 +145,9 @@ export function ChatPane({ chat, onError }: { chat: ChatView; onError: (message:
             value={draft}
             dir="auto"
             onInput={(event) => {
-              setDraft((event.target as HTMLTextAreaElement).value);
+              const text = (event.target as HTMLTextAreaElement).value;
+              setDraft(text);
+              noteDraft(text);
               noteTyping();
             }}
             onKeyDown={(event) => {

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { LineView } from '../../messaging/view';
 import { sanitizeHtml } from '../sanitize';
+import { LineDelivery } from './LineDelivery';
 import { RichContent } from './RichContent';
 import { systemMessageMeaning } from './system-messages';
 
@@ -24,7 +25,19 @@ const clock = (time: string) => {
   return Number.isNaN(date.getTime()) ? '' : date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 };
 
-export function Transcript({ lines, visitorTyping, visitorName }: { lines: LineView[]; visitorTyping: boolean; visitorName: string }) {
+export function Transcript({
+  chatId,
+  lines,
+  visitorTyping,
+  visitorName,
+  onError,
+}: {
+  chatId: string;
+  lines: LineView[];
+  visitorTyping: boolean;
+  visitorName: string;
+  onError?: (message: string) => void;
+}) {
   const end = useRef<HTMLDivElement>(null);
   useEffect(() => end.current?.scrollIntoView?.({ block: 'end' }), [lines.length]);
   return (
@@ -47,8 +60,7 @@ export function Transcript({ lines, visitorTyping, visitorName }: { lines: LineV
           <div class="line-bubble">
             <LineBody line={line} />
           </div>
-          {line.delivery === 'pending' && <div class="line-status">Sending…</div>}
-          {line.delivery === 'failed' && <div class="line-status line-failed">Not sent</div>}
+          {line.delivery && <LineDelivery chatId={chatId} line={line} onError={onError} />}
         </div>
       ))}
       {visitorTyping && (
