@@ -83,7 +83,7 @@ function PollInterval() {
         <input name="pollIntervalMs" type="number" min={100} step={100} value={value} onInput={(e) => setValue(Number((e.target as HTMLInputElement).value))} />
       </label>
       <p class="hint">LivePerson asks for no less than {LIVEPERSON_MIN_POLL_INTERVAL_MS} ms; shorter values apply only to a local sandbox.</p>
-      <button type="submit" class="btn">Save</button> {saved && <span role="status">Saved.</span>}
+      <button type="submit" class="btn" data-testid="poll-save">Save</button> {saved && <span role="status">Saved.</span>}
     </form>
   );
 }

@@ -1,0 +1,99 @@
+/**
+ * Smoke run of the Firefox build in Firefox ESR (puppeteer over WebDriver BiDi): sign in from the
+ * popup page, ring in the demo CRM page's panel, accept, one line each way, end.
+ */
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Page } from 'puppeteer';
+import { startEmulator, type Emulator } from '../emulator/server';
+import { Visitor } from '../emulator/visitor';
+import { startCrmServer, type CrmServer } from '../sandbox/crm-server';
+import { clickOn, launchFirefoxWithExtension, typeInto, type FirefoxWithExtension } from './support/firefox';
+import { inPanel, panelLines, testId } from './support/panel';
+
+const WAIT = { timeout: 15_000, interval: 100 };
+
+describe('smoke run in Firefox ESR', () => {
+  let emulator: Emulator;
+  let crm: CrmServer;
+  let firefox: FirefoxWithExtension;
+  let popup: Page;
+  let crmTab: Page;
+
+  beforeAll(async () => {
+    emulator = await startEmulator({ port: 0 });
+    crm = await startCrmServer();
+    firefox = await launchFirefoxWithExtension();
+  });
+  afterAll(async () => {
+    await firefox?.close();
+    await crm?.close();
+    await emulator?.close();
+  });
+
+  it('installs as an MV3 add-on with its host permissions granted', async () => {
+    const options = await firefox.openExtensionPage('options.html');
+    const facts = await options.evaluate(async () => {
+      const ext = (globalThis as unknown as { browser: typeof chrome }).browser;
+      return {
+        manifestVersion: ext.runtime.getManifest().manifest_version,
+        loopback: await ext.permissions.contains({ origins: ['http://127.0.0.1/*'] }),
+        liveperson: await ext.permissions.contains({ origins: ['https://*.liveperson.net/*'] }),
+      };
+    });
+    expect(facts).toEqual({ manifestVersion: 3, loopback: true, liveperson: true });
+    // The emulator is on loopback, where polling faster than LivePerson's 2 s is allowed.
+    await typeInto(options, 'input[name="pollIntervalMs"]', '200');
+    await clickOn(options, 'button[data-testid="poll-save"]');
+    await options.waitForSelector('::-p-text(Saved.)');
+    await options.close();
+  });
+
+  it('signs in and goes Online from the popup page', async () => {
+    popup = await firefox.openExtensionPage('popup.html');
+    await typeInto(popup, 'input[name="csdsUrl"]', emulator.baseUrl);
+    await typeInto(popup, 'input[name="accountId"]', '12345678');
+    await typeInto(popup, 'input[name="username"]', 'agent1');
+    await typeInto(popup, 'input[name="password"]', 'agent1-pass');
+    await clickOn(popup, testId('signin-submit'));
+    await popup.waitForSelector(`${testId('auth-status')}::-p-text(Signed in)`);
+    await clickOn(popup, testId('availability-Online'));
+    await popup.waitForSelector(`${testId('availability')}::-p-text(Online)`);
+  });
+
+  it('rings in the demo CRM page, accepts, exchanges a line each way and ends', async () => {
+    crmTab = await firefox.browser.newPage();
+    await crmTab.goto(crm.url);
+    await crmTab.waitForSelector(inPanel(testId('panel')));
+
+    const visitor = await Visitor.start({ baseUrl: emulator.baseUrl, name: 'Dana' });
+    await crmTab.waitForSelector(inPanel(testId('ring')), WAIT);
+    await clickOn(crmTab, inPanel(testId('accept')));
+    await crmTab.waitForSelector(inPanel(`${testId('chat')}[data-state="chatting"]`), WAIT);
+    await visitor.waitFor((v) => v.state() === 'chatting', 10_000);
+
+    const fromVisitor = 'Hi, my order #88213 has not arrived yet.';
+    await visitor.sendLine(fromVisitor);
+    await vi.waitFor(async () => {
+      expect((await panelLines(crmTab)).map((l) => l.text)).toContain(fromVisitor);
+    }, WAIT);
+
+    const fromAgent = 'Sorry to hear that, Dana. Let me check the delivery.';
+    await clickOn(crmTab, inPanel(testId('composer')));
+    await crmTab.keyboard.type(fromAgent);
+    await crmTab.keyboard.press('Enter');
+    await visitor.waitFor((v) => v.lines().some((l) => l.source === 'agent' && l.text === fromAgent), 15_000);
+    await vi.waitFor(async () => {
+      const lines = (await panelLines(crmTab)).filter((l) => l.source !== 'system');
+      expect(lines.map(({ source, text }) => ({ source, text }))).toEqual([
+        { source: 'visitor', text: fromVisitor },
+        { source: 'agent', text: fromAgent },
+      ]);
+      expect(lines.some((l) => l.id.startsWith('pending:'))).toBe(false);
+    }, WAIT);
+
+    await clickOn(crmTab, inPanel(testId('end-chat')));
+    await clickOn(crmTab, inPanel(testId('end-confirm')));
+    await crmTab.waitForSelector(inPanel(testId('chat-ended')), WAIT);
+    await visitor.waitFor((v) => v.state() === 'ended', 15_000);
+  });
+});
