@@ -11,6 +11,13 @@ import type { OutboxEntry, StoredChat } from './state';
 /** LivePerson: retry 5xx three times (after 5, 10, 15 s), then give up and tell the agent. */
 export const MAX_ATTEMPTS = 4;
 
+/**
+ * How long a request may still reach LivePerson after it was sent: the client's request timeout
+ * (src/api/http.ts) and a margin. A line whose request was cut off by a worker stop is only resent
+ * once a read that started after this window shows it never arrived.
+ */
+export const REQUEST_MAY_LAND_WITHIN_MS = 25_000;
+
 export function queueLine(chat: StoredChat, localId: string, text: string, privateNote: boolean): OutboxEntry {
   const entry: OutboxEntry = {
     localId,
@@ -83,11 +90,15 @@ export function confirmDelivered(chat: StoredChat, line: ChatLineEvent): boolean
   return true;
 }
 
-/** After a worker restart, a line caught mid-request may or may not have arrived. */
+/**
+ * After a worker restart, a line caught mid-request may or may not arrive: its request may still be
+ * on its way, so it counts as unsure until the request could no longer land. A read that shows the
+ * line confirms it at once; only a truly lost line waits that long.
+ */
 export function afterRestart(chat: StoredChat, now: number): void {
   for (const entry of chat.outbox) {
     if (entry.status !== 'sending') continue;
     entry.status = 'pending';
-    entry.unsureSince = now;
+    entry.unsureSince = Math.max(now, (entry.attemptStartedAt ?? now) + REQUEST_MAY_LAND_WITHIN_MS);
   }
 }

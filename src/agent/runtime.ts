@@ -47,6 +47,7 @@ export class AgentRuntime {
   private restored: Promise<void> | undefined;
   /** One outbox flush per chat at a time, so lines leave in order. */
   private readonly flushes = new Map<string, Promise<void>>();
+  private sessionRecovery: Promise<boolean> | undefined;
   private readonly now: () => number;
 
   constructor(private readonly deps: AgentRuntimeDeps) {
@@ -266,6 +267,7 @@ export class AgentRuntime {
       if (!entry) return;
       entry.status = 'sending';
       entry.attempts += 1;
+      entry.attemptStartedAt = this.now();
       await this.commit();
       const posted = await api.agent.addLine(eventsUrl(chat), {
         text: entry.text,
@@ -304,11 +306,19 @@ export class AgentRuntime {
         await this.commit();
         continue;
       }
-      if (error.kind === 'session-gone' && (await this.sessionWasLost(api.agent, api.connection))) {
-        queued.status = 'pending';
-        queued.attempts -= 1;
+      if (error.kind === 'session-gone') {
+        const check = await this.recoverIfSessionLost(api.agent, api.connection);
+        if (check === 'recovered') {
+          queued.status = 'pending';
+          queued.attempts -= 1;
+          await this.commit();
+          if (!this.chat(chatId)) return; // no longer ours after the new session
+          continue;
+        }
+        // 'alive': the chat itself is gone (a 404 for good). Otherwise the check failed: retry later.
+        attemptFailed(queued, check === 'alive' ? error : check, this.now());
         await this.commit();
-        if (!this.chat(chatId)) return; // no longer ours after the new session
+        if (queued.status !== 'failed') return;
         continue;
       }
       attemptFailed(queued, error, this.now());
@@ -319,12 +329,25 @@ export class AgentRuntime {
 
   /**
    * A 404/403 on a chat call means the chat left us, or the whole agent session is gone. Tells
-   * which by reading the session; if it is gone, starts a new one (chats come back with it).
+   * which by reading the session; if it is gone, starts a new one (held chats come back with it).
+   * Answers the error of the check itself when it could not tell.
    */
-  private async sessionWasLost(agent: AgentApi, connection: Connection): Promise<boolean> {
-    const session = await agent.getSessionLinks(connection.sessionUrl);
-    if (session.ok || session.error.kind !== 'session-gone') return false;
-    return this.restartAgentSession(connection);
+  private async recoverIfSessionLost(agent: AgentApi, connection: Connection): Promise<'alive' | 'recovered' | ApiError> {
+    const usedSessionUrl = connection.sessionUrl;
+    if (this.sessionRecovery) return (await this.sessionRecovery) ? 'recovered' : { kind: 'network', message: 'The agent session could not be restarted yet' };
+    if (this.state.connection?.sessionUrl !== usedSessionUrl) return 'recovered'; // someone already did
+    const session = await agent.getSessionLinks(usedSessionUrl);
+    if (session.ok) return 'alive';
+    if (session.error.kind !== 'session-gone') return session.error;
+    return (await this.restartAgentSessionOnce(connection)) ? 'recovered' : { kind: 'network', message: 'The agent session could not be restarted yet' };
+  }
+
+  /** One restart at a time: the poll loop and the outbox may both notice the loss. */
+  private restartAgentSessionOnce(connection: Connection): Promise<boolean> {
+    this.sessionRecovery ??= this.restartAgentSession(connection).finally(() => {
+      this.sessionRecovery = undefined;
+    });
+    return this.sessionRecovery;
   }
 
   async setTyping(chatId: string, typing: boolean): Promise<CommandResult> {
@@ -599,7 +622,7 @@ export class AgentRuntime {
       return refreshed ? interval : undefined;
     }
     if (error.kind === 'session-gone') {
-      const restarted = await this.restartAgentSession(connection);
+      const restarted = await this.restartAgentSessionOnce(connection);
       if (restarted) return interval;
     }
     this.state.health.consecutiveFailures += 1;
@@ -636,7 +659,14 @@ export class AgentRuntime {
     this.deps.log.info('Started a new agent session after the old one was lost');
     const wanted = this.state.availability;
     if (wanted === 'Online' || wanted === 'Away' || wanted === 'Occupied') {
-      await agent.setAvailability(connection.sessionUrl, wanted);
+      const restored = await agent.setAvailability(connection.sessionUrl, wanted);
+      if (!restored.ok) {
+        // Never show a state the new session does not have: read what it is.
+        this.deps.log.warn('Could not restore availability on the new agent session', { kind: restored.error.kind, status: restored.error.status });
+        const actual = await agent.getAvailability(connection.sessionUrl);
+        this.state.availability = actual.ok ? actual.value.chat : null;
+        this.state.health.problem = `Your availability (${wanted}) could not be restored after the session restarted; set it again.`;
+      }
     }
     const held = await agent.getChatSessions(connection.sessionUrl);
     if (held.ok) {
@@ -692,6 +722,8 @@ export class AgentRuntime {
 
   /** Saves the state (this write also keeps the worker alive) and pushes the view. */
   private async commit(): Promise<void> {
+    // A stopped runtime is a dead worker: it must not overwrite what its successor saves.
+    if (this.stopped) return;
     this.version += 1;
     await this.deps.store.save(this.state);
     const view = this.view();

@@ -35,6 +35,8 @@ export interface OutboxEntry {
   /** The highest event id held when the line was queued: once posted, its event id is higher. */
   afterEventId: number;
   attempts: number;
+  /** When the current or last attempt started. */
+  attemptStartedAt?: number;
   /** No attempt before this time (retry backoff). */
   notBefore?: number;
   /** When an attempt ended without proof either way (lost answer, 5xx): reconcile before resending. */

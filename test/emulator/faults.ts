@@ -28,6 +28,10 @@ export const FaultPlanSchema = z
     kinds: z.array(z.enum(FAULT_KINDS)).min(1).default([...FAULT_KINDS]),
     /** Which sides of the service are eligible; the agent side (what the extension calls) by default. */
     sides: z.array(z.enum(['agent', 'login', 'domain', 'visitor'])).min(1).default(['agent']),
+    /** Only requests with these methods (all by default). */
+    methods: z.array(z.enum(['GET', 'POST', 'PUT'])).min(1).optional(),
+    /** Only requests whose path matches this regular expression (all by default). */
+    pathPattern: z.string().max(200).optional(),
     latencyMs: z.number().int().min(0).max(30_000).default(1_500),
     retryAfterSeconds: z.number().int().min(0).max(120).default(1),
     /** Stop injecting after this many faults (bounded fault tests). */
@@ -62,10 +66,12 @@ export class FaultInjector {
   }
 
   /** The fault for this request, if one is drawn. */
-  pick(side: RequestSide): FaultKind | undefined {
+  pick(request: { side: RequestSide; method: string; path: string }): FaultKind | undefined {
     const plan = this.plan;
     if (!plan || plan.rate <= 0) return undefined;
-    if (!(plan.sides as string[]).includes(side)) return undefined;
+    if (!(plan.sides as string[]).includes(request.side)) return undefined;
+    if (plan.methods && !(plan.methods as string[]).includes(request.method)) return undefined;
+    if (plan.pathPattern && !new RegExp(plan.pathPattern).test(request.path)) return undefined;
     if (plan.maxFaults !== undefined && this.counts.total >= plan.maxFaults) return undefined;
     if (this.random() >= plan.rate) return undefined;
     const kind = plan.kinds[Math.floor(this.random() * plan.kinds.length)] ?? plan.kinds[0]!;

@@ -1169,7 +1169,9 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     const path = new URL(req.url ?? '/', 'http://emulator').pathname.replace(/\.json$/, '').replace(/\/+$/, '') || '/';
     const entry = requests.start(req.method ?? 'GET', path);
     res.once('close', () => requests.finish(entry, res.writableFinished ? res.statusCode : 0));
-    const fault = faults.pick(entry.side);
+    // The method as the API means it: PUT may be tunnelled through POST.
+    const method = req.method === 'POST' && String(req.headers['x-http-method-override'] ?? '').toUpperCase() === 'PUT' ? 'PUT' : (req.method ?? 'GET');
+    const fault = faults.pick({ side: entry.side, method, path });
     if (fault) entry.fault = fault;
     serve(req, res, fault)
       .catch((error: unknown) => {

@@ -1,0 +1,205 @@
+/**
+ * The outbox against the emulator with targeted faults on the line POST: a lost answer is
+ * reconciled instead of resent, a dropped request is resent, 5xx waits for the retry delay (a
+ * movable clock instead of real waiting), a 4xx fails for good with Retry and Discard, and a line
+ * caught mid-request by a worker stop arrives exactly once.
+ */
+import fetchCookie from 'fetch-cookie';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createLivePersonClient } from '../../src/api';
+import { AgentRuntime, type Logger } from '../../src/agent/runtime';
+import type { AgentState, StateStore } from '../../src/agent/state';
+import type { FaultKind } from '../emulator/faults';
+import { startEmulator, type Emulator } from '../emulator/server';
+import { Visitor } from '../emulator/visitor';
+
+const WAIT = { timeout: 8_000, interval: 25 };
+const quiet: Logger = { info: () => {}, warn: () => {} };
+
+describe('outbox', () => {
+  let emulator: Emulator;
+  let saved: AgentState | null;
+  let fetchWithJar: typeof fetch;
+  let clockOffset: number;
+  const runtimes: AgentRuntime[] = [];
+  const store: StateStore = {
+    load: async () => (saved ? structuredClone(saved) : null),
+    save: async (state) => {
+      saved = structuredClone(state);
+    },
+  };
+  const newRuntime = () => {
+    const runtime = new AgentRuntime({
+      client: createLivePersonClient({ fetch: fetchWithJar }),
+      store,
+      pollIntervalMs: async () => 50,
+      log: quiet,
+      now: () => Date.now() + clockOffset,
+    });
+    runtimes.push(runtime);
+    return runtime;
+  };
+
+  beforeEach(async () => {
+    emulator = await startEmulator({ port: 0 });
+    saved = null;
+    clockOffset = 0;
+    fetchWithJar = fetchCookie(fetch) as typeof fetch;
+  });
+  afterEach(async () => {
+    for (const runtime of runtimes.splice(0)) await runtime.stop();
+    await emulator.close();
+  });
+
+  async function chatting(runtime: AgentRuntime): Promise<{ chatId: string; visitor: Visitor }> {
+    await runtime.signIn({ csdsUrl: emulator.baseUrl, accountId: '12345678', username: 'agent1', password: 'agent1-pass' });
+    await runtime.setAvailability('Online');
+    const visitor = await Visitor.start({ baseUrl: emulator.baseUrl, name: 'Ola' });
+    await vi.waitFor(() => expect(runtime.view().ringing.count).toBe(1), WAIT);
+    expect(await runtime.acceptChat()).toEqual({ ok: true });
+    return { chatId: runtime.view().chats[0]!.id, visitor };
+  }
+
+  /** The next line POST (only) gets this fault. */
+  const faultNextLinePost = (kind: FaultKind) =>
+    emulator.faults.set({ rate: 1, kinds: [kind], sides: ['agent'], methods: ['POST'], pathPattern: '/events$', latencyMs: 0, retryAfterSeconds: 1, maxFaults: 1 });
+
+  const agentLines = (runtime: AgentRuntime) => runtime.view().chats[0]!.lines.filter((l) => l.source === 'agent');
+  const summary = (runtime: AgentRuntime) => agentLines(runtime).map((l) => [l.text, l.delivery ?? 'sent']);
+  const linesOnVisitorSide = async (visitor: Visitor, text: string) => {
+    await visitor.poll();
+    return visitor.lines().filter((l) => l.text === text).length;
+  };
+
+  it('reconciles a line whose answer was lost instead of sending it again', async () => {
+    const runtime = newRuntime();
+    const { chatId, visitor } = await chatting(runtime);
+    faultNextLinePost('lost-response');
+    expect(await runtime.sendLine(chatId, 'Your refund is on its way.')).toEqual({ ok: true });
+    await vi.waitFor(() => expect(summary(runtime)).toEqual([['Your refund is on its way.', 'sent']]), WAIT);
+    await new Promise((resolve) => setTimeout(resolve, 300)); // several more cycles: still once
+    expect(agentLines(runtime)).toHaveLength(1);
+    expect(await linesOnVisitorSide(visitor, 'Your refund is on its way.')).toBe(1);
+    expect(emulator.requests.list({ side: 'agent' }).filter((r) => r.method === 'POST' && r.path.endsWith('/events'))).toHaveLength(1);
+  });
+
+  it('sends a dropped line again once the events show it never arrived', async () => {
+    const runtime = newRuntime();
+    const { chatId, visitor } = await chatting(runtime);
+    faultNextLinePost('drop');
+    await runtime.sendLine(chatId, 'One moment please.');
+    expect(agentLines(runtime)[0]).toMatchObject({ delivery: 'pending' });
+    clockOffset += 6_000; // past the first retry delay (5 s ± 10 %)
+    await vi.waitFor(() => expect(summary(runtime)).toEqual([['One moment please.', 'sent']]), WAIT);
+    expect(await linesOnVisitorSide(visitor, 'One moment please.')).toBe(1);
+  });
+
+  it('waits for the retry delay after a 503, keeping later lines behind the first', async () => {
+    const runtime = newRuntime();
+    const { chatId, visitor } = await chatting(runtime);
+    faultNextLinePost('503');
+    await runtime.sendLine(chatId, 'first');
+    await runtime.sendLine(chatId, 'second');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(agentLines(runtime).map((l) => [l.text, l.delivery])).toEqual([
+      ['first', 'pending'],
+      ['second', 'pending'],
+    ]);
+    expect(agentLines(runtime)[0]!.problem).toMatch(/503/);
+    clockOffset += 6_000;
+    await vi.waitFor(() => expect(agentLines(runtime).map((l) => [l.text, l.delivery])).toEqual([['first', undefined], ['second', undefined]]), WAIT);
+    await visitor.waitFor((v) => v.lines().filter((l) => l.source === 'agent').length === 2);
+    expect(visitor.lines().filter((l) => l.source === 'agent').map((l) => l.text)).toEqual(['first', 'second']);
+  });
+
+  it('marks a line failed on a permanent error; Retry sends it, Discard drops it', async () => {
+    const runtime = newRuntime();
+    const { chatId, visitor } = await chatting(runtime);
+    emulator.faults.set({ rate: 1, kinds: ['503'], sides: ['agent'], methods: ['POST'], pathPattern: '/events$', latencyMs: 0, retryAfterSeconds: 1 });
+    await runtime.sendLine(chatId, 'keep trying');
+    for (let i = 0; i < 4; i++) {
+      clockOffset += 20_000;
+      await new Promise((resolve) => setTimeout(resolve, 150));
+    }
+    await vi.waitFor(() => expect(agentLines(runtime)[0]).toMatchObject({ text: 'keep trying', delivery: 'failed' }), WAIT);
+    expect(agentLines(runtime)[0]!.problem).toMatch(/503/);
+    emulator.faults.set(undefined);
+    const localId = agentLines(runtime)[0]!.id.replace('pending:', '');
+    expect(await runtime.retryLine(chatId, localId)).toEqual({ ok: true });
+    await vi.waitFor(() => expect(summary(runtime)).toEqual([['keep trying', 'sent']]), WAIT);
+    expect(await linesOnVisitorSide(visitor, 'keep trying')).toBe(1);
+
+    await visitor.end();
+    await vi.waitFor(() => expect(runtime.view().chats[0]!.state).toBe('ended'), WAIT);
+    // An ended chat takes no lines: refused before it is queued.
+    expect(await runtime.sendLine(chatId, 'too late')).toEqual({ ok: false, message: 'The chat has ended.' });
+  });
+
+  it('fails a line for good on a 4xx, and lets the agent discard it', async () => {
+    const runtime = newRuntime();
+    const { chatId } = await chatting(runtime);
+    // A 409 (the chat ended under us) is not retried: end the chat behind the runtime's back.
+    const chat = runtime.view().chats[0]!;
+    expect(chat.state).toBe('chatting');
+    const ended = await fetchWithJar(`${saved!.chats[0]!.chatUrl}/events?v=1&NC=true`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${saved!.connection!.bearer}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ event: { '@type': 'state', state: 'ended' } }),
+    });
+    expect(ended.status).toBe(201);
+    await runtime.sendLine(chatId, 'after the end');
+    const failed = agentLines(runtime).find((l) => l.text === 'after the end');
+    if (failed) {
+      expect(failed).toMatchObject({ delivery: 'failed' });
+      expect(failed.problem).toMatch(/409/);
+      expect(await runtime.discardLine(chatId, failed.id.replace('pending:', ''))).toEqual({ ok: true });
+      expect(agentLines(runtime).find((l) => l.text === 'after the end')).toBeUndefined();
+    } else {
+      // The poll saw the end first: the line was refused before it was queued.
+      expect(runtime.view().chats[0]!.state).toBe('ended');
+    }
+  });
+
+  it('delivers exactly once a line caught mid-request by a worker stop', async () => {
+    const first = newRuntime();
+    const { chatId, visitor } = await chatting(first);
+    // The request is applied, but the worker is gone before the answer arrives.
+    emulator.faults.set({ rate: 1, kinds: ['latency'], sides: ['agent'], methods: ['POST'], pathPattern: '/events$', latencyMs: 400, retryAfterSeconds: 1, maxFaults: 1 });
+    void first.sendLine(chatId, 'sent as the worker stopped');
+    await vi.waitFor(() => expect(saved!.chats[0]!.outbox[0]).toMatchObject({ status: 'sending' }), WAIT);
+    await first.stop();
+    const second = newRuntime();
+    await second.restore();
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    await vi.waitFor(() => expect(summary(second)).toEqual([['sent as the worker stopped', 'sent']]), WAIT);
+    expect(await linesOnVisitorSide(visitor, 'sent as the worker stopped')).toBe(1);
+  });
+
+  it('resends, after the window in which it could still land, a line that a worker stop really lost', async () => {
+    const first = newRuntime();
+    const { chatId, visitor } = await chatting(first);
+    // The worker stopped while the line was being sent, and the request never reached LivePerson.
+    await first.stop();
+    saved!.chats[0]!.outbox.push({ localId: 'x1', text: 'lost with the worker', status: 'sending', afterEventId: saved!.chats[0]!.lastEventId, attempts: 1, attemptStartedAt: Date.now() });
+    const second = newRuntime();
+    await second.restore();
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(summary(second)).toEqual([['lost with the worker', 'pending']]); // not yet: it might still land
+    clockOffset += 26_000;
+    await vi.waitFor(() => expect(summary(second)).toEqual([['lost with the worker', 'sent']]), WAIT);
+    expect(await linesOnVisitorSide(visitor, 'lost with the worker')).toBe(1);
+    expect(second.view().chats[0]!.id).toBe(chatId);
+  });
+
+  it('keeps the draft of a chat across worker restarts, and clears it when the line is sent', async () => {
+    const first = newRuntime();
+    const { chatId } = await chatting(first);
+    await first.saveDraft(chatId, 'half-written ans');
+    await first.stop();
+    const second = newRuntime();
+    await second.restore();
+    expect(second.view().chats[0]!.draft).toBe('half-written ans');
+    await second.sendLine(chatId, 'half-written answer');
+    expect(second.view().chats[0]!.draft).toBeUndefined();
+  });
+});
