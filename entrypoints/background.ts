@@ -27,5 +27,9 @@ export default defineBackground(() => {
     if (alarm.name === WATCHDOG_ALARM) void runtime.ensurePolling();
   });
   void browser.alarms.create(WATCHDOG_ALARM, { periodInMinutes: 0.5 });
+  // Offline and back: the worker global scope fires these; a worker started offline checks at once.
+  self.addEventListener('offline', () => void runtime.networkChanged(false));
+  self.addEventListener('online', () => void runtime.networkChanged(true));
+  if (!navigator.onLine) void runtime.networkChanged(false);
   void runtime.restore();
 });

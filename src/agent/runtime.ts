@@ -48,6 +48,7 @@ export class AgentRuntime {
   /** One outbox flush per chat at a time, so lines leave in order. */
   private readonly flushes = new Map<string, Promise<void>>();
   private sessionRecovery: Promise<boolean> | undefined;
+  private offline = false;
   private readonly now: () => number;
 
   constructor(private readonly deps: AgentRuntimeDeps) {
@@ -452,6 +453,30 @@ export class AgentRuntime {
     return OK;
   }
 
+  /**
+   * The browser went offline or came back. Offline: say so and stop calling (a request can only
+   * fail). Online: poll at once and send what waited, without the retry backoff the outage built up.
+   */
+  async networkChanged(online: boolean): Promise<void> {
+    await this.restore();
+    if (this.offline === !online) return;
+    this.offline = !online;
+    this.deps.log.info(online ? 'The network is back' : 'The network is gone');
+    if (!this.state.connection) return;
+    if (!online) {
+      this.state.health.problem = 'You are offline. Agent Dock reconnects and sends your queued lines when the network is back.';
+      await this.commit();
+      return;
+    }
+    this.state.health = { ...this.state.health, problem: undefined, consecutiveFailures: 0 };
+    for (const chat of this.state.chats) {
+      // Lines that may have arrived still wait for the next read of the chat's events (nextToSend).
+      for (const entry of chat.outbox) if (entry.status === 'pending') entry.notBefore = undefined;
+    }
+    await this.commit();
+    this.schedulePoll(0);
+  }
+
   // ---- sign-in -----------------------------------------------------------------------------
 
   private async openConnection(
@@ -566,6 +591,8 @@ export class AgentRuntime {
     if (!api) return undefined;
     const { agent, connection } = api;
     const interval = await this.deps.pollIntervalMs(connection.origin);
+    // Offline, every call would fail: wait (cheaply) for the browser's online event or the next turn.
+    if (this.offline) return interval;
 
     if (this.now() - connection.refreshedAt >= LOGIN_REFRESH_EVERY_MS) {
       const refreshed = await this.refreshLogin(connection);

@@ -21,6 +21,8 @@ describe('outbox', () => {
   let saved: AgentState | null;
   let fetchWithJar: typeof fetch;
   let clockOffset: number;
+  /** The browser's network: when false, every request fails as fetch does offline. */
+  let networkUp: boolean;
   const runtimes: AgentRuntime[] = [];
   const store: StateStore = {
     load: async () => (saved ? structuredClone(saved) : null),
@@ -44,7 +46,10 @@ describe('outbox', () => {
     emulator = await startEmulator({ port: 0 });
     saved = null;
     clockOffset = 0;
-    fetchWithJar = fetchCookie(fetch) as typeof fetch;
+    networkUp = true;
+    const jar = fetchCookie(fetch) as typeof fetch;
+    fetchWithJar = ((input: RequestInfo | URL, init?: RequestInit) =>
+      networkUp ? jar(input, init) : Promise.reject(new TypeError('Failed to fetch'))) as typeof fetch;
   });
   afterEach(async () => {
     for (const runtime of runtimes.splice(0)) await runtime.stop();
@@ -201,5 +206,24 @@ describe('outbox', () => {
     expect(second.view().chats[0]!.draft).toBe('half-written ans');
     await second.sendLine(chatId, 'half-written answer');
     expect(second.view().chats[0]!.draft).toBeUndefined();
+  });
+
+  it('goes quiet while the browser is offline, then polls and sends the queued line at once when it is back', async () => {
+    const runtime = newRuntime();
+    const { chatId, visitor } = await chatting(runtime);
+    networkUp = false;
+    await runtime.networkChanged(false);
+    expect(runtime.view().health.problem).toMatch(/offline/i);
+    await runtime.sendLine(chatId, 'typed on the train');
+    expect(summary(runtime)).toEqual([['typed on the train', 'pending']]);
+    const mark = emulator.requests.mark();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(emulator.requests.list({ since: mark })).toEqual([]); // and nothing reached the server anyway
+    networkUp = true;
+    await runtime.networkChanged(true);
+    // No clock moved: the line goes on the online event, not after its 5 s backoff.
+    await vi.waitFor(() => expect(summary(runtime)).toEqual([['typed on the train', 'sent']]), WAIT);
+    expect(runtime.view().health.problem).toBeUndefined();
+    expect(await linesOnVisitorSide(visitor, 'typed on the train')).toBe(1);
   });
 });
