@@ -19,3 +19,8 @@ export const LIVEPERSON_CSDS_URL = 'https://api.liveperson.net';
 export const accountSettings = storage.defineItem<AccountSettings>('local:account', {
   fallback: { csdsUrl: LIVEPERSON_CSDS_URL, accountId: '', username: '' },
 });
+
+/** The agent's own LivePerson account, kept while they try the sandbox so that switching back restores it. */
+export const livePersonAccount = storage.defineItem<AccountSettings>('local:account-liveperson', {
+  fallback: { csdsUrl: LIVEPERSON_CSDS_URL, accountId: '', username: '' },
+});

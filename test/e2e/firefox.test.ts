@@ -12,6 +12,12 @@ import { inPanel, panelLines, testId } from './support/panel';
 
 const WAIT = { timeout: 15_000, interval: 100 };
 
+/** The bits of `browser.*` this test reads inside an extension page. */
+interface ExtensionApi {
+  runtime: { getManifest(): { manifest_version: number } };
+  permissions: { contains(p: { origins: string[] }): Promise<boolean> };
+}
+
 describe('smoke run in Firefox ESR', () => {
   let emulator: Emulator;
   let crm: CrmServer;
@@ -33,7 +39,7 @@ describe('smoke run in Firefox ESR', () => {
   it('installs as an MV3 add-on with its host permissions granted', async () => {
     const options = await firefox.openExtensionPage('options.html');
     const facts = await options.evaluate(async () => {
-      const ext = (globalThis as unknown as { browser: typeof chrome }).browser;
+      const ext = (globalThis as unknown as { browser: ExtensionApi }).browser;
       return {
         manifestVersion: ext.runtime.getManifest().manifest_version,
         loopback: await ext.permissions.contains({ origins: ['http://127.0.0.1/*'] }),

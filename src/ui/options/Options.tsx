@@ -1,8 +1,67 @@
-/** Options: the account (including bots' API-key sign-in) and how often to poll. */
+/**
+ * Options: the two ways in (the sandbox or the agent's LivePerson account), sign-in (password, or
+ * API keys for bots), "Why am I not ringing?" checked against the live session, and polling.
+ */
 import { useEffect, useState } from 'preact/hooks';
-import { accountSettings } from '../../settings/account';
+import type { Capacity } from '../../messaging/protocol';
+import { accountSettings, livePersonAccount, type AccountSettings } from '../../settings/account';
 import { DEFAULT_POLL_INTERVAL_MS, LIVEPERSON_MIN_POLL_INTERVAL_MS, pollIntervalSetting } from '../../settings/polling';
+import { connectionOf, SANDBOX_ACCOUNT, type Connection } from '../../settings/sandbox';
+import { SignInForm } from '../popup/SignInForm';
 import { connectView, run, view } from '../store';
+
+/** Switching is one click: the sandbox's account, or the agent's own one back as they left it. */
+async function switchConnection(next: Connection): Promise<void> {
+  const current = await accountSettings.getValue();
+  if (connectionOf(current) === next) return;
+  if (next === 'sandbox') {
+    await livePersonAccount.setValue(current);
+    await accountSettings.setValue(SANDBOX_ACCOUNT);
+  } else {
+    await accountSettings.setValue(await livePersonAccount.getValue());
+  }
+}
+
+function ConnectionSwitch({ locked }: { locked: boolean }) {
+  const [connection, setConnection] = useState<Connection | null>(null);
+  useEffect(() => {
+    const apply = (saved: AccountSettings | null) => saved && setConnection(connectionOf(saved));
+    void accountSettings.getValue().then(apply);
+    return accountSettings.watch(apply);
+  }, []);
+  const choice = (value: Connection, title: string, detail: string) => (
+    <label class="choice">
+      <input
+        type="radio"
+        name="connection"
+        value={value}
+        data-testid={`use-${value}`}
+        checked={connection === value}
+        onChange={() => void switchConnection(value)}
+      />
+      <span>
+        <strong>{title}</strong>
+        <span class="hint">{detail}</span>
+      </span>
+    </label>
+  );
+  return (
+    <fieldset class="connection" data-testid="connection" disabled={locked}>
+      <legend>Two ways in</legend>
+      {choice(
+        'sandbox',
+        'Use the sandbox',
+        `The local LivePerson emulator \`npm start\` runs: ${SANDBOX_ACCOUNT.csdsUrl}, demo account ${SANDBOX_ACCOUNT.accountId}, user ${SANDBOX_ACCOUNT.username}.`,
+      )}
+      {choice(
+        'liveperson',
+        'Use my LivePerson account',
+        'Your account on LivePerson: the Domain API at api.liveperson.net finds its data centre.',
+      )}
+      {locked && <p class="hint">Sign out to switch.</p>}
+    </fieldset>
+  );
+}
 
 const BOT_FIELDS = [
   ['csdsUrl', 'LivePerson domain (CSDS URL)', 'url'],
@@ -88,29 +147,90 @@ function PollInterval() {
   );
 }
 
+type Check = { id: string; ok: boolean; label: string; fix: string };
+
+/** "Why am I not ringing?": each condition LivePerson needs before it routes a chat, checked live. */
+function NotRinging() {
+  const v = view.value;
+  const signedIn = v.auth.status === 'signed-in';
+  const [capacity, setCapacity] = useState<Capacity | null>(null);
+  useEffect(() => {
+    if (!signedIn) return setCapacity(null);
+    void run('getCapacity').then((result) => setCapacity(result.ok ? result : null));
+  }, [signedIn, v.availability, v.chats.length]);
+  const skills = v.agent?.skills ?? [];
+  const checks: Check[] = [
+    { id: 'signed-in', ok: signedIn, label: 'Signed in', fix: 'Sign in above, or from the toolbar button.' },
+    {
+      id: 'availability',
+      ok: v.availability === 'Online',
+      label: `Availability: ${v.availability ?? 'unknown'}`,
+      fix: 'Only Online agents get new chats. A ring left unanswered for 20 seconds sets you Away: press Online in the popup.',
+    },
+    {
+      id: 'skills',
+      ok: skills.length > 0,
+      label: `Skills: ${skills.map((s) => s.name).join(', ') || 'none'}`,
+      fix: 'Chats are routed by skill: a visitor asking for a skill you lack rings someone else. Ask your LivePerson admin.',
+    },
+    {
+      id: 'slots',
+      ok: capacity !== null && capacity.mySlots !== 0,
+      label: `Free slots: ${capacity === null ? 'unknown' : capacity.mySlots < 0 ? 'unlimited' : capacity.mySlots}`,
+      fix: 'At your maximum of concurrent chats no new chat rings: end or transfer one.',
+    },
+    {
+      id: 'health',
+      ok: signedIn && !v.health.problem && v.health.lastPollAt !== undefined,
+      label: v.health.problem ?? (v.health.lastPollAt ? `Session healthy, last poll ${new Date(v.health.lastPollAt).toLocaleTimeString()}` : 'No poll yet'),
+      fix: 'Agent Dock polls LivePerson for rings; while it cannot, nothing rings. The line above says why; signing in again starts a new session.',
+    },
+  ];
+  return (
+    <ul class="checks" data-testid="not-ringing-checks">
+      {checks.map((check) => (
+        <li key={check.id} class={check.ok ? 'check-ok' : 'check-bad'} data-testid={`check-${check.id}`} data-ok={String(check.ok)}>
+          <strong>{check.ok ? 'OK' : 'Check'}</strong> {check.label}
+          {!check.ok && <div class="hint">{check.fix}</div>}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export function Options() {
   useEffect(connectView, []);
   const v = view.value;
+  const signedIn = v.auth.status === 'signed-in';
   return (
     <main class="options">
       <h1>Agent Dock options</h1>
-      <section>
-        <h2>Account</h2>
-        <p data-testid="options-status">
-          {v.auth.status === 'signed-in'
+      <section aria-labelledby="account-title">
+        <h2 id="account-title">Account</h2>
+        <ConnectionSwitch locked={signedIn} />
+        <p data-testid="options-status" role="status">
+          {signedIn
             ? `Signed in as ${v.auth.agentName}${v.auth.kind === 'bot' ? ' (bot, API key)' : ''} · account ${v.auth.accountId}`
-            : 'Signed out. Agents sign in from the toolbar button; bots below.'}
+            : 'Signed out.'}
         </p>
-        {v.auth.status === 'signed-in' ? (
-          <button type="button" class="btn" onClick={() => void run('signOut')}>
+        {signedIn ? (
+          <button type="button" class="btn" data-testid="options-signout" onClick={() => void run('signOut')}>
             Sign out
           </button>
         ) : (
-          <BotSignIn />
+          <>
+            <SignInForm />
+            <h3 class="bot">Or sign in as a bot (API keys)</h3>
+            <BotSignIn />
+          </>
         )}
       </section>
-      <section>
-        <h2>Polling</h2>
+      <section id="not-ringing" aria-labelledby="not-ringing-title">
+        <h2 id="not-ringing-title">Why am I not ringing?</h2>
+        <NotRinging />
+      </section>
+      <section aria-labelledby="polling-title">
+        <h2 id="polling-title">Polling</h2>
         <PollInterval />
       </section>
     </main>

@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { connectView, run, view } from '../store';
 import { ChatPane } from './ChatPane';
+import { LineAnnouncer } from './LineAnnouncer';
 
 /** LivePerson: an assigned chat not accepted within 20 seconds sets the agent Away. */
 const RING_AWAY_AFTER_MS = 20_000;
@@ -37,16 +38,20 @@ export function Panel() {
 
   if (collapsed) {
     return (
-      <button type="button" class="tab" data-testid="panel" aria-label="Open Agent Dock" onClick={() => setCollapsed(false)}>
-        <span class="tab-title">Agent Dock</span>
-        {v.ringing.count > 0 && <span class="badge badge-ring">{v.ringing.count}</span>}
-        {totalUnread > 0 && <span class="badge">{totalUnread}</span>}
-      </button>
+      <>
+        <LineAnnouncer chats={chats} />
+        <button type="button" class="tab" data-testid="panel" aria-label="Open Agent Dock" onClick={() => setCollapsed(false)}>
+          <span class="tab-title">Agent Dock</span>
+          {v.ringing.count > 0 && <span class="badge badge-ring">{v.ringing.count}</span>}
+          {totalUnread > 0 && <span class="badge">{totalUnread}</span>}
+        </button>
+      </>
     );
   }
 
   return (
     <aside class="panel" data-testid="panel" aria-label="Agent Dock">
+      <LineAnnouncer chats={chats} />
       <header class="head">
         <div>
           <div class="title">Agent Dock</div>

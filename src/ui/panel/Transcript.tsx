@@ -41,7 +41,8 @@ export function Transcript({
   const end = useRef<HTMLDivElement>(null);
   useEffect(() => end.current?.scrollIntoView?.({ block: 'end' }), [lines.length]);
   return (
-    <div class="transcript" role="log" aria-live="polite" aria-label="Transcript">
+    // New lines are read out once, by the panel's LineAnnouncer (every chat, not only this one).
+    <div class="transcript" role="log" aria-live="off" aria-label="Transcript">
       {lines.map((line) => (
         <div
           key={line.id}

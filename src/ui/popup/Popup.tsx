@@ -1,64 +1,10 @@
 /** The toolbar popup: sign in, one-click availability, status at a glance. */
 import { useEffect, useState } from 'preact/hooks';
 import type { Capacity } from '../../messaging/protocol';
-import { accountSettings } from '../../settings/account';
 import { connectView, run, view } from '../store';
+import { SignInForm } from './SignInForm';
 
 const STATES = ['Online', 'Away', 'Occupied'] as const;
-
-function SignInForm() {
-  const [fields, setFields] = useState({ csdsUrl: 'https://api.liveperson.net', accountId: '', username: '', password: '' });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    void accountSettings.getValue().then((saved) => setFields((f) => ({ ...f, ...saved })));
-  }, []);
-  const reason = view.value.auth.reason;
-
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    const result = await run('signIn', fields);
-    setBusy(false);
-    if (!result.ok) setError(result.message);
-    else setFields((f) => ({ ...f, password: '' }));
-  };
-  const field = (name: keyof typeof fields, label: string, type: 'text' | 'url' | 'password' = 'text', autocomplete = 'off') => (
-    <label class="field">
-      <span>{label}</span>
-      <input
-        name={name}
-        // Preact types inputs per `type` literal; a union of them needs this widening.
-        type={type as 'text'}
-        required
-        autocomplete={autocomplete}
-        value={fields[name]}
-        onInput={(e) => setFields((f) => ({ ...f, [name]: (e.target as HTMLInputElement).value }))}
-      />
-    </label>
-  );
-
-  return (
-    <form data-testid="signin-form" onSubmit={submit}>
-      <p class="status" data-testid="auth-status">
-        {view.value.auth.status === 'signing-in' ? 'Signing in…' : 'Signed out'}
-      </p>
-      {(error ?? reason) && (
-        <p class="error" role="alert" data-testid="error">
-          {error ?? reason}
-        </p>
-      )}
-      {field('csdsUrl', 'LivePerson domain (CSDS URL)', 'url')}
-      {field('accountId', 'Account')}
-      {field('username', 'User name', 'text', 'username')}
-      {field('password', 'Password', 'password', 'current-password')}
-      <button type="submit" class="btn btn-primary" data-testid="signin-submit" disabled={busy}>
-        {busy ? 'Signing in…' : 'Sign in'}
-      </button>
-    </form>
-  );
-}
 
 function Status() {
   const v = view.value;
@@ -122,7 +68,12 @@ function Status() {
         <dt>Last poll</dt>
         <dd>{v.health.lastPollAt ? new Date(v.health.lastPollAt).toLocaleTimeString() : '—'}</dd>
       </dl>
-      {v.health.problem && <p class="warning">{v.health.problem}</p>}
+      <p class={v.health.problem ? 'warning health' : 'health'} data-testid="health" role="status">
+        {v.health.problem ?? (v.health.lastPollAt ? 'Session healthy.' : 'Waiting for the first poll…')}{' '}
+        <a href="/options.html#not-ringing" target="_blank" data-testid="not-ringing-link">
+          Why am I not ringing?
+        </a>
+      </p>
       {error && (
         <p class="error" role="alert" data-testid="error">
           {error}
@@ -140,7 +91,7 @@ export function Popup() {
   return (
     <main class="popup">
       <h1>Agent Dock</h1>
-      {view.value.auth.status === 'signed-in' ? <Status /> : <SignInForm />}
+      {view.value.auth.status === 'signed-in' ? <Status /> : <SignInForm linkToOptions />}
     </main>
   );
 }

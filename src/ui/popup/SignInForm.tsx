@@ -1,0 +1,74 @@
+/** The agent's password sign-in, in the popup and on the options page. */
+import { useEffect, useState } from 'preact/hooks';
+import { accountSettings, LIVEPERSON_CSDS_URL, type AccountSettings } from '../../settings/account';
+import { connectionOf, SANDBOX_PASSWORD } from '../../settings/sandbox';
+import { run, view } from '../store';
+
+export function SignInForm({ linkToOptions = false }: { linkToOptions?: boolean }) {
+  const [fields, setFields] = useState({ csdsUrl: LIVEPERSON_CSDS_URL, accountId: '', username: '', password: '' });
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  // Follows the saved account, so choosing the sandbox or LivePerson on the options page shows here at once.
+  useEffect(() => {
+    const apply = (saved: AccountSettings | null) => {
+      if (!saved) return;
+      const password = connectionOf(saved) === 'sandbox' ? SANDBOX_PASSWORD : '';
+      setFields((f) => ({ ...f, ...saved, password: f.csdsUrl === saved.csdsUrl && f.password ? f.password : password }));
+    };
+    void accountSettings.getValue().then(apply);
+    return accountSettings.watch(apply);
+  }, []);
+  const reason = view.value.auth.reason;
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    const result = await run('signIn', fields);
+    setBusy(false);
+    if (!result.ok) setError(result.message);
+    else setFields((f) => ({ ...f, password: '' }));
+  };
+  const field = (name: keyof typeof fields, label: string, type: 'text' | 'url' | 'password' = 'text', autocomplete = 'off') => (
+    <label class="field">
+      <span>{label}</span>
+      <input
+        name={name}
+        // Preact types inputs per `type` literal; a union of them needs this widening.
+        type={type as 'text'}
+        required
+        autocomplete={autocomplete}
+        value={fields[name]}
+        onInput={(e) => setFields((f) => ({ ...f, [name]: (e.target as HTMLInputElement).value }))}
+      />
+    </label>
+  );
+
+  return (
+    <form data-testid="signin-form" onSubmit={submit} aria-label="Sign in">
+      <p class="status" data-testid="auth-status" role="status">
+        {view.value.auth.status === 'signing-in' ? 'Signing in…' : 'Signed out'}
+      </p>
+      {(error ?? reason) && (
+        <p class="error" role="alert" data-testid="error">
+          {error ?? reason}
+        </p>
+      )}
+      {field('csdsUrl', 'LivePerson domain (CSDS URL)', 'url')}
+      {field('accountId', 'Account')}
+      {field('username', 'User name', 'text', 'username')}
+      {field('password', 'Password', 'password', 'current-password')}
+      <button type="submit" class="btn btn-primary" data-testid="signin-submit" disabled={busy}>
+        {busy ? 'Signing in…' : 'Sign in'}
+      </button>
+      {linkToOptions && (
+        <p class="hint">
+          <a href="/options.html" target="_blank" data-testid="options-link">
+            Use the sandbox or your LivePerson account
+          </a>{' '}
+          (options), or sign in as a bot.
+        </p>
+      )}
+    </form>
+  );
+}
