@@ -1,14 +1,23 @@
 /**
  * `npm start`: the sandbox. Starts the LivePerson emulator with the demo account, serves the demo
- * CRM record page, builds the extension, and says exactly what to open. Ctrl-C stops everything.
+ * CRM record page, builds the extension and plays a scenario of simulated visitors. With a display
+ * it opens Chromium with the extension on the demo CRM page, pointed at the sandbox; headless it
+ * says exactly what to open. Ctrl-C stops everything.
  */
 import { spawn } from 'node:child_process';
+import { SANDBOX_ACCOUNT } from '../../src/settings/sandbox';
 import { demoScenario, runScenario } from '../emulator/scenario';
 import { startEmulator } from '../emulator/server';
 import { startCrmServer } from './crm-server';
+import { hasDisplay, openSandboxBrowser, type SandboxBrowser } from './open-browser';
 
-const EMULATOR_PORT = Number(process.env.EMULATOR_PORT ?? 8090);
+// The emulator listens where the options page's "Use the sandbox" points.
+const EMULATOR_PORT = Number(process.env.EMULATOR_PORT ?? new URL(SANDBOX_ACCOUNT.csdsUrl).port);
 const CRM_PORT = Number(process.env.CRM_PORT ?? 8091);
+const OUT_DIR = process.env.AGENT_DOCK_OUT_DIR ?? '.output';
+const EXTENSION_DIR = `${OUT_DIR}/chrome-mv3`;
+/** `SANDBOX_BROWSER=0` keeps the sandbox from opening a browser even with a display. */
+const OPEN_BROWSER = process.env.SANDBOX_BROWSER !== '0' && hasDisplay();
 
 function run(command: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -21,8 +30,32 @@ function run(command: string, args: string[]): Promise<void> {
 async function main(): Promise<void> {
   const emulator = await startEmulator({ port: EMULATOR_PORT });
   const crm = await startCrmServer({ port: CRM_PORT });
+  let browser: SandboxBrowser | undefined;
+  let scenario: { stop(): void } | undefined;
+  let stopping = false;
+  const stop = async (): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nStopping the sandbox…');
+    scenario?.stop();
+    await Promise.allSettled([browser?.close(), crm.close(), emulator.close()]);
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+
   console.log('\nBuilding the extension…');
   await run('npx', ['wxt', 'build']);
+  const account = { ...SANDBOX_ACCOUNT, csdsUrl: emulator.baseUrl };
+
+  if (OPEN_BROWSER) {
+    try {
+      browser = await openSandboxBrowser({ extensionDir: EXTENSION_DIR, crmUrl: crm.url, account });
+      browser.browser.on('disconnected', () => console.log('  Chromium closed; the sandbox keeps running (Ctrl-C stops it).'));
+    } catch (error) {
+      console.log(`\nCould not open Chromium (${error instanceof Error ? error.message : String(error)}); load the extension by hand:`);
+    }
+  }
 
   console.log(`
 Agent Dock sandbox is running.
@@ -30,33 +63,33 @@ Agent Dock sandbox is running.
   LivePerson emulator   ${emulator.baseUrl}
   Demo CRM page         ${crm.url}
   Visitor page          ${emulator.baseUrl}/visitor
-  Extension build       .output/chrome-mv3
-
-Try it:
+  Extension build       ${EXTENSION_DIR}
+`);
+  if (browser) {
+    console.log(`Chromium is open with Agent Dock on the demo CRM page, pointed at the sandbox.
+  1. In the Agent Dock options tab, "Use the sandbox" is chosen and the demo
+     password filled in: press Sign in.
+  2. Click the Agent Dock toolbar button (puzzle piece → pin it) and press Online.
+  3. Back on the demo CRM page, simulated visitors ring over the next two minutes.`);
+  } else {
+    console.log(`Try it:
   1. In Chrome/Chromium open chrome://extensions, turn on Developer mode,
-     click "Load unpacked" and choose the .output/chrome-mv3 folder.
-  2. Click the Agent Dock toolbar button and sign in:
+     click "Load unpacked" and choose the ${EXTENSION_DIR} folder.
+  2. Right-click the Agent Dock toolbar button → Options, choose "Use the sandbox"
+     and press Sign in; or sign in from the toolbar button with:
        LivePerson domain (CSDS URL)  ${emulator.baseUrl}
-       Account                       12345678
+       Account                       ${account.accountId}
        User / password               agent1 / agent1-pass
-     then press Online.
-  3. Open the demo CRM page ${crm.url}
-  4. Simulated visitors arrive over the next two minutes and wait for you
-     (Dana about a late order, Marco with a sales question, Aisha about a refund).
-     To chat as a visitor yourself, open ${emulator.baseUrl}/visitor in another window.
-
+     Then press Online in the toolbar button's popup.
+  3. Open the demo CRM page ${crm.url}`);
+  }
+  console.log(`  Simulated visitors arrive over the next two minutes and wait for you
+  (Dana about a late order, Marco with a sales question, Aisha about a refund).
+  To chat as a visitor yourself, open ${emulator.baseUrl}/visitor in another window.
+${emulator.baseUrl === SANDBOX_ACCOUNT.csdsUrl ? '' : `\nNote: the emulator is not on ${SANDBOX_ACCOUNT.csdsUrl}, so the options page's "Use the sandbox" does not point at it; type ${emulator.baseUrl} instead.\n`}
 Press Ctrl-C to stop.
 `);
-  const scenario = runScenario(emulator.baseUrl, demoScenario, (line) => console.log(`  [visitor] ${line}`));
-
-  const stop = async (): Promise<void> => {
-    console.log('\nStopping the sandbox…');
-    scenario.stop();
-    await Promise.allSettled([crm.close(), emulator.close()]);
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void stop());
-  process.once('SIGTERM', () => void stop());
+  if (!stopping) scenario = runScenario(emulator.baseUrl, demoScenario, (line) => console.log(`  [visitor] ${line}`));
 }
 
 main().catch((error: unknown) => {
