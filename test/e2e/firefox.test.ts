@@ -7,8 +7,9 @@ import type { Page } from 'puppeteer';
 import { startEmulator, type Emulator } from '../emulator/server';
 import { Visitor } from '../emulator/visitor';
 import { startCrmServer, type CrmServer } from '../sandbox/crm-server';
-import { clickOn, launchFirefoxWithExtension, typeInto, type FirefoxWithExtension } from './support/firefox';
-import { inPanel, panelLines, testId } from './support/panel';
+import { clickOn, firefoxExecutable, launchFirefoxWithExtension, typeInto, type FirefoxWithExtension } from './support/firefox';
+import { seriousAxeViolations } from './support/axe';
+import { inPanel, PANEL_HOST, panelLines, testId } from './support/panel';
 
 const WAIT = { timeout: 15_000, interval: 100 };
 
@@ -34,6 +35,10 @@ describe('smoke run in Firefox ESR', () => {
     await firefox?.close();
     await crm?.close();
     await emulator?.close();
+  });
+
+  it('without Firefox, fails saying how to install Firefox ESR (never skips)', () => {
+    expect(() => firefoxExecutable(['/nonexistent/firefox-esr'], {})).toThrow(/sudo apt-get install firefox-esr/);
   });
 
   it('installs as an MV3 add-on with its host permissions granted', async () => {
@@ -96,6 +101,8 @@ describe('smoke run in Firefox ESR', () => {
       ]);
       expect(lines.some((l) => l.id.startsWith('pending:'))).toBe(false);
     }, WAIT);
+
+    expect(await seriousAxeViolations(crmTab, PANEL_HOST)).toEqual([]);
 
     await clickOn(crmTab, inPanel(testId('end-chat')));
     await clickOn(crmTab, inPanel(testId('end-confirm')));

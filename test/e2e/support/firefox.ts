@@ -19,10 +19,10 @@ export const FIREFOX_EXTENSION_DIR = fileURLToPath(new URL(`../../../${OUT_DIR}/
 
 const SYSTEM_FIREFOXES = ['/usr/bin/firefox-esr', '/usr/bin/firefox'];
 
-export function firefoxExecutable(): string {
-  const fromEnv = process.env.FIREFOX_EXECUTABLE_PATH;
+export function firefoxExecutable(candidates = SYSTEM_FIREFOXES, env: NodeJS.ProcessEnv = process.env): string {
+  const fromEnv = env.FIREFOX_EXECUTABLE_PATH;
   if (fromEnv && existsSync(fromEnv)) return fromEnv;
-  const system = SYSTEM_FIREFOXES.find((path) => existsSync(path));
+  const system = candidates.find((path) => existsSync(path));
   if (system) return system;
   throw new Error(
     'No Firefox found for the Firefox end-to-end test. Install Firefox ESR (Debian: `sudo apt-get install firefox-esr`) ' +
