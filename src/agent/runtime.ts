@@ -269,6 +269,9 @@ export class AgentRuntime {
       entry.status = 'sending';
       entry.attempts += 1;
       entry.attemptStartedAt = this.now();
+      // The poll loop may replace the agent session while this request is out: remember which
+      // session the request went to, so a 404 from the old one is not blamed on the new one.
+      const sentUnderSession = api.connection.sessionUrl;
       await this.commit();
       const posted = await api.agent.addLine(eventsUrl(chat), {
         text: entry.text,
@@ -308,7 +311,7 @@ export class AgentRuntime {
         continue;
       }
       if (error.kind === 'session-gone') {
-        const check = await this.recoverIfSessionLost(api.agent, api.connection);
+        const check = await this.recoverIfSessionLost(api.agent, api.connection, sentUnderSession);
         if (check === 'recovered') {
           queued.status = 'pending';
           queued.attempts -= 1;
@@ -333,8 +336,7 @@ export class AgentRuntime {
    * which by reading the session; if it is gone, starts a new one (held chats come back with it).
    * Answers the error of the check itself when it could not tell.
    */
-  private async recoverIfSessionLost(agent: AgentApi, connection: Connection): Promise<'alive' | 'recovered' | ApiError> {
-    const usedSessionUrl = connection.sessionUrl;
+  private async recoverIfSessionLost(agent: AgentApi, connection: Connection, usedSessionUrl: string): Promise<'alive' | 'recovered' | ApiError> {
     if (this.sessionRecovery) return (await this.sessionRecovery) ? 'recovered' : { kind: 'network', message: 'The agent session could not be restarted yet' };
     if (this.state.connection?.sessionUrl !== usedSessionUrl) return 'recovered'; // someone already did
     const session = await agent.getSessionLinks(usedSessionUrl);

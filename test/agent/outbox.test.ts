@@ -180,6 +180,22 @@ describe('outbox', () => {
     expect(await linesOnVisitorSide(visitor, 'sent as the worker stopped')).toBe(1);
   });
 
+  it('resends to the new agent session a line whose request went to a session the poll loop replaced meanwhile', async () => {
+    const runtime = newRuntime();
+    const { chatId, visitor } = await chatting(runtime);
+    const oldSession = saved!.connection!.sessionUrl;
+    // The line's request is slow; while it is out, the agent session expires and the poll loop
+    // starts a new one. The old session then answers the line with a 404.
+    emulator.faults.set({ rate: 1, kinds: ['latency'], sides: ['agent'], methods: ['POST'], pathPattern: '/events$', latencyMs: 600, retryAfterSeconds: 1, maxFaults: 1 });
+    const sent = runtime.sendLine(chatId, 'sent across a session restart');
+    await vi.waitFor(() => expect(saved!.chats[0]!.outbox[0]).toMatchObject({ status: 'sending' }), WAIT);
+    await fetch(`${emulator.baseUrl}/sandbox/expire-agent-session`, { method: 'POST' });
+    await vi.waitFor(() => expect(saved!.connection!.sessionUrl).not.toBe(oldSession), WAIT);
+    await sent;
+    await vi.waitFor(() => expect(summary(runtime)).toEqual([['sent across a session restart', 'sent']]), WAIT);
+    expect(await linesOnVisitorSide(visitor, 'sent across a session restart')).toBe(1);
+  });
+
   it('resends, after the window in which it could still land, a line that a worker stop really lost', async () => {
     const first = newRuntime();
     const { chatId, visitor } = await chatting(first);
