@@ -1,5 +1,4 @@
 import { render } from 'preact';
-import { z } from 'zod';
 import css from '../../src/ui/panel/panel.css?inline';
 import { Panel } from '../../src/ui/panel/Panel';
 
@@ -8,8 +7,6 @@ export default defineContentScript({
   // The CSS is inlined into the shadow root: no web-accessible resource to fetch.
   cssInjectionMode: 'manual',
   async main(ctx) {
-    // Strict-CSP pages would report zod's `new Function` probe.
-    z.config({ jitless: true });
     const ui = await createShadowRootUi(ctx, {
       name: 'agent-dock-panel',
       position: 'inline',

@@ -6,11 +6,11 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { z } from 'zod';
 import type { AgentRuntime } from '../agent/runtime';
+import { onMessage, VIEW_PORT, type Refusal } from './protocol';
 import {
   availabilitySchema,
   chatIdSchema,
   draftSchema,
-  onMessage,
   outboxLineSchema,
   sendLineSchema,
   signInSchema,
@@ -18,9 +18,7 @@ import {
   surveyAnswersSchema,
   transferSchema,
   typingSchema,
-  VIEW_PORT,
-  type Refusal,
-} from './protocol';
+} from './schemas';
 
 type Sender = Browser.runtime.MessageSender;
 

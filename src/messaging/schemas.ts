@@ -1,0 +1,56 @@
+/**
+ * The zod schemas of the protocol's payloads, checked by the background on receipt
+ * (./background-side.ts). Only the background bundles them; the UIs import ./protocol's types.
+ */
+import { z } from 'zod';
+
+export const availabilitySchema = z.enum(['Online', 'Away', 'Occupied']);
+
+export const signInSchema = z.object({
+  csdsUrl: z.string().url(),
+  accountId: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'Account id: letters and digits only'),
+  username: z.string().min(1).max(200),
+  password: z.string().min(1).max(500),
+});
+
+export const chatIdSchema = z.object({ chatId: z.string().min(1).max(300) });
+
+export const sendLineSchema = z.object({
+  chatId: z.string().min(1).max(300),
+  text: z.string().min(1).max(10_000),
+  /** A note only agents see (LivePerson `ONLY_TO_REP`). */
+  private: z.boolean().optional(),
+});
+
+/** A queued line, by its outbox id (`pending:<localId>` in the view). */
+export const outboxLineSchema = z.object({ chatId: z.string().min(1).max(300), localId: z.string().min(1).max(100) });
+
+export const draftSchema = z.object({ chatId: z.string().min(1).max(300), text: z.string().max(10_000) });
+
+export const typingSchema = z.object({ chatId: z.string().min(1).max(300), typing: z.boolean() });
+
+export const transferSchema = z
+  .object({
+    chatId: z.string().min(1).max(300),
+    skillId: z.string().regex(/^\d{1,20}$/).optional(),
+    agentId: z.string().regex(/^\d{1,20}$/).optional(),
+    note: z.string().max(2000).optional(),
+  })
+  .refine((t) => !!t.skillId !== !!t.agentId, 'Choose a skill or an agent');
+
+export const surveyAnswersSchema = z.object({
+  chatId: z.string().min(1).max(300),
+  surveyId: z.string().min(1).max(100),
+  answers: z.record(z.string().max(100), z.array(z.string().max(2000)).max(50)),
+});
+
+/** Bots sign in with API keys (Application Login) and then sign every request. */
+export const signInWithApiKeySchema = z.object({
+  csdsUrl: z.string().url(),
+  accountId: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'Account id: letters and digits only'),
+  username: z.string().min(1).max(200),
+  appKey: z.string().min(1).max(200),
+  secret: z.string().min(1).max(200),
+  accessToken: z.string().min(1).max(200),
+  accessTokenSecret: z.string().min(1).max(200),
+});
