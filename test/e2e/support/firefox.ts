@@ -6,7 +6,8 @@
  * - Extension pages live at moz-extension://<uuid>/, where the uuid is random per profile. The
  *   `extensions.webextensions.uuids` preference pins it for our add-on id, so tests know the URL.
  * - Firefox never reports the end of a navigation to a moz-extension:// page over BiDi
- *   (puppeteer#14314), so `page.goto` never resolves there. We start the navigation, then wait
+ *   (puppeteer#14314), so `page.goto` never resolves there, and since Firefox 153 it refuses the
+ *   navigation altogether without `--remote-allow-system-access` (see the launch below). We start the navigation, then wait
  *   for the document itself. On those pages `ElementHandle.type/click` work, `Locator.fill` does not.
  */
 import { randomUUID } from 'node:crypto';
@@ -57,6 +58,10 @@ export async function launchFirefoxWithExtension(): Promise<FirefoxWithExtension
     executablePath: firefoxExecutable(),
     headless: true,
     defaultViewport: { width: 1400, height: 900 },
+    // Firefox 153+ refuses WebDriver BiDi navigation to moz-extension:// pages unless the remote
+    // agent is allowed system access (remote/shared/BrowsingContextUtils: only http(s), file, blob
+    // are "safe"). The flag only widens what this test's own driver may do in its throw-away profile.
+    args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [addonId]: uuid }),
     },
