@@ -686,6 +686,12 @@ export class AgentRuntime {
     if (!session.ok) return false;
     connection.sessionUrl = session.value.sessionUrl;
     this.deps.log.info('Started a new agent session after the old one was lost');
+    // Links into the old session are dead. Chats live under their session (`{session}/chat/{id}`),
+    // so every chat we hold moves to the new one now; if chatSessions answers below, its links win.
+    for (const chat of this.state.chats) {
+      chat.chatUrl = `${connection.sessionUrl}/chat/${encodeURIComponent(chat.id)}`;
+      chat.links = {};
+    }
     const wanted = this.state.availability;
     if (wanted === 'Online' || wanted === 'Away' || wanted === 'Occupied') {
       const restored = await agent.setAvailability(connection.sessionUrl, wanted);

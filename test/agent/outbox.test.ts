@@ -196,6 +196,19 @@ describe('outbox', () => {
     expect(await linesOnVisitorSide(visitor, 'sent across a session restart')).toBe(1);
   });
 
+  it('sends to the new agent session when the chats it holds could not be read while it started', async () => {
+    const runtime = newRuntime();
+    const { chatId, visitor } = await chatting(runtime);
+    const oldSession = saved!.connection!.sessionUrl;
+    // The session expires; when the poll loop starts a new one, reading the held chats fails once.
+    emulator.faults.set({ rate: 1, kinds: ['500'], sides: ['agent'], methods: ['GET'], pathPattern: '/chatSessions$', latencyMs: 0, retryAfterSeconds: 1, maxFaults: 1 });
+    await fetch(`${emulator.baseUrl}/sandbox/expire-agent-session`, { method: 'POST' });
+    await vi.waitFor(() => expect(saved!.connection!.sessionUrl).not.toBe(oldSession), WAIT);
+    expect(await runtime.sendLine(chatId, 'after a restart with no chat list')).toEqual({ ok: true });
+    await vi.waitFor(() => expect(summary(runtime)).toEqual([['after a restart with no chat list', 'sent']]), WAIT);
+    expect(await linesOnVisitorSide(visitor, 'after a restart with no chat list')).toBe(1);
+  });
+
   it('resends, after the window in which it could still land, a line that a worker stop really lost', async () => {
     const first = newRuntime();
     const { chatId, visitor } = await chatting(first);
@@ -230,9 +243,14 @@ describe('outbox', () => {
     networkUp = false;
     await runtime.networkChanged(false);
     expect(runtime.view().health.problem).toMatch(/offline/i);
+    // A request sent just before the network went may still land: let those arrive first.
+    for (let mark = emulator.requests.mark(), i = 0; i < 20; i++, mark = emulator.requests.mark()) {
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      if (emulator.requests.list({ since: mark }).length === 0) break;
+    }
+    const mark = emulator.requests.mark();
     await runtime.sendLine(chatId, 'typed on the train');
     expect(summary(runtime)).toEqual([['typed on the train', 'pending']]);
-    const mark = emulator.requests.mark();
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(emulator.requests.list({ since: mark })).toEqual([]); // and nothing reached the server anyway
     networkUp = true;
