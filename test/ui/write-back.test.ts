@@ -88,6 +88,10 @@ describe('filling the last focused field', () => {
     tracker.fill('Late delivery');
     expect(notes.value).toBe('Customer: Dana. Order: ?\nLate delivery');
     expect(notes.selectionStart).toBe(notes.value.length);
+    notes.setSelectionRange(0, 0);
+    tracker.fill('Chat 4711');
+    expect(notes.value).toBe('Chat 4711\nCustomer: Dana. Order: ?\nLate delivery');
+    expect(notes.selectionStart).toBe('Chat 4711\n'.length);
 
     const subject = el<HTMLInputElement>('subject');
     subject.focus();
@@ -142,9 +146,9 @@ describe('filling the last focused field', () => {
     panelButton.focus();
     document.getSelection()!.removeAllRanges(); // clicking in the panel loses the page's selection
     expect(tracker.fill('order #88213')).toEqual({ ok: true, message: 'Filled into “Note”.' });
-    expect(rte.textContent).toBe('Called about order #88213Follow up.');
-    expect(rte.firstChild!.textContent).toBe('Called about order #88213');
-    expect(inputs).toEqual(['order #88213']);
+    expect(rte.textContent).toBe('Called about order #88213 Follow up.');
+    expect(rte.firstChild!.textContent).toBe('Called about order #88213 ');
+    expect(inputs).toEqual(['order #88213 ']);
   });
 
   it('appends to a contenteditable with no caret in it, spaced from what is there', () => {

@@ -48,6 +48,13 @@ export function fieldName(el: HTMLElement): string {
 
 const quoted = (el: HTMLElement) => `“${fieldName(el)}”`;
 
+/** Filled next to other words, the text is kept apart from them by `separator` on either side. */
+function spaced(before: string, text: string, after: string, separator: string): string {
+  const lead = before !== '' && !/\s$/.test(before) ? separator : '';
+  const trail = /^[\p{L}\p{N}]/u.test(after) ? separator : '';
+  return lead + text + trail;
+}
+
 /** Sets a field's value the way typing would, so React/Vue-controlled inputs see the change. */
 function setFieldValue(field: TextField, value: string): void {
   const prototype = field instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
@@ -79,10 +86,10 @@ function fillTextField(field: TextField, text: string): WriteBackResult {
     next = text; // no caret to insert at: the text replaces the value
   } else {
     const before = current.slice(0, caret.start);
-    // Filled one after another, pieces stay apart: a new line in a text area, a space in an input.
-    const separator = before !== '' && !/\s$/.test(before) ? (field instanceof HTMLTextAreaElement ? '\n' : ' ') : '';
-    next = before + separator + text + current.slice(caret.end);
-    caretAfter = before.length + separator.length + text.length;
+    // Pieces filled one after another stay apart: on their own line in a text area, a space in an input.
+    const piece = spaced(before, text, current.slice(caret.end), field instanceof HTMLTextAreaElement ? '\n' : ' ');
+    next = before + piece + current.slice(caret.end);
+    caretAfter = before.length + piece.length;
   }
   setFieldValue(field, next);
   if (field.value !== next) {
@@ -113,22 +120,25 @@ function fillEditable(host: HTMLElement, text: string, caret: Range | null): Wri
   const before = doc.createRange();
   before.selectNodeContents(host);
   before.setEnd(range.startContainer, range.startOffset);
-  const separator = before.toString() !== '' && !/\s$/.test(before.toString()) ? ' ' : '';
+  const after = doc.createRange();
+  after.selectNodeContents(host);
+  after.setStart(range.endContainer, range.endOffset);
+  const piece = spaced(before.toString(), text, after.toString(), ' ');
   host.focus({ preventScroll: true });
   selection?.removeAllRanges();
   selection?.addRange(range);
   // insertText goes through the editor's own beforeinput/input handling (rich editors keep their
   // model in step) and the undo stack. Where the command is unavailable, insert the text ourselves.
-  const inserted = typeof doc.execCommand === 'function' && doc.execCommand('insertText', false, separator + text);
+  const inserted = typeof doc.execCommand === 'function' && doc.execCommand('insertText', false, piece);
   if (!inserted) {
     range.deleteContents();
-    const node = doc.createTextNode(separator + text);
+    const node = doc.createTextNode(piece);
     range.insertNode(node);
     range.setStartAfter(node);
     range.collapse(true);
     selection?.removeAllRanges();
     selection?.addRange(range);
-    host.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: separator + text }));
+    host.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: piece }));
   }
   return { ok: true, message: `Filled into ${quoted(host)}.` };
 }
