@@ -99,6 +99,8 @@ describe('CRM write-back in Chromium', () => {
     expect(await tab.$eval('#note-editor', (el) => el.textContent)).toBe(`Customer says: ${LATE} Call back.`);
     // The browser's own editing command (its input event is trusted), which rich-text editors follow.
     expect(await eventsSeen('#note-editor')).toEqual(['trusted input:insertText']);
+    // The pointer still rests on the line: its Copy and Fill buttons show, with the confirmation.
+    await tab.screenshot({ path: 'test/e2e/screenshots/write-back.png' });
   });
 
   it('says so when the field it would fill has left the page', async () => {
