@@ -125,6 +125,17 @@ describe('filling the last focused field', () => {
     expect(tracker.fill('2')).toEqual({ ok: true, message: 'Filled into “Quantity”.' });
   });
 
+  it("reaches a field inside the page's own web components (open shadow roots)", () => {
+    const component = document.createElement('crm-field');
+    const inner = document.createElement('input');
+    inner.setAttribute('aria-label', 'Order number');
+    component.attachShadow({ mode: 'open' }).append(inner);
+    document.body.append(component);
+    inner.focus();
+    expect(tracker.fill('88213')).toEqual({ ok: true, message: 'Filled into “Order number”.' });
+    expect(inner.value).toBe('88213');
+  });
+
   it('says so when the field it would fill has left the page', () => {
     el<HTMLInputElement>('subject').focus();
     el('subject').remove();
