@@ -117,6 +117,22 @@ describe('CRM write-back in Chromium', () => {
     expect(await readClipboard()).toBe('Sorry to hear that, Dana.');
   });
 
+  it('still copies where the page refuses the Clipboard API, with the browser\'s copy command', async () => {
+    const origin = new URL(sandbox.crm.url).origin;
+    await tab.evaluate(() => navigator.clipboard.writeText('before'));
+    await sandbox.ext.browser.setPermission(origin, { permission: { name: 'clipboard-write' }, state: 'denied' });
+    try {
+      // The Clipboard API now refuses this page...
+      expect(await tab.evaluate(() => navigator.clipboard.writeText('x').then(() => 'written', (e: Error) => e.name))).toBe('NotAllowedError');
+      // ...and Copy still works.
+      await lineButton(LATE, 'copy');
+      await vi.waitFor(async () => expect(await status()).toBe('Copied this line.'), WAIT);
+    } finally {
+      await sandbox.ext.browser.setPermission(origin, { permission: { name: 'clipboard-write' }, state: 'granted' });
+    }
+    expect(await readClipboard()).toBe(LATE);
+  });
+
   it('copies the transcript as plain text with local times, speakers, system lines and the private note marked', async () => {
     await tab.locator(inPanel(testId('copy-transcript'))).click();
     await vi.waitFor(async () => expect(await status()).toBe('Copied the transcript.'), WAIT);

@@ -127,8 +127,8 @@ function fillEditable(host: HTMLElement, text: string, caret: Range | null): Wri
   host.focus({ preventScroll: true });
   selection?.removeAllRanges();
   selection?.addRange(range);
-  // insertText goes through the editor's own beforeinput/input handling (rich editors keep their
-  // model in step) and the undo stack. Where the command is unavailable, insert the text ourselves.
+  // insertText is the browser's own editing command, as pasting: a trusted input event and an undo
+  // step, which rich-text editors follow. Where the command is unavailable, insert the text ourselves.
   const inserted = typeof doc.execCommand === 'function' && doc.execCommand('insertText', false, piece);
   if (!inserted) {
     range.deleteContents();
