@@ -5,6 +5,8 @@ import { Transcript } from './Transcript';
 import { TransferForm } from './TransferForm';
 import { VisitorSection } from './VisitorSection';
 import { AgentSurveyForm } from './AgentSurveyForm';
+import { transcriptText } from '../transcript-text';
+import { useWriteBack, WriteBackStatus } from './WriteBack';
 
 const minutesSince = (iso: string) => Math.max(0, Math.floor((Date.now() - Date.parse(iso)) / 60_000));
 
@@ -35,6 +37,10 @@ export function ChatPane({ chat, onError }: { chat: ChatView; onError: (message:
   const [transferring, setTransferring] = useState(false);
   const [privateNote, setPrivateNote] = useState(false);
   const chatting = chat.state === 'chatting';
+  const writeBack = useWriteBack();
+  // The latest chat for the transcript button, without a new handler (and redrawn lines) per view.
+  const latest = useRef(chat);
+  latest.current = chat;
   const typingTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   // Agent typing, debounced: one "typing" when composing starts, one "not-typing" when it stops.
@@ -94,14 +100,26 @@ export function ChatPane({ chat, onError }: { chat: ChatView; onError: (message:
             {chat.visitorId && ` · visitor ${chat.visitorId}`}
           </div>
         </div>
-        {chatting && !confirmingEnd && (
-          <span>
-            <button type="button" class="btn btn-quiet" data-testid="transfer" onClick={() => setTransferring(!transferring)}>
-              Transfer
+        {!confirmingEnd && (
+          <span class="chat-actions">
+            <button
+              type="button"
+              class="btn btn-quiet"
+              data-testid="copy-transcript"
+              onClick={(event) => writeBack.act('copy', () => transcriptText(latest.current), 'the transcript', event.currentTarget)}
+            >
+              Copy transcript
             </button>
-            <button type="button" class="btn btn-quiet" data-testid="end-chat" onClick={() => setConfirmingEnd(true)}>
-              End chat
-            </button>
+            {chatting && (
+              <>
+                <button type="button" class="btn btn-quiet" data-testid="transfer" onClick={() => setTransferring(!transferring)}>
+                  Transfer
+                </button>
+                <button type="button" class="btn btn-quiet" data-testid="end-chat" onClick={() => setConfirmingEnd(true)}>
+                  End chat
+                </button>
+              </>
+            )}
           </span>
         )}
         {confirmingEnd && (
@@ -116,9 +134,10 @@ export function ChatPane({ chat, onError }: { chat: ChatView; onError: (message:
           </span>
         )}
       </div>
-      <VisitorSection visitor={chat.visitor} />
+      <WriteBackStatus status={writeBack.status} dismiss={writeBack.dismiss} />
+      <VisitorSection visitor={chat.visitor} act={writeBack.act} />
       {transferring && chatting && <TransferForm chatId={chat.id} onDone={() => setTransferring(false)} onError={onError} />}
-      <Transcript chatId={chat.id} onError={onError} lines={chat.lines} visitorTyping={chat.visitorTyping} visitorName={chat.visitorName} />
+      <Transcript chatId={chat.id} act={writeBack.act} onError={onError} lines={chat.lines} visitorTyping={chat.visitorTyping} visitorName={chat.visitorName} />
       {chat.state === 'ended' ? (
         <div class="wrap-up">
           {chat.agentSurvey === 'pending' && <AgentSurveyForm chatId={chat.id} onError={onError} />}

@@ -4,13 +4,8 @@
  * panel appears (a reload) are not read again.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ChatView, LineView } from '../../messaging/view';
-
-function spoken(line: LineView): string {
-  if (line.textType !== 'html') return line.text;
-  // Only the words: the HTML itself is never inserted here.
-  return new DOMParser().parseFromString(line.text, 'text/html').body.textContent ?? '';
-}
+import type { ChatView } from '../../messaging/view';
+import { lineText } from '../transcript-text';
 
 export function LineAnnouncer({ chats }: { chats: ChatView[] }) {
   const seen = useRef<Set<string> | null>(null);
@@ -28,7 +23,7 @@ export function LineAnnouncer({ chats }: { chats: ChatView[] }) {
     const last = heard[heard.length - 1];
     if (!last) return;
     const who = last.line.source === 'system' ? `Chat with ${last.chat.visitorName}` : last.line.by || last.chat.visitorName;
-    setMessage(`${heard.length > 1 ? `${heard.length} new lines. ` : ''}${who}: ${spoken(last.line)}`);
+    setMessage(`${heard.length > 1 ? `${heard.length} new lines. ` : ''}${who}: ${lineText(last.line)}`);
   });
   return (
     <div class="sr-only" role="status" aria-live="polite" aria-atomic="true" data-testid="announcer" dir="auto">

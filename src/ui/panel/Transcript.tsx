@@ -1,9 +1,16 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { Component } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { LineView } from '../../messaging/view';
 import { sanitizeHtml } from '../sanitize';
+import { lineText } from '../transcript-text';
 import { LineDelivery } from './LineDelivery';
 import { RichContent } from './RichContent';
 import { systemMessageMeaning } from './system-messages';
+import { WriteBackButtons, type WriteBackAct } from './WriteBack';
+
+/** Lines shown when a chat opens (the newest); older ones come in steps on request. */
+export const LINES_SHOWN_AT_FIRST = 100;
+export const EARLIER_LINES_STEP = 200;
 
 function LineBody({ line }: { line: LineView }) {
   if (line.textType === 'html') {
@@ -25,44 +32,95 @@ const clock = (time: string) => {
   return Number.isNaN(date.getTime()) ? '' : date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 };
 
+/** Every view push brings new line objects (structured clones): equal content means nothing to redraw. */
+export function sameLine(a: LineView, b: LineView): boolean {
+  if (a === b) return true;
+  return (
+    a.id === b.id &&
+    a.text === b.text &&
+    a.textType === b.textType &&
+    a.source === b.source &&
+    a.by === b.by &&
+    a.time === b.time &&
+    a.private === b.private &&
+    a.systemMessageId === b.systemMessageId &&
+    a.delivery === b.delivery &&
+    a.problem === b.problem &&
+    (a.json === b.json || JSON.stringify(a.json) === JSON.stringify(b.json))
+  );
+}
+
+interface LineProps {
+  chatId: string;
+  line: LineView;
+  act: WriteBackAct;
+  onError?: (message: string) => void;
+}
+
+/** One transcript line. It redraws only when its own content changes, never because another line arrived. */
+export class TranscriptLine extends Component<LineProps> {
+  override shouldComponentUpdate(next: LineProps): boolean {
+    const now = this.props;
+    return !(next.chatId === now.chatId && next.act === now.act && next.onError === now.onError && sameLine(next.line, now.line));
+  }
+
+  override render({ chatId, line, act, onError }: LineProps) {
+    return (
+      <div
+        class={`line line-${line.source}${line.private ? ' line-private' : ''}`}
+        data-testid="line"
+        data-source={line.source}
+        data-line-id={line.id}
+        title={line.source === 'system' ? systemMessageMeaning(line.systemMessageId) : undefined}
+      >
+        {line.source !== 'system' && (
+          <div class="line-meta">
+            <span class="line-by">{line.by}</span> <span class="line-time">{clock(line.time)}</span>
+            {line.private && <span class="line-flag">Only agents see this</span>}
+          </div>
+        )}
+        <div class="line-bubble">
+          <LineBody line={line} />
+        </div>
+        <span class="line-actions">
+          <WriteBackButtons text={() => lineText(line)} what="this line" act={act} />
+        </span>
+        {line.delivery && <LineDelivery chatId={chatId} line={line} onError={onError} />}
+      </div>
+    );
+  }
+}
+
 export function Transcript({
   chatId,
   lines,
   visitorTyping,
   visitorName,
+  act,
   onError,
 }: {
   chatId: string;
   lines: LineView[];
   visitorTyping: boolean;
   visitorName: string;
+  act: WriteBackAct;
   onError?: (message: string) => void;
 }) {
   const end = useRef<HTMLDivElement>(null);
   useEffect(() => end.current?.scrollIntoView?.({ block: 'end' }), [lines.length]);
+  // A long chat opens on its newest lines; lines arriving later are added, never swapped out.
+  const [hidden, setHidden] = useState(() => Math.max(0, lines.length - LINES_SHOWN_AT_FIRST));
+  const from = Math.min(hidden, Math.max(0, lines.length - LINES_SHOWN_AT_FIRST));
   return (
     // New lines are read out once, by the panel's LineAnnouncer (every chat, not only this one).
     <div class="transcript" role="log" aria-live="off" aria-label="Transcript">
-      {lines.map((line) => (
-        <div
-          key={line.id}
-          class={`line line-${line.source}${line.private ? ' line-private' : ''}`}
-          data-testid="line"
-          data-source={line.source}
-          data-line-id={line.id}
-          title={line.source === 'system' ? systemMessageMeaning(line.systemMessageId) : undefined}
-        >
-          {line.source !== 'system' && (
-            <div class="line-meta">
-              <span class="line-by">{line.by}</span> <span class="line-time">{clock(line.time)}</span>
-              {line.private && <span class="line-flag">Only agents see this</span>}
-            </div>
-          )}
-          <div class="line-bubble">
-            <LineBody line={line} />
-          </div>
-          {line.delivery && <LineDelivery chatId={chatId} line={line} onError={onError} />}
-        </div>
+      {from > 0 && (
+        <button type="button" class="btn show-earlier" data-testid="show-earlier" onClick={() => setHidden(Math.max(0, from - EARLIER_LINES_STEP))}>
+          Show earlier lines ({from} more)
+        </button>
+      )}
+      {lines.slice(from).map((line) => (
+        <TranscriptLine key={line.id} chatId={chatId} line={line} act={act} onError={onError} />
       ))}
       {visitorTyping && (
         <div class="typing" data-testid="visitor-typing">

@@ -1,0 +1,93 @@
+/** Copy and Fill buttons for any piece of a chat, and the sentence that confirms what happened. */
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { copyText, hostField, type WriteBackResult } from './write-back';
+
+/** Copies or fills `text()`; `what` names it in sentences ("Email", "this line", "the transcript"). */
+export type WriteBackAct = (action: 'copy' | 'fill', text: () => string, what: string, button: HTMLElement) => void;
+
+/** How long a confirmation stays; a problem stays until the next action or until dismissed. */
+const CONFIRMATION_MS = 5000;
+
+interface Status {
+  result: WriteBackResult;
+  /** A new number for each action, so the same sentence twice is shown (and announced) twice. */
+  seq: number;
+}
+
+/** `act` is stable across renders, so memoized lines that receive it do not re-render. */
+export function useWriteBack(): { status: Status | null; dismiss: () => void; act: WriteBackAct } {
+  const [status, setStatus] = useState<Status | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const seq = useRef(0);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const show = useCallback((result: WriteBackResult) => {
+    clearTimeout(timer.current);
+    setStatus({ result, seq: ++seq.current });
+    if (result.ok) timer.current = setTimeout(() => setStatus(null), CONFIRMATION_MS);
+  }, []);
+  const act = useCallback<WriteBackAct>(
+    (action, text, what, button) => {
+      if (action === 'copy') {
+        void copyText(text(), button.getRootNode() as Document | ShadowRoot, what).then(show);
+        return;
+      }
+      const result = hostField.fill(text());
+      // Filling a rich-text field takes the focus to it; give it back to the button pressed.
+      if (button.isConnected) button.focus({ preventScroll: true });
+      show(result);
+    },
+    [show],
+  );
+  const dismiss = useCallback(() => {
+    clearTimeout(timer.current);
+    setStatus(null);
+  }, []);
+  return { status, dismiss, act };
+}
+
+export function WriteBackStatus({ status, dismiss }: { status: Status | null; dismiss: () => void }) {
+  return (
+    <div class="write-back-status" role="status" data-testid="write-back-status">
+      {status && (
+        <span key={status.seq} class={status.result.ok ? 'write-back-done' : 'write-back-problem'} data-ok={String(status.result.ok)}>
+          {status.result.message}
+          {!status.result.ok && (
+            <button type="button" class="btn btn-link" aria-label="Dismiss" onClick={dismiss}>
+              ×
+            </button>
+          )}
+        </span>
+      )}
+    </div>
+  );
+}
+
+/** Copy, and Fill when the panel sits on a CRM page whose fields it can fill. */
+export function WriteBackButtons({ text, what, act }: { text: () => string; what: string; act: WriteBackAct }) {
+  return (
+    <span class="write-back-actions">
+      <button
+        type="button"
+        class="btn-write-back"
+        data-testid="copy"
+        aria-label={`Copy ${what}`}
+        title={`Copy ${what} to the clipboard`}
+        onClick={(event) => act('copy', text, what, event.currentTarget)}
+      >
+        Copy
+      </button>
+      {hostField.watching && (
+        <button
+          type="button"
+          class="btn-write-back"
+          data-testid="fill"
+          aria-label={`Fill ${what} into the page field you last clicked`}
+          title={`Fill ${what} into the page field you last clicked`}
+          onClick={(event) => act('fill', text, what, event.currentTarget)}
+        >
+          Fill
+        </button>
+      )}
+    </span>
+  );
+}

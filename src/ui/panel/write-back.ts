@@ -1,0 +1,261 @@
+/**
+ * Writing chat content back into the CRM page the panel lives on: into the editable field the
+ * agent last focused there (input, textarea or contenteditable, never inside our own panel), or
+ * onto the clipboard. Each outcome is a value with a sentence the panel shows.
+ */
+
+export type WriteBackResult = { ok: true; message: string } | { ok: false; message: string };
+
+/** Input types that hold free text; others (checkbox, date, password…) are not filled. */
+const TEXT_INPUT_TYPES = new Set(['text', 'search', 'email', 'tel', 'url', 'number']);
+
+type TextField = HTMLInputElement | HTMLTextAreaElement;
+
+const isTextField = (el: Element): el is TextField =>
+  el instanceof HTMLTextAreaElement || (el instanceof HTMLInputElement && TEXT_INPUT_TYPES.has(el.type));
+
+/** The contenteditable editing host `el` belongs to, if any. */
+function editingHost(el: Element): HTMLElement | null {
+  const host = el.closest<HTMLElement>('[contenteditable]');
+  if (!host) return null;
+  const value = host.getAttribute('contenteditable')?.toLowerCase();
+  return value === 'false' ? null : host;
+}
+
+/** An editable element the agent could mean, or null. */
+function editableOf(el: Element | null): HTMLElement | null {
+  if (!el) return null;
+  if (isTextField(el)) return el;
+  return editingHost(el);
+}
+
+/** What the agent would call the field: its label, aria-label, placeholder, name. */
+export function fieldName(el: HTMLElement): string {
+  const doc = el.ownerDocument;
+  const labelledBy = el.getAttribute('aria-labelledby');
+  const candidates = [
+    el.getAttribute('aria-label'),
+    labelledBy ? labelledBy.split(/\s+/).map((id) => doc.getElementById(id)?.textContent ?? '').join(' ') : null,
+    isTextField(el) ? (el.labels?.[0]?.textContent ?? null) : null,
+    el.getAttribute('placeholder') ?? el.getAttribute('data-placeholder'),
+    el.getAttribute('name'),
+    el.id,
+  ];
+  const name = candidates.map((c) => c?.replace(/\s+/g, ' ').trim() ?? '').find((c) => c !== '');
+  if (!name) return 'the field';
+  return name.length > 40 ? `${name.slice(0, 39)}…` : name;
+}
+
+const quoted = (el: HTMLElement) => `“${fieldName(el)}”`;
+
+/** Filled next to other words, the text is kept apart from them by `separator` on either side. */
+function spaced(before: string, text: string, after: string, separator: string): string {
+  const lead = before !== '' && !/\s$/.test(before) ? separator : '';
+  const trail = /^[\p{L}\p{N}]/u.test(after) ? separator : '';
+  return lead + text + trail;
+}
+
+/** Sets a field's value the way typing would, so React/Vue-controlled inputs see the change. */
+function setFieldValue(field: TextField, value: string): void {
+  const prototype = field instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
+  // The prototype's setter, not `field.value =`: frameworks track the value on the instance and
+  // would otherwise swallow the input event as "no change".
+  const setter = Object.getOwnPropertyDescriptor(prototype, 'value')?.set;
+  if (setter) setter.call(field, value);
+  else field.value = value;
+  field.dispatchEvent(new Event('input', { bubbles: true }));
+  field.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+function selectionOf(field: TextField): { start: number; end: number } | null {
+  try {
+    if (field.selectionStart === null || field.selectionEnd === null) return null;
+    return { start: field.selectionStart, end: field.selectionEnd };
+  } catch {
+    return null; // input types without a caret (email, number) throw or answer null
+  }
+}
+
+function fillTextField(field: TextField, text: string): WriteBackResult {
+  if (field.disabled || field.readOnly) return { ok: false, message: `The field ${quoted(field)} is read-only: click into another field, then press Fill.` };
+  const current = field.value;
+  const caret = selectionOf(field);
+  let next: string;
+  let caretAfter: number | undefined;
+  if (!caret) {
+    next = text; // no caret to insert at: the text replaces the value
+  } else {
+    const before = current.slice(0, caret.start);
+    // Pieces filled one after another stay apart: on their own line in a text area, a space in an input.
+    const piece = spaced(before, text, current.slice(caret.end), field instanceof HTMLTextAreaElement ? '\n' : ' ');
+    next = before + piece + current.slice(caret.end);
+    caretAfter = before.length + piece.length;
+  }
+  setFieldValue(field, next);
+  if (field.value !== next) {
+    return { ok: false, message: `The field ${quoted(field)} does not take this text.` };
+  }
+  if (caretAfter !== undefined) {
+    try {
+      field.setSelectionRange(caretAfter, caretAfter);
+    } catch {
+      // no caret in this input type
+    }
+  }
+  return { ok: true, message: `Filled into ${quoted(field)}.` };
+}
+
+function fillEditable(host: HTMLElement, text: string, caret: Range | null): WriteBackResult {
+  const doc = host.ownerDocument;
+  const selection = doc.getSelection();
+  // The caret the agent left in the field; else the end of its content.
+  let range: Range;
+  if (caret && host.contains(caret.startContainer) && host.contains(caret.endContainer)) {
+    range = caret.cloneRange();
+  } else {
+    range = doc.createRange();
+    range.selectNodeContents(host);
+    range.collapse(false);
+  }
+  const before = doc.createRange();
+  before.selectNodeContents(host);
+  before.setEnd(range.startContainer, range.startOffset);
+  const after = doc.createRange();
+  after.selectNodeContents(host);
+  after.setStart(range.endContainer, range.endOffset);
+  const piece = spaced(before.toString(), text, after.toString(), ' ');
+  host.focus({ preventScroll: true });
+  selection?.removeAllRanges();
+  selection?.addRange(range);
+  // insertText is the browser's own editing command, as pasting: a trusted input event and an undo
+  // step, which rich-text editors follow. Where the command is unavailable, insert the text ourselves.
+  const inserted = typeof doc.execCommand === 'function' && doc.execCommand('insertText', false, piece);
+  if (!inserted) {
+    range.deleteContents();
+    const node = doc.createTextNode(piece);
+    range.insertNode(node);
+    range.setStartAfter(node);
+    range.collapse(true);
+    selection?.removeAllRanges();
+    selection?.addRange(range);
+    host.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: piece }));
+  }
+  return { ok: true, message: `Filled into ${quoted(host)}.` };
+}
+
+/**
+ * Follows the host page's focus to remember the last editable element the agent was in, and the
+ * caret inside it, so a click in the panel (which takes the focus) can still fill that field.
+ */
+export class HostFieldTracker {
+  private field: HTMLElement | null = null;
+  private caret: Range | null = null;
+  private doc: Document | null = null;
+
+  /** Whether the panel is on a page it can fill (a panel outside a CRM page has nothing to fill). */
+  get watching(): boolean {
+    return this.doc !== null;
+  }
+
+  /** Starts following focus in `doc`, ignoring our own panel's host element. Returns the stop function. */
+  watch(doc: Document, ownHost: Element): () => void {
+    const ours = (event: Event) => event.composedPath().includes(ownHost);
+    const remember = (target: Element | null) => {
+      const editable = editableOf(target);
+      if (!editable || editable === this.field) return;
+      this.field = editable;
+      this.caret = null;
+    };
+    const onFocusIn = (event: Event) => {
+      if (ours(event)) return;
+      // The innermost element, also inside the page's own (open) shadow roots.
+      const target = event.composedPath()[0];
+      remember(target instanceof Element ? target : null);
+    };
+    const onSelectionChange = () => {
+      const field = this.field;
+      const selection = doc.getSelection();
+      if (!field || !selection || selection.rangeCount === 0 || field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement) return;
+      const range = selection.getRangeAt(0);
+      if (field.contains(range.startContainer) && field.contains(range.endContainer)) this.caret = range.cloneRange();
+    };
+    doc.addEventListener('focusin', onFocusIn, true);
+    doc.addEventListener('selectionchange', onSelectionChange);
+    this.doc = doc;
+    if (doc.activeElement && !ownHost.contains(doc.activeElement) && doc.activeElement !== ownHost) remember(doc.activeElement);
+    return () => {
+      doc.removeEventListener('focusin', onFocusIn, true);
+      doc.removeEventListener('selectionchange', onSelectionChange);
+      if (this.doc === doc) {
+        this.doc = null;
+        this.field = null;
+        this.caret = null;
+      }
+    };
+  }
+
+  /** Puts `text` into the last focused field, at its caret (replacing a selection), as typing would. */
+  fill(text: string): WriteBackResult {
+    if (!this.doc) return { ok: false, message: 'Fill works in the panel on a CRM page only: use Copy here.' };
+    const field = this.field;
+    if (!field) return { ok: false, message: 'No field to fill: click into a field on the page first, then press Fill.' };
+    if (!field.isConnected) {
+      this.field = null;
+      return { ok: false, message: 'The field you last clicked into is no longer on the page: click into a field, then press Fill.' };
+    }
+    if (isTextField(field)) return fillTextField(field, text);
+    if (editingHost(field) === field) return fillEditable(field, text, this.caret);
+    return { ok: false, message: `The field ${quoted(field)} can no longer be edited: click into another field, then press Fill.` };
+  }
+}
+
+/** The panel's tracker: the content script starts it on the CRM page it mounts the panel in. */
+export const hostField = new HostFieldTracker();
+
+/** Why the clipboard refused, for the logs. */
+const reason = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+
+/**
+ * Copies `text` to the clipboard. The Clipboard API needs a secure context and the page's
+ * permission; where it is missing or refuses (a CRM on plain http, a blocking policy) the older
+ * copy command is tried, with a scratch text area placed in `scratchRoot` (our shadow root).
+ */
+export async function copyText(text: string, scratchRoot: Document | ShadowRoot | null, what: string): Promise<WriteBackResult> {
+  const done: WriteBackResult = { ok: true, message: `Copied ${what}.` };
+  const clipboard = typeof navigator === 'undefined' ? undefined : navigator.clipboard;
+  let refusal: unknown = 'no Clipboard API on this page (not a secure context)';
+  if (clipboard?.writeText) {
+    try {
+      await clipboard.writeText(text);
+      return done;
+    } catch (error) {
+      refusal = error;
+    }
+  }
+  if (scratchRoot && copyWithCommand(text, scratchRoot)) return done;
+  console.warn('[Agent Dock] copying to the clipboard failed:', reason(refusal));
+  const why = clipboard?.writeText ? 'the browser refused this page the clipboard' : 'this page is not secure (https), so it has no clipboard';
+  return { ok: false, message: `Could not copy: ${why}. Select the text and press Ctrl+C instead.` };
+}
+
+function copyWithCommand(text: string, root: Document | ShadowRoot): boolean {
+  const doc = root instanceof Document ? root : root.ownerDocument;
+  if (typeof doc.execCommand !== 'function') return false;
+  const previous = (root as DocumentOrShadowRoot).activeElement as HTMLElement | null;
+  const scratch = doc.createElement('textarea');
+  scratch.value = text;
+  scratch.setAttribute('readonly', '');
+  scratch.setAttribute('aria-hidden', 'true');
+  scratch.style.cssText = 'position:fixed;top:0;left:0;width:1px;height:1px;opacity:0;';
+  (root instanceof Document ? root.body : root).append(scratch);
+  try {
+    scratch.focus({ preventScroll: true });
+    scratch.select();
+    return doc.execCommand('copy');
+  } catch {
+    return false;
+  } finally {
+    scratch.remove();
+    previous?.focus?.({ preventScroll: true });
+  }
+}
