@@ -32,22 +32,19 @@ const clock = (time: string) => {
   return Number.isNaN(date.getTime()) ? '' : date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 };
 
-/** Every view push brings new line objects (structured clones): equal content means nothing to redraw. */
+/**
+ * Every view push brings new line objects (structured clones): equal content means nothing to
+ * redraw. Every field counts, so a field added to LineView later is compared too.
+ */
 export function sameLine(a: LineView, b: LineView): boolean {
   if (a === b) return true;
-  return (
-    a.id === b.id &&
-    a.text === b.text &&
-    a.textType === b.textType &&
-    a.source === b.source &&
-    a.by === b.by &&
-    a.time === b.time &&
-    a.private === b.private &&
-    a.systemMessageId === b.systemMessageId &&
-    a.delivery === b.delivery &&
-    a.problem === b.problem &&
-    (a.json === b.json || JSON.stringify(a.json) === JSON.stringify(b.json))
-  );
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof LineView>;
+  for (const key of keys) {
+    const x = a[key];
+    const y = b[key];
+    if (x !== y && JSON.stringify(x) !== JSON.stringify(y)) return false;
+  }
+  return true;
 }
 
 interface LineProps {
