@@ -16,7 +16,7 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Agent Dock',
     description: 'Take LivePerson chats inside your CRM: ring, accept, chat and end without leaving the record.',
-    permissions: ['storage', 'alarms'],
+    permissions: ['storage', 'alarms', 'scripting'],
     // The LivePerson services the background talks to, plus loopback for the local sandbox.
     host_permissions: ['https://*.liveperson.net/*', 'http://127.0.0.1/*', 'http://localhost/*'],
     action: { default_title: 'Agent Dock' },

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import css from '../../src/ui/panel/panel.css?inline';
 import { Panel } from '../../src/ui/panel/Panel';
 import { hostField } from '../../src/ui/panel/write-back';
+import { loadPurifierIntoThisTab } from '../../src/ui/sanitize';
 
 export default defineContentScript({
   matches: ['http://127.0.0.1/*', 'http://localhost/*'],
@@ -22,6 +23,7 @@ export default defineContentScript({
         if (container) render(null, container);
       },
     });
+    loadPurifierIntoThisTab();
     // Fill writes into the page field the agent last focused: follow focus on this page.
     ctx.onInvalidated(hostField.watch(document, ui.shadowHost));
     ui.mount();

@@ -22,6 +22,9 @@ import {
 
 type Sender = Browser.runtime.MessageSender;
 
+/** Built from entrypoints/sanitizer.content: DOMPurify, injected into CRM tabs on demand. */
+const SANITIZER_SCRIPT = '/content-scripts/sanitizer.js';
+
 function fromThisExtension(sender: Sender): boolean {
   return sender.id === browser.runtime.id;
 }
@@ -114,6 +117,17 @@ export function serveProtocol(runtime: AgentRuntime): void {
     if (!fromThisExtension(sender)) return refused;
     const input = validate(chatIdSchema, data);
     return input.ok ? runtime.endChat(input.value.chatId) : input.result;
+  });
+  onMessage('loadSanitizer', async ({ sender }) => {
+    const tabId = sender.tab?.id;
+    if (!fromThisExtension(sender) || tabId === undefined) return refused;
+    try {
+      await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [SANITIZER_SCRIPT] });
+      return { ok: true } as const;
+    } catch (error) {
+      console.warn('Agent Dock: could not inject the HTML sanitizer', { tabId, error: String(error) });
+      return { ok: false, message: 'HTML lines show as text: the sanitizer could not be loaded in this tab.' } as const;
+    }
   });
   onMessage('closeChat', ({ sender, data }) => {
     if (!fromThisExtension(sender)) return refused;

@@ -79,6 +79,8 @@ export interface ProtocolMap {
   /** The wrap-up survey of an ended chat. */
   getAgentSurvey(data: z.infer<typeof chatIdSchema>): { ok: true; survey: AgentSurvey } | Refusal;
   submitAgentSurvey(data: z.infer<typeof surveyAnswersSchema>): CommandResult;
+  /** A CRM tab's panel met its first HTML line: inject the sanitizer into its world. */
+  loadSanitizer(): CommandResult;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -1,30 +1,57 @@
 /**
- * HTML lines (`textType: html`) are written by other people: visitors, agents, bots. They are
- * sanitized to a small allow-list before they touch the DOM. Links open in a new tab without
- * access to us; no scripts, handlers, styles, images or non-http(s)/mailto URLs survive.
+ * The one way the UI turns an HTML line into markup. DOMPurify (./purify.ts) is most of what a
+ * content script would weigh, and most chats never carry HTML, so CRM tabs get it only when the
+ * first HTML line shows: the background injects it into the panel's isolated world (no
+ * web-accessible resource, nothing the page can load). Extension pages bundle it. Until it is
+ * there, an HTML line shows as plain text: fail closed, never raw markup.
  */
-import DOMPurify from 'dompurify';
+import { signal } from '@preact/signals';
+import { SANITIZER_GLOBAL } from './sanitizer-global';
+import { run } from './store';
 
-const ALLOWED_TAGS = ['b', 'i', 'em', 'strong', 'u', 'br', 'p', 'ul', 'ol', 'li', 'a'];
-const SAFE_URL = /^(?:https?:|mailto:)/i;
+export type Purify = (html: string) => string;
 
-let hooked = false;
+const purifier = signal<Purify | null>(null);
+let load: (() => Promise<Purify | null>) | undefined;
+let loading = false;
 
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+/** Extension pages (and tests) hand the sanitizer over directly. */
+export function providePurifier(purify: Purify): void {
+  purifier.value = purify;
+}
 
-export function sanitizeHtml(html: string): string {
-  // Fail closed: where DOMPurify cannot run, the markup is shown as text, never injected.
-  if (!DOMPurify.isSupported) return escapeHtml(html);
-  if (!hooked) {
-    DOMPurify.addHook('afterSanitizeAttributes', (node) => {
-      if (node.tagName !== 'A') return;
-      const href = node.getAttribute('href') ?? '';
-      if (!SAFE_URL.test(href.trim())) node.removeAttribute('href');
-      node.setAttribute('target', '_blank');
-      node.setAttribute('rel', 'noopener noreferrer');
+/** Content scripts say how to fetch it on first use. */
+export function loadPurifierWith(loader: () => Promise<Purify | null>): void {
+  load = loader;
+}
+
+/** CRM tabs: the background injects the sanitizer into this world; it is picked up from there. */
+export function loadPurifierIntoThisTab(): void {
+  loadPurifierWith(async () => {
+    const result = await run('loadSanitizer');
+    if (!result.ok) {
+      console.warn(`Agent Dock: ${result.message}`);
+      return null;
+    }
+    const injected = (globalThis as Record<string, unknown>)[SANITIZER_GLOBAL];
+    return typeof injected === 'function' ? (injected as Purify) : null;
+  });
+}
+
+/**
+ * Sanitized markup, or undefined while the sanitizer is not loaded yet (show the text meanwhile).
+ * Reading the signal here subscribes the rendering component, which redraws once it arrives.
+ */
+export function sanitizeHtml(html: string): string | undefined {
+  const purify = purifier.value;
+  if (purify) return purify(html);
+  if (load && !loading) {
+    // One attempt per page: a failure leaves HTML lines as text rather than retrying per render.
+    loading = true;
+    void load().then((loaded) => {
+      if (loaded) purifier.value = loaded;
+      else console.warn('Agent Dock: the HTML sanitizer could not be loaded; HTML lines show as text.');
     });
-    hooked = true;
   }
-  return DOMPurify.sanitize(html, { ALLOWED_TAGS, ALLOWED_ATTR: ['href'], ALLOW_DATA_ATTR: false });
+  return undefined;
 }

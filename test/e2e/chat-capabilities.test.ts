@@ -101,6 +101,8 @@ describe('chat capabilities in Chromium', () => {
       json: { type: 'vertical', elements: [{ type: 'text', text: 'Pick a slot' }, { type: 'button', title: 'Tomorrow 9am', click: { actions: [] } }] },
     });
     await tab.locator(inPanel('.rc-button::-p-text(Tomorrow 9am)')).wait();
+    // The sanitizer is loaded into the tab on this first HTML line; the line then renders as markup.
+    await tab.locator(inPanel('[data-testid="line"][data-source="visitor"] b')).wait();
     const html = await tab.$eval(inPanel('[data-testid="line"][data-source="visitor"] b'), (el) => el.parentElement!.innerHTML);
     expect(html).toContain('<b>bold</b>');
     expect(html).not.toMatch(/<img|<script|onerror|javascript:/i);

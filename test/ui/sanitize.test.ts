@@ -1,7 +1,11 @@
 // @vitest-environment jsdom
-/** HTML lines come from other people: only a small, inert allow-list survives. */
-import { describe, expect, it } from 'vitest';
-import { sanitizeHtml } from '../../src/ui/sanitize';
+/**
+ * HTML lines come from other people: only a small, inert allow-list survives (DOMPurify, ./purify),
+ * and until the sanitizer is loaded nothing is injected at all (./sanitize).
+ */
+import { describe, expect, it, vi } from 'vitest';
+import { purify } from '../../src/ui/purify';
+import type { Purify } from '../../src/ui/sanitize';
 
 const HOSTILE: Array<[string, RegExp]> = [
   ['<script>alert(1)</script>hi', /<script/i],
@@ -19,18 +23,46 @@ const HOSTILE: Array<[string, RegExp]> = [
   ['<div><object data="x.swf"></object></div>', /<object/i],
 ];
 
-describe('sanitizeHtml', () => {
+describe('purify', () => {
   it.each(HOSTILE)('neutralises %s', (payload, forbidden) => {
-    expect(sanitizeHtml(payload)).not.toMatch(forbidden);
+    expect(purify(payload)).not.toMatch(forbidden);
   });
 
   it('keeps simple formatting and safe links, opening them in a new tab without an opener', () => {
-    expect(sanitizeHtml('<b>bold</b> <em>em</em><br><ul><li>one</li></ul>')).toBe('<b>bold</b> <em>em</em><br><ul><li>one</li></ul>');
-    expect(sanitizeHtml('<a href="https://example.com">x</a>')).toBe('<a href="https://example.com" target="_blank" rel="noopener noreferrer">x</a>');
-    expect(sanitizeHtml('<a href="mailto:help@example.com">mail</a>')).toContain('href="mailto:help@example.com"');
+    expect(purify('<b>bold</b> <em>em</em><br><ul><li>one</li></ul>')).toBe('<b>bold</b> <em>em</em><br><ul><li>one</li></ul>');
+    expect(purify('<a href="https://example.com">x</a>')).toBe('<a href="https://example.com" target="_blank" rel="noopener noreferrer">x</a>');
+    expect(purify('<a href="mailto:help@example.com">mail</a>')).toContain('href="mailto:help@example.com"');
   });
 
   it('keeps the text of malformed HTML', () => {
-    expect(sanitizeHtml('<p>unclosed <b>bold')).toContain('unclosed');
+    expect(purify('<p>unclosed <b>bold')).toContain('unclosed');
+  });
+});
+
+describe('sanitizeHtml', () => {
+  it('gives no markup until the sanitizer is loaded, asks for it once, then sanitizes with it', async () => {
+    vi.resetModules();
+    const { sanitizeHtml, loadPurifierWith } = await import('../../src/ui/sanitize');
+    let deliver!: (loaded: Purify | null) => void;
+    const loader = vi.fn(() => new Promise<Purify | null>((resolve) => (deliver = resolve)));
+    loadPurifierWith(loader);
+    expect(sanitizeHtml('<b>x</b>')).toBeUndefined();
+    expect(sanitizeHtml('<b>y</b>')).toBeUndefined();
+    expect(loader).toHaveBeenCalledTimes(1);
+    deliver(purify);
+    await vi.waitFor(() => expect(sanitizeHtml('<b>x</b><script>alert(1)</script>')).toBe('<b>x</b>'));
+  });
+
+  it('stays text-only, without asking again on every render, when the sanitizer cannot be loaded', async () => {
+    vi.resetModules();
+    const { sanitizeHtml, loadPurifierWith } = await import('../../src/ui/sanitize');
+    const loader = vi.fn(async () => null);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    loadPurifierWith(loader);
+    expect(sanitizeHtml('<b>x</b>')).toBeUndefined();
+    await vi.waitFor(() => expect(warn).toHaveBeenCalled());
+    expect(sanitizeHtml('<b>x</b>')).toBeUndefined();
+    expect(loader).toHaveBeenCalledTimes(1);
+    warn.mockRestore();
   });
 });

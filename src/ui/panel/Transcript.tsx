@@ -14,8 +14,10 @@ export const EARLIER_LINES_STEP = 200;
 
 function LineBody({ line }: { line: LineView }) {
   if (line.textType === 'html') {
-    // Sanitized to a small allow-list first: this is the only HTML we ever inject.
-    return <span data-testid="line-text" dir="auto" dangerouslySetInnerHTML={{ __html: sanitizeHtml(line.text) }} />;
+    // Sanitized to a small allow-list first: this is the only HTML we ever inject. Until the
+    // sanitizer is loaded the line shows as text.
+    const html = sanitizeHtml(line.text);
+    if (html !== undefined) return <span data-testid="line-text" dir="auto" dangerouslySetInnerHTML={{ __html: html }} />;
   }
   if (line.textType === 'rich-content') {
     return (

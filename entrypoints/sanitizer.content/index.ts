@@ -1,0 +1,11 @@
+import { purify } from '../../src/ui/purify';
+import { SANITIZER_GLOBAL } from '../../src/ui/sanitizer-global';
+
+// Injected by the background into a CRM tab when its panel first shows an HTML line
+// (src/ui/sanitize.ts); never registered for any page by itself.
+export default defineContentScript({
+  registration: 'runtime',
+  main() {
+    (globalThis as Record<string, unknown>)[SANITIZER_GLOBAL] = purify;
+  },
+});
