@@ -79,6 +79,12 @@ export interface ProtocolMap {
   /** The wrap-up survey of an ended chat. */
   getAgentSurvey(data: z.infer<typeof chatIdSchema>): { ok: true; survey: AgentSurvey } | Refusal;
   submitAgentSurvey(data: z.infer<typeof surveyAnswersSchema>): CommandResult;
+  /** Drain mode: no new chats (Occupied), Away when the last open chat ends. */
+  finishChatsThenAway(): CommandResult;
+  /** Start a new agent session now (the popup's fix for a broken one). */
+  restartSession(): CommandResult;
+  /** Play the ring sound once, as a ring would (settings' "Test ring"). */
+  testRing(): CommandResult;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
