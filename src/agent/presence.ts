@@ -12,8 +12,11 @@ export type IdleState = 'active' | 'idle' | 'locked';
 /** A panel port may drop for a reload or navigation: act only if none is back after this. */
 export const PANEL_GONE_GRACE_MS = 5_000;
 
-/** Poll cycles failing in a row (each after its retry delay) before the session counts as lost. */
-export const GIVE_UP_AFTER_FAILURES = 5;
+/**
+ * No successful poll for this long means no ring can be heard in time: LivePerson itself sets an
+ * agent Away after 20 s of an unanswered ring, so waiting longer only hides the problem.
+ */
+export const SESSION_LOST_AFTER_MS = 20_000;
 
 /** States in which LivePerson can route a chat to the agent (Occupied still gets transfers). */
 export function canRing(view: Pick<AgentView, 'auth' | 'availability'>): boolean {
@@ -52,11 +55,11 @@ export function drainIsDone(view: Pick<AgentView, 'auth' | 'chats' | 'presence'>
 }
 
 /**
- * After this many failed cycles in a row the session counts as lost: set Away (and try again every
- * as many more failures, in case the first attempt could not get through either).
+ * The session is lost, as far as ringing goes, when polls keep failing (twice or more in a row)
+ * and none has succeeded for SESSION_LOST_AFTER_MS (since `signedInAt` before the first one).
  */
-export function shouldGiveUpPresence(consecutiveFailures: number): boolean {
-  return consecutiveFailures > 0 && consecutiveFailures % GIVE_UP_AFTER_FAILURES === 0;
+export function sessionIsLost(health: { lastPollAt?: number; consecutiveFailures: number }, signedInAt: number, now: number): boolean {
+  return health.consecutiveFailures >= 2 && now - (health.lastPollAt ?? signedInAt) >= SESSION_LOST_AFTER_MS;
 }
 
 /** What the guard needs from the runtime. */

@@ -8,7 +8,7 @@ import type { Capacity, CommandResult, Refusal, SignIn, SignInWithApiKey, Transf
 import type { AgentProfile } from '../messaging/view';
 import type { AgentView } from '../messaging/view';
 import { addOwnLine, applyInfo, mergeEvents } from './chat-events';
-import { sessionLostReason, shouldGiveUpPresence } from './presence';
+import { sessionIsLost, sessionLostReason } from './presence';
 import { afterRestart, attemptFailed, nextToSend, queueLine, retryEntry } from './outbox';
 import { retryDelay } from './retry-policy';
 import { initialState, type AgentState, type Connection, type OutboxEntry, type StateStore, type StoredChat } from './state';
@@ -700,7 +700,8 @@ export class AgentRuntime {
     this.state.health.problem = explain('LivePerson is not answering as expected', error);
     this.deps.log.warn('Poll failed', { kind: error.kind, status: error.status, url: error.url, message: error.message });
     await this.commit();
-    if (shouldGiveUpPresence(this.state.health.consecutiveFailures) && (this.state.availability === 'Online' || this.state.availability === 'Occupied')) {
+    const canRing = this.state.availability === 'Online' || this.state.availability === 'Occupied';
+    if (canRing && sessionIsLost(this.state.health, connection.loginAt, this.now())) {
       // Never Online and deaf: while we cannot hear rings, LivePerson must not route any.
       const away = await this.goAway(sessionLostReason(error.message));
       if (!away.ok) this.deps.log.warn('Could not set the agent Away after losing the session', { message: away.message });
