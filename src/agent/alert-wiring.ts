@@ -32,6 +32,16 @@ export interface AlertWiring {
   idleChanged(state: IdleState): Promise<void>;
 }
 
+/** What the e2e build exposes to its tests: the functions the browser's listeners call. */
+export function testHooks(wiring: AlertWiring) {
+  return {
+    runCommand: wiring.runCommand,
+    idleChanged: wiring.idleChanged,
+    notificationClicked: (id: string) => wiring.alerts.notificationClicked(id),
+    notificationButtonClicked: (id: string, index: number) => wiring.alerts.notificationButtonClicked(id, index),
+  };
+}
+
 export function wireAlerts(runtime: AgentRuntime, log: Logger): AlertWiring {
   const panels = new PanelTabs();
   const focusPanel = () => panels.focus().catch((error: unknown) => log.warn('Could not bring the panel to the front', { error: String(error) }));
