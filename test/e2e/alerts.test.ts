@@ -189,6 +189,15 @@ describe('alerts in Chromium', () => {
     await popup.bringToFront();
     await popup.locator(`${testId('availability')}::-p-text(Away)`).setTimeout(20_000).wait();
     expect(await text(popup, 'away-notice')).toMatch(/The last CRM tab with the Agent Dock panel was closed/);
+
+    // With no CRM tab left, a click on the notification opens the CRM page the panel was last on.
+    const worker = await sandbox.ext.worker();
+    await vi.waitFor(async () => expect(await notifications(worker)).toHaveProperty('agent-dock:away'), WAIT);
+    await hook(worker, 'notificationClicked', 'agent-dock:away');
+    const reopened = await sandbox.ext.browser.waitForTarget((t) => t.type() === 'page' && t.url() === sandbox.crm.url, { timeout: 15_000 });
+    const page = (await reopened.asPage())!;
+    await page.locator(inPanel(testId('panel'))).wait();
+    expect(await notifications(worker)).not.toHaveProperty('agent-dock:away');
   });
 });
 
