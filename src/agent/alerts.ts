@@ -65,6 +65,8 @@ export class Alerts {
   private lastRinging: AgentView['ringing'] | undefined;
   private lastNoticeAt: number | undefined;
   private first = true;
+  /** Views are applied one after the other, so a ring's start and end never swap places. */
+  private applying: Promise<void> = Promise.resolve();
   private readonly now: () => number;
 
   constructor(private readonly deps: AlertsDeps) {
@@ -73,7 +75,9 @@ export class Alerts {
 
   /** Every view the runtime pushes. Never throws: alerts must not break the runtime. */
   onView(view: AgentView): void {
-    void this.apply(view).catch((error: unknown) => this.deps.log.warn('Alert failed', { error: String(error) }));
+    this.applying = this.applying
+      .then(() => this.apply(view))
+      .catch((error: unknown) => this.deps.log.warn('Alert failed', { error: String(error) }));
   }
 
   private async apply(view: AgentView): Promise<void> {
@@ -117,8 +121,8 @@ export class Alerts {
       iconUrl: browser.runtime.getURL('/icon/128.png'),
       title,
       message,
-      priority: 2,
-      ...(acceptButton ? { buttons: [{ title: 'Accept' }], requireInteraction: true } : {}),
+      // Chrome only (Firefox has neither buttons nor these options): stays up until acted on.
+      ...(acceptButton ? { buttons: [{ title: 'Accept' }], requireInteraction: true, priority: 2 } : {}),
     });
   }
 
