@@ -53,7 +53,7 @@ export function wireAlerts(runtime: AgentRuntime, log: Logger): AlertWiring {
     notificationButtons: !import.meta.env.FIREFOX,
     log,
   });
-  runtime.subscribe((view) => alerts.onView(view));
+  runtime.subscribe((view) => void alerts.onView(view));
   const presence = new PresenceGuard({ target: runtime, settings: currentAlertSettings, log });
 
   const commandTarget: CommandTarget = {

@@ -7,7 +7,7 @@ import { browser } from 'wxt/browser';
 import type { CommandResult } from '../messaging/protocol';
 import type { AgentView } from '../messaging/view';
 import type { AlertSettings } from '../settings/alerts';
-import { openChatCount } from './presence';
+import { openChatCount, signedOutProblem } from './presence';
 import type { RingPlayer } from './ring-player';
 
 export const RING_NOTIFICATION_ID = 'agent-dock:ring';
@@ -24,9 +24,13 @@ export interface Badge {
   title: string;
 }
 
-/** Ringing count in the alert colour; else `!` when the session is unhealthy; else the open chats. */
+/** Ringing count in the alert colour; else `!` when the session is unhealthy (or lost); else the open chats. */
 export function badgeFor(view: AgentView): Badge {
-  if (view.auth.status !== 'signed-in') return { text: '', color: BADGE_COLORS.chats, title: 'Agent Dock — signed out' };
+  if (view.auth.status !== 'signed-in') {
+    const problem = signedOutProblem(view);
+    if (problem) return { text: '!', color: BADGE_COLORS.unhealthy, title: `Agent Dock — signed out: ${problem}` };
+    return { text: '', color: BADGE_COLORS.chats, title: 'Agent Dock — signed out' };
+  }
   const open = openChatCount(view);
   const summary = `Agent Dock — ${view.availability ?? 'unknown'}${view.presence?.draining ? ' (finishing chats)' : ''}`;
   if (view.ringing.count > 0) {
@@ -64,6 +68,7 @@ export class Alerts {
   private lastBadge: Badge | undefined;
   private lastRinging: AgentView['ringing'] | undefined;
   private lastNoticeAt: number | undefined;
+  private wasSignedIn = false;
   private first = true;
   /** Views are applied one after the other, so a ring's start and end never swap places. */
   private applying: Promise<void> = Promise.resolve();
@@ -73,11 +78,12 @@ export class Alerts {
     this.now = deps.now ?? Date.now;
   }
 
-  /** Every view the runtime pushes. Never throws: alerts must not break the runtime. */
-  onView(view: AgentView): void {
+  /** Every view the runtime pushes; settles once applied. Never rejects: alerts must not break the runtime. */
+  onView(view: AgentView): Promise<void> {
     this.applying = this.applying
       .then(() => this.apply(view))
       .catch((error: unknown) => this.deps.log.warn('Alert failed', { error: String(error) }));
+    return this.applying;
   }
 
   private async apply(view: AgentView): Promise<void> {
@@ -100,6 +106,11 @@ export class Alerts {
     // A notice already there when the worker started was told by the worker before.
     if (notice && !this.first && notice.at !== this.lastNoticeAt) await this.notify(AWAY_NOTIFICATION_ID, 'You are Away', notice.reason, false);
     this.lastNoticeAt = notice?.at;
+
+    // Signed out by something other than the agent (the login could not be kept): say so.
+    const lost = signedOutProblem(view);
+    if (this.wasSignedIn && lost) await this.notify(AWAY_NOTIFICATION_ID, 'You are signed out', lost, false);
+    this.wasSignedIn = view.auth.status === 'signed-in';
     this.first = false;
   }
 

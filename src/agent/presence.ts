@@ -43,6 +43,15 @@ export function idleAwayReason(
 export const PANEL_GONE_REASON =
   'The last CRM tab with the Agent Dock panel was closed, so Agent Dock set you Away: no chat can ring unseen. Press Online when the panel is back.';
 
+/** The reason shown after the agent's own sign-out; any other sign-out reason is a problem. */
+export const SIGNED_OUT_BY_AGENT = 'You signed out.';
+
+/** Signed out by something other than the agent (a login that expired, a failed sign-in): worth a mark and a word. */
+export function signedOutProblem(view: Pick<AgentView, 'auth'>): string | undefined {
+  const { status, reason } = view.auth;
+  return status === 'signed-out' && reason && reason !== SIGNED_OUT_BY_AGENT ? reason : undefined;
+}
+
 export const DRAIN_DONE_REASON = 'Your last chat ended, so you are Away, as you asked.';
 
 export function sessionLostReason(problem: string): string {

@@ -8,7 +8,7 @@ import type { Capacity, CommandResult, Refusal, SignIn, SignInWithApiKey, Transf
 import type { AgentProfile } from '../messaging/view';
 import type { AgentView } from '../messaging/view';
 import { addOwnLine, applyInfo, mergeEvents } from './chat-events';
-import { sessionIsLost, sessionLostReason } from './presence';
+import { sessionIsLost, sessionLostReason, SIGNED_OUT_BY_AGENT } from './presence';
 import { afterRestart, attemptFailed, nextToSend, queueLine, retryEntry } from './outbox';
 import { retryDelay } from './retry-policy';
 import { initialState, type AgentState, type Connection, type OutboxEntry, type StateStore, type StoredChat } from './state';
@@ -142,7 +142,7 @@ export class AgentRuntime {
       csrf: connection.csrf,
     });
     if (!result.ok) this.deps.log.warn('Logout call failed; dropping the session locally', { error: result.error.message });
-    await this.endConnection('You signed out.');
+    await this.endConnection(SIGNED_OUT_BY_AGENT);
     return OK;
   }
 
