@@ -3,6 +3,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_ALERT_SETTINGS, effectiveAlertSettings } from '../../src/settings/alerts';
 import { accountPolicy, isLocked, parsePolicy, readManagedPolicy, signInRefusal } from '../../src/settings/policy';
+import { policySignInRefusal } from '../../src/agent/alert-wiring';
+import { AgentRuntime } from '../../src/agent/runtime';
+import { createLivePersonClient } from '../../src/api';
 
 describe('managed policy', () => {
   beforeEach(() => fakeBrowser.reset());
@@ -59,5 +62,21 @@ describe('managed policy', () => {
     expect(await readManagedPolicy()).toEqual({});
     await fakeBrowser.storage.managed.set({ accountId: '12345678', locked: ['accountId'] });
     expect(await readManagedPolicy()).toEqual({ accountId: '12345678', locked: ['accountId'] });
+  });
+
+  it('the background refuses a sign-in the policy locks out, before calling LivePerson', async () => {
+    await fakeBrowser.storage.managed.set({ csdsUrl: 'https://api.liveperson.net', locked: ['csdsUrl'] });
+    const calls: string[] = [];
+    const runtime = new AgentRuntime({
+      client: createLivePersonClient({ fetch: (async (url: string) => (calls.push(url), new Response('{}', { status: 500 }))) as typeof fetch }),
+      store: { load: async () => null, save: async () => {} },
+      pollIntervalMs: async () => 2000,
+      signInRefusal: policySignInRefusal,
+      log: { info: () => {}, warn: () => {} },
+    });
+    const result = await runtime.signIn({ csdsUrl: 'https://elsewhere.example', accountId: '1', username: 'a', password: 'b' });
+    expect(result).toEqual({ ok: false, message: 'Your administrator set the LivePerson domain to https://api.liveperson.net.' });
+    expect(calls).toEqual([]);
+    await runtime.stop();
   });
 });
