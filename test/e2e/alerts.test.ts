@@ -103,7 +103,7 @@ describe('alerts in Chromium', () => {
     await popup.bringToFront();
     await popup.locator(testId('availability-drain')).click();
     await popup.locator(`${testId('availability')}::-p-text(Occupied)`).wait();
-    expect(await text(popup, 'draining')).toBe('finishing 1 chat, then Away');
+    expect(await text(popup, 'draining')).toBe('Finishing 1 chat, then Away');
     expect(await popup.$eval(testId('availability-drain'), (b) => b.getAttribute('aria-pressed'))).toBe('true');
     expect(await popup.$eval(testId('availability-Occupied'), (b) => b.getAttribute('aria-pressed'))).toBe('false');
 

@@ -48,12 +48,12 @@ function Status() {
         <strong class={`state state-${v.availability ?? 'none'}`} data-testid="availability">
           {v.availability ?? 'Unknown'}
         </strong>
-        {draining && (
-          <span class="hint" data-testid="draining">
-            finishing {open} chat{open === 1 ? '' : 's'}, then Away
-          </span>
-        )}
       </div>
+      {draining && (
+        <p class="hint draining" data-testid="draining">
+          Finishing {open} chat{open === 1 ? '' : 's'}, then Away
+        </p>
+      )}
       <div class="buttons" role="group" aria-label="Set availability">
         {STATES.map((state) => (
           <button
