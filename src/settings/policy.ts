@@ -65,6 +65,25 @@ export function accountPolicy(policy: ManagedPolicy): {
   };
 }
 
+/**
+ * The enabled sites and panel rules the administrator set, and whether the agent may change them.
+ * (The per-site rules module applies them; this only reads the policy.)
+ */
+export function sitePolicy(policy: ManagedPolicy): {
+  sites?: string[];
+  panelRules?: PolicyPanelRule[];
+  locked: { sites: boolean; panelRules: boolean };
+} {
+  return {
+    sites: policy.sites,
+    panelRules: policy.panelRules,
+    locked: {
+      sites: policy.sites !== undefined && isLocked(policy, 'sites'),
+      panelRules: policy.panelRules !== undefined && isLocked(policy, 'panelRules'),
+    },
+  };
+}
+
 /** Why a sign-in is refused by the policy, or undefined when it is allowed. */
 export function signInRefusal(policy: ManagedPolicy, input: { csdsUrl: string; accountId: string }): string | undefined {
   const { preset, locked } = accountPolicy(policy);

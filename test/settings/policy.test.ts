@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_ALERT_SETTINGS, effectiveAlertSettings } from '../../src/settings/alerts';
-import { accountPolicy, isLocked, parsePolicy, readManagedPolicy, signInRefusal } from '../../src/settings/policy';
+import { accountPolicy, isLocked, parsePolicy, readManagedPolicy, signInRefusal, sitePolicy } from '../../src/settings/policy';
 import { policySignInRefusal } from '../../src/agent/alert-wiring';
 import { AgentRuntime } from '../../src/agent/runtime';
 import { createLivePersonClient } from '../../src/api';
@@ -28,6 +28,12 @@ describe('managed policy', () => {
       locked: ['csdsUrl', 'alerts.sound'],
     });
     expect(parsePolicy('nonsense')).toEqual({});
+    expect(sitePolicy(policy)).toEqual({
+      sites: ['https://crm.example.com/*'],
+      panelRules: [{ pattern: 'https://crm.example.com/*', position: 'right' }],
+      locked: { sites: false, panelRules: false },
+    });
+    expect(sitePolicy(parsePolicy({ sites: ['https://a.example/*'], locked: ['sites', 'panelRules'] })).locked).toEqual({ sites: true, panelRules: false });
   });
 
   it('locks a setting by name or by its group', () => {
