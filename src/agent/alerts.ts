@@ -141,7 +141,12 @@ export class Alerts {
   async testRing(): Promise<CommandResult> {
     if (!this.deps.player) return { ok: false, message: 'This browser cannot play the ring sound outside a tab; rings still show in the panel and the popup.' };
     const settings = await this.deps.settings();
-    await this.deps.player.test(settings.volume);
+    try {
+      await this.deps.player.test(settings.volume);
+    } catch (error) {
+      this.deps.log.warn('Test ring could not play', { error: String(error) });
+      return { ok: false, message: 'The browser did not let Agent Dock play the ring sound.' };
+    }
     return { ok: true };
   }
 

@@ -10,7 +10,7 @@ import { playRing, type RingMode } from './ring-sound';
 export interface RingPlayer {
   /** Loops the ring until `stop` (a no-op while it already rings). */
   ring(volume: number): Promise<void>;
-  /** Plays the pattern once, unless a real ring is playing. */
+  /** Plays the pattern once, unless a real ring is playing; rejects when the browser refuses to play. */
   test(volume: number): Promise<void>;
   stop(): Promise<void>;
 }
@@ -68,12 +68,14 @@ export function backgroundPageRingPlayer(doc: Document): RingPlayer {
     async ring(volume) {
       if (ringing) return;
       silence(testing);
-      ringing = playRing(doc, 'ring', volume);
+      ringing = playRing(doc, 'ring', volume).audio;
     },
     async test(volume) {
       if (ringing) return;
       silence(testing);
-      testing = playRing(doc, 'test', volume);
+      const played = playRing(doc, 'test', volume);
+      testing = played.audio;
+      await played.started;
     },
     async stop() {
       silence(ringing);

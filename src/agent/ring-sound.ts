@@ -56,9 +56,10 @@ export type RingMode = 'ring' | 'test';
 
 /**
  * Plays the sound in `doc`: a ring loops until stopped, a test plays the pattern once.
- * The element says what it does in `data-state` (playing, ended, blocked) for anyone to read.
+ * The element says what it does in `data-state` (playing, ended, blocked) for anyone to read;
+ * `started` settles when playback started, or rejects with why it could not.
  */
-export function playRing(doc: Document, mode: RingMode, volume: number): HTMLAudioElement {
+export function playRing(doc: Document, mode: RingMode, volume: number): { audio: HTMLAudioElement; started: Promise<void> } {
   const audio = doc.createElement('audio');
   audio.dataset.testid = 'ring-audio';
   audio.dataset.mode = mode;
@@ -68,9 +69,11 @@ export function playRing(doc: Document, mode: RingMode, volume: number): HTMLAud
   audio.addEventListener('playing', () => (audio.dataset.state = 'playing'));
   audio.addEventListener('ended', () => (audio.dataset.state = 'ended'));
   doc.body.append(audio);
-  audio.play().catch((error: unknown) => {
+  const started = audio.play().catch((error: unknown) => {
     audio.dataset.state = 'blocked';
     console.warn('[agent-dock] The ring sound could not play', String(error));
+    throw error;
   });
-  return audio;
+  started.catch(() => {}); // reported above; a caller may still await it
+  return { audio, started };
 }
