@@ -9,12 +9,11 @@ import type { AgentView } from '../messaging/view';
 import type { AlertSettings } from '../settings/alerts';
 import { openChatCount, signedOutProblem } from './presence';
 import type { RingPlayer } from './ring-player';
+import { RING_AWAY_AFTER_MS } from './timing';
 
 export const RING_NOTIFICATION_ID = 'agent-dock:ring';
 export const AWAY_NOTIFICATION_ID = 'agent-dock:away';
 
-/** LivePerson: an assigned chat not accepted within 20 seconds sets the agent Away. */
-export const RING_AWAY_AFTER_MS = 20_000;
 
 export const BADGE_COLORS = { ringing: '#c5221f', unhealthy: '#b06000', chats: '#0f62c4' } as const;
 

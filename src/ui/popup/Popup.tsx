@@ -1,13 +1,12 @@
 /** The toolbar popup: sign in, one-click availability, status at a glance. */
 import { useEffect, useState } from 'preact/hooks';
 import type { Capacity } from '../../messaging/protocol';
+import { RING_AWAY_AFTER_MS } from '../../agent/timing';
 import { followPolicy } from '../policy';
 import { connectView, run, view } from '../store';
 import { Health } from './Health';
 import { SignInForm } from './SignInForm';
 
-/** LivePerson: an assigned chat not accepted within 20 seconds sets the agent Away. */
-const RING_AWAY_AFTER_MS = 20_000;
 
 /** Seconds left before an unanswered ring sets the agent Away, ticking while it rings. */
 function useRingCountdown(): number | undefined {
