@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { COMMANDS } from './src/agent/commands';
 
 /** Firefox identifies the extension by this id (MV3 requires one; AMO keeps it across versions). */
 export const GECKO_ID = 'agent-dock@agent-dock';
@@ -16,7 +17,15 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Agent Dock',
     description: 'Take LivePerson chats inside your CRM: ring, accept, chat and end without leaving the record.',
-    permissions: ['storage', 'alarms', 'scripting'],
+    // notifications: rings and automatic Away; idle: Away when the computer is idle or locked;
+    // offscreen (Chrome only; Firefox has no such API): the ring sound outside any tab;
+    // scripting: the HTML sanitizer, injected into a CRM tab on its first HTML line.
+    permissions: ['storage', 'alarms', 'scripting', 'notifications', 'idle', ...(browser === 'firefox' ? [] : ['offscreen'])],
+    // Fleet policy: what an administrator may preset and lock (src/settings/policy.ts).
+    storage: { managed_schema: 'managed_schema.json' },
+    commands: Object.fromEntries(
+      Object.entries(COMMANDS).map(([name, { key, description }]) => [name, { suggested_key: { default: key }, description }]),
+    ),
     // The LivePerson services the background talks to, plus loopback for the local sandbox.
     host_permissions: ['https://*.liveperson.net/*', 'http://127.0.0.1/*', 'http://localhost/*'],
     action: { default_title: 'Agent Dock' },

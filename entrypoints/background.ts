@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { createLivePersonClient } from '../src/api';
+import { policySignInRefusal, testHooks, wireAlerts } from '../src/agent/alert-wiring';
 import { consoleLogger } from '../src/agent/log';
 import { AgentRuntime } from '../src/agent/runtime';
 import { sessionStateStore } from '../src/agent/session-store';
@@ -18,10 +19,15 @@ export default defineBackground(() => {
     store: sessionStateStore,
     pollIntervalMs: async (origin) => effectivePollInterval(await pollIntervalSetting.getValue(), origin),
     rememberAccount: (account) => accountSettings.setValue(account),
+    signInRefusal: policySignInRefusal,
     log: consoleLogger,
   });
-  serveProtocol(runtime);
-  serveViewPort(runtime);
+  const alerts = wireAlerts(runtime, consoleLogger);
+  serveProtocol(runtime, alerts.alerts);
+  serveViewPort(runtime, alerts.onPanels);
+  // Test builds only: puppeteer cannot press browser shortcuts or lock the screen, so the e2e tests
+  // call the very functions the onCommand, idle and notification listeners call.
+  if (import.meta.env.MODE === 'e2e') Object.assign(globalThis, { agentDockTest: testHooks(alerts) });
   // If the browser stopped the worker, the next alarm (or any message) brings polling back.
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === WATCHDOG_ALARM) void runtime.ensurePolling();

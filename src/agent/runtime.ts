@@ -8,13 +8,14 @@ import type { Capacity, CommandResult, Refusal, SignIn, SignInWithApiKey, Transf
 import type { AgentProfile } from '../messaging/view';
 import type { AgentView } from '../messaging/view';
 import { addOwnLine, applyInfo, mergeEvents } from './chat-events';
+import { sessionIsLost, sessionLostReason, SIGNED_OUT_BY_AGENT } from './presence';
 import { afterRestart, attemptFailed, nextToSend, queueLine, retryEntry } from './outbox';
 import { retryDelay } from './retry-policy';
 import { initialState, type AgentState, type Connection, type OutboxEntry, type StateStore, type StoredChat } from './state';
 import { toView } from './view';
+import { LOGIN_REFRESH_EVERY_MS } from './timing';
 
-/** LivePerson: refresh the login every 3–5 minutes. */
-export const LOGIN_REFRESH_EVERY_MS = 4 * 60_000;
+export { LOGIN_REFRESH_EVERY_MS } from './timing';
 
 export interface Logger {
   info(message: string, detail?: Record<string, unknown>): void;
@@ -28,6 +29,8 @@ export interface AgentRuntimeDeps {
   pollIntervalMs(origin: string): Promise<number>;
   /** Remember the non-secret sign-in fields for next time. */
   rememberAccount?(account: { csdsUrl: string; accountId: string; username: string }): Promise<void>;
+  /** Why the administrator's policy refuses this sign-in (a locked domain or account), if it does. */
+  signInRefusal?(input: { csdsUrl: string; accountId: string }): Promise<string | undefined>;
   log: Logger;
   now?: () => number;
 }
@@ -99,6 +102,8 @@ export class AgentRuntime {
     await this.restore();
     if (this.state.connection) return fail('Already signed in. Sign out first to change account.');
     if (this.state.signingIn) return fail('Signing in already.');
+    const refusal = await this.deps.signInRefusal?.(input);
+    if (refusal) return fail(refusal);
     this.state.signingIn = true;
     this.state.signedOutReason = undefined;
     await this.commit();
@@ -137,17 +142,54 @@ export class AgentRuntime {
       csrf: connection.csrf,
     });
     if (!result.ok) this.deps.log.warn('Logout call failed; dropping the session locally', { error: result.error.message });
-    await this.endConnection('You signed out.');
+    await this.endConnection(SIGNED_OUT_BY_AGENT);
     return OK;
   }
 
-  async setAvailability(chat: ChatAvailability): Promise<CommandResult> {
+  /** Any explicit change ends drain mode; an automatic Away carries the sentence saying why. */
+  async setAvailability(chat: ChatAvailability, awayReason?: string): Promise<CommandResult> {
     const api = await this.api();
     if (!api) return fail('Sign in first.');
     const result = await api.agent.setAvailability(api.connection.sessionUrl, chat);
     if (!result.ok) return this.commandFailed('Could not change availability', result.error);
     this.state.availability = chat;
+    this.state.presence = chat === 'Away' && awayReason ? { awayNotice: { reason: awayReason, at: this.now() } } : undefined;
     await this.commit();
+    return OK;
+  }
+
+  /** The presence safety net (./presence.ts): Away, and why. */
+  goAway(reason: string): Promise<CommandResult> {
+    return this.setAvailability('Away', reason);
+  }
+
+  /**
+   * "Finish my chats, then go Away": Occupied now (LivePerson routes no new chat to the agent,
+   * open ones go on), Away when the last open chat ends (PresenceGuard watches for it).
+   */
+  async finishChatsThenAway(): Promise<CommandResult> {
+    const api = await this.api();
+    if (!api) return fail('Sign in first.');
+    if (!this.state.chats.some((c) => c.state !== 'ended')) return this.setAvailability('Away');
+    const result = await api.agent.setAvailability(api.connection.sessionUrl, 'Occupied');
+    if (!result.ok) return this.commandFailed('Could not stop new chats', result.error);
+    this.state.availability = 'Occupied';
+    this.state.presence = { draining: { since: this.now() } };
+    await this.commit();
+    return OK;
+  }
+
+  /** The popup's fix for a broken session: a new agent session now (availability and chats come back), then a poll. */
+  async restartSession(): Promise<CommandResult> {
+    await this.restore();
+    const connection = this.state.connection;
+    if (!connection) return fail('Sign in first.');
+    if (!(await this.restartAgentSessionOnce(connection))) {
+      return fail('The agent session could not be restarted: LivePerson did not answer. Try again, or sign out and in again.');
+    }
+    this.state.health = { ...this.state.health, problem: undefined, consecutiveFailures: 0 };
+    await this.commit();
+    this.schedulePoll(0);
     return OK;
   }
 
@@ -658,6 +700,12 @@ export class AgentRuntime {
     this.state.health.problem = explain('LivePerson is not answering as expected', error);
     this.deps.log.warn('Poll failed', { kind: error.kind, status: error.status, url: error.url, message: error.message });
     await this.commit();
+    const canRing = this.state.availability === 'Online' || this.state.availability === 'Occupied';
+    if (canRing && sessionIsLost(this.state.health, connection.loginAt, this.now())) {
+      // Never Online and deaf: while we cannot hear rings, LivePerson must not route any.
+      const away = await this.goAway(sessionLostReason(error.message));
+      if (!away.ok) this.deps.log.warn('Could not set the agent Away after losing the session', { message: away.message });
+    }
     return Math.max(interval, retryDelay(error, this.state.health.consecutiveFailures));
   }
 

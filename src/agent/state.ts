@@ -80,6 +80,15 @@ export interface AgentState {
   /** Why the agent is signed out, shown in the popup. */
   signedOutReason?: string;
   signingIn: boolean;
+  /** Drain mode and the safety net's last word (./presence.ts): kept here so a worker restart keeps them. */
+  presence?: PresenceState;
+}
+
+export interface PresenceState {
+  /** "Finish my chats, then go Away": Occupied (no new chats) until the last open chat ends. */
+  draining?: { since: number };
+  /** Why Agent Dock set the agent Away on its own (idle, locked, panel closed, session lost). */
+  awayNotice?: { reason: string; at: number };
 }
 
 export function initialState(): AgentState {

@@ -1,6 +1,7 @@
 /** Derives the redacted `AgentView` from the background state: no token, csrf or URL leaves here. */
 import type { AgentView, ChatView, LineView } from '../messaging/view';
 import type { AgentState, StoredChat } from './state';
+import { LOGIN_REFRESH_EVERY_MS } from './timing';
 
 export function toView(state: AgentState, version: number): AgentView {
   const connection = state.connection;
@@ -13,7 +14,12 @@ export function toView(state: AgentState, version: number): AgentView {
     availability: connection ? state.availability : null,
     ringing: { count: state.ringing.count, since: state.ringing.since },
     chats: state.chats.map((chat) => chatView(chat, connection?.agentName ?? 'You')),
-    health: { lastPollAt: state.health.lastPollAt, problem: state.health.problem },
+    health: {
+      lastPollAt: state.health.lastPollAt,
+      problem: state.health.problem,
+      ...(connection ? { nextLoginRefreshAt: connection.refreshedAt + LOGIN_REFRESH_EVERY_MS } : {}),
+    },
+    presence: { draining: !!(connection && state.presence?.draining), awayNotice: state.presence?.awayNotice },
   };
 }
 

@@ -42,7 +42,17 @@ function validate<T>(schema: z.ZodType<T>, data: unknown): { ok: true; value: T 
 
 const refused: Refusal = { ok: false, message: 'Refused: this action is only allowed from Agent Dock’s own pages.' };
 
-export function serveProtocol(runtime: AgentRuntime): void {
+/** What only the alerts module does (./../agent/alerts.ts), for the protocol to reach. */
+export interface AlertCommands {
+  testRing(): Promise<{ ok: true } | Refusal>;
+}
+
+export function serveProtocol(runtime: AgentRuntime, alerts?: AlertCommands): void {
+  onMessage('finishChatsThenAway', ({ sender }) => (fromExtensionPage(sender) ? runtime.finishChatsThenAway() : refused));
+  onMessage('restartSession', ({ sender }) => (fromExtensionPage(sender) ? runtime.restartSession() : refused));
+  onMessage('testRing', ({ sender }) =>
+    !fromExtensionPage(sender) ? refused : (alerts?.testRing() ?? { ok: false, message: 'The ring sound is not available in this browser.' }),
+  );
   onMessage('getView', ({ sender }) => {
     if (!fromThisExtension(sender)) throw new Error('Refused');
     return runtime.restore().then(() => runtime.view());
@@ -136,16 +146,36 @@ export function serveProtocol(runtime: AgentRuntime): void {
   });
 }
 
-/** Streams the view to every connected UI; each gets the current view as soon as it connects. */
-export function serveViewPort(runtime: AgentRuntime): void {
+/** A CRM tab showing the panel: a view port from a content script (not from one of our pages). */
+export interface PanelTab {
+  tabId: number;
+  windowId: number;
+  url?: string;
+}
+
+/**
+ * Streams the view to every connected UI; each gets the current view as soon as it connects.
+ * `onPanels` hears the CRM tabs whose panel is connected, whenever that list changes.
+ */
+export function serveViewPort(runtime: AgentRuntime, onPanels?: (panels: PanelTab[]) => void): void {
   const ports = new Set<Browser.runtime.Port>();
+  const panels = () =>
+    [...ports].flatMap((p) => {
+      const tab = p.sender?.tab;
+      const fromOurPage = p.sender?.url?.startsWith(browser.runtime.getURL('/'));
+      return tab?.id !== undefined && !fromOurPage ? [{ tabId: tab.id, windowId: tab.windowId, url: p.sender?.url }] : [];
+    });
   runtime.subscribe((view) => {
     for (const port of ports) port.postMessage({ type: 'view', view });
   });
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== VIEW_PORT || port.sender?.id !== browser.runtime.id) return;
     ports.add(port);
-    port.onDisconnect.addListener(() => ports.delete(port));
+    onPanels?.(panels());
+    port.onDisconnect.addListener(() => {
+      ports.delete(port);
+      onPanels?.(panels());
+    });
     void runtime.restore().then(() => port.postMessage({ type: 'view', view: runtime.view() }));
   });
 }

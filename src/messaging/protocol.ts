@@ -81,6 +81,12 @@ export interface ProtocolMap {
   submitAgentSurvey(data: z.infer<typeof surveyAnswersSchema>): CommandResult;
   /** A CRM tab's panel met its first HTML line: inject the sanitizer into its world. */
   loadSanitizer(): CommandResult;
+  /** Drain mode: no new chats (Occupied), Away when the last open chat ends. */
+  finishChatsThenAway(): CommandResult;
+  /** Start a new agent session now (the popup's fix for a broken one). */
+  restartSession(): CommandResult;
+  /** Play the ring sound once, as a ring would (settings' "Test ring"). */
+  testRing(): CommandResult;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

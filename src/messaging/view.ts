@@ -79,7 +79,11 @@ export interface AgentView {
     lastPollAt?: number;
     /** The last failure a user should see, or undefined when healthy. */
     problem?: string;
+    /** When the LivePerson login is next refreshed. */
+    nextLoginRefreshAt?: number;
   };
+  /** Drain mode and why Agent Dock set the agent Away on its own (src/agent/presence.ts). */
+  presence?: { draining: boolean; awayNotice?: { reason: string; at: number } };
 }
 
 export const emptyView: AgentView = {

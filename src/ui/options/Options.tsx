@@ -7,8 +7,10 @@ import type { Capacity } from '../../messaging/protocol';
 import { accountSettings, livePersonAccount, type AccountSettings } from '../../settings/account';
 import { DEFAULT_POLL_INTERVAL_MS, LIVEPERSON_MIN_POLL_INTERVAL_MS, pollIntervalSetting } from '../../settings/polling';
 import { connectionOf, SANDBOX_ACCOUNT, type Connection } from '../../settings/sandbox';
-import { SignInForm } from '../popup/SignInForm';
+import { lockedAccountFields, SignInForm, withAccountPolicy } from '../popup/SignInForm';
+import { followPolicy, LOCKED_NOTE, policy } from '../policy';
 import { connectView, run, view } from '../store';
+import { AlertSettingsForm } from './AlertSettingsForm';
 
 /** Switching is one click: the sandbox's account, or the agent's own one back as they left it. */
 async function switchConnection(next: Connection): Promise<void> {
@@ -46,7 +48,7 @@ function ConnectionSwitch({ locked }: { locked: boolean }) {
     </label>
   );
   return (
-    <fieldset class="connection" data-testid="connection" disabled={locked}>
+    <fieldset class="connection" data-testid="connection" disabled={locked || lockedAccountFields().csdsUrl}>
       <legend>Two ways in</legend>
       {choice(
         'sandbox',
@@ -59,6 +61,11 @@ function ConnectionSwitch({ locked }: { locked: boolean }) {
         'Your account on LivePerson: the Domain API at api.liveperson.net finds its data centre.',
       )}
       {locked && <p class="hint">Sign out to switch.</p>}
+      {lockedAccountFields().csdsUrl && (
+        <p class="hint locked-note" data-testid="locked-connection">
+          🔒 {LOCKED_NOTE}: {policy.value.csdsUrl}
+        </p>
+      )}
     </fieldset>
   );
 }
@@ -80,8 +87,10 @@ function BotSignIn() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    void accountSettings.getValue().then((saved) => setFields((f) => ({ ...f, csdsUrl: saved.csdsUrl, accountId: saved.accountId })));
+    void accountSettings.getValue().then((saved) => setFields((f) => withAccountPolicy({ ...f, csdsUrl: saved.csdsUrl, accountId: saved.accountId })));
   }, []);
+  useEffect(() => setFields((f) => withAccountPolicy(f)), [policy.value]);
+  const locked = lockedAccountFields();
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -100,10 +109,14 @@ function BotSignIn() {
       </p>
       {BOT_FIELDS.map(([name, label, type]) => (
         <label key={name} class="field">
-          <span>{label}</span>
+          <span>
+            {label}
+            {(name === 'csdsUrl' || name === 'accountId') && locked[name] && <span class="locked-note"> · 🔒 {LOCKED_NOTE}</span>}
+          </span>
           <input
             name={name}
             type={type as 'text'}
+            readOnly={(name === 'csdsUrl' || name === 'accountId') && locked[name]}
             required
             autocomplete="off"
             value={fields[name]}
@@ -200,6 +213,7 @@ function NotRinging() {
 
 export function Options() {
   useEffect(connectView, []);
+  useEffect(followPolicy, []);
   const v = view.value;
   const signedIn = v.auth.status === 'signed-in';
   return (
@@ -228,6 +242,10 @@ export function Options() {
       <section id="not-ringing" aria-labelledby="not-ringing-title">
         <h2 id="not-ringing-title">Why am I not ringing?</h2>
         <NotRinging />
+      </section>
+      <section aria-labelledby="alerts-title">
+        <h2 id="alerts-title">Alerts and presence</h2>
+        <AlertSettingsForm />
       </section>
       <section aria-labelledby="polling-title">
         <h2 id="polling-title">Polling</h2>

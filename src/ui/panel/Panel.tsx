@@ -73,6 +73,11 @@ export function Panel() {
         </div>
       )}
       {v.health.problem && <div class="warning">{v.health.problem}</div>}
+      {v.presence?.awayNotice && v.availability === 'Away' && (
+        <div class="warning" data-testid="away-notice">
+          {v.presence.awayNotice.reason}
+        </div>
+      )}
 
       {v.auth.status !== 'signed-in' ? (
         <p class="empty">Sign in from the Agent Dock toolbar button.</p>

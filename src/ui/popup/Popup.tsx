@@ -1,8 +1,24 @@
 /** The toolbar popup: sign in, one-click availability, status at a glance. */
 import { useEffect, useState } from 'preact/hooks';
 import type { Capacity } from '../../messaging/protocol';
+import { RING_AWAY_AFTER_MS } from '../../agent/timing';
+import { followPolicy } from '../policy';
 import { connectView, run, view } from '../store';
+import { Health } from './Health';
 import { SignInForm } from './SignInForm';
+
+
+/** Seconds left before an unanswered ring sets the agent Away, ticking while it rings. */
+function useRingCountdown(): number | undefined {
+  const since = view.value.ringing.count > 0 ? view.value.ringing.since : undefined;
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    if (since === undefined) return;
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [since]);
+  return since === undefined ? undefined : Math.max(0, Math.ceil((since + RING_AWAY_AFTER_MS - now) / 1000));
+}
 
 const STATES = ['Online', 'Away', 'Occupied'] as const;
 
@@ -14,6 +30,8 @@ function Status() {
     setError(r.ok ? null : r.message);
   };
   const open = v.chats.filter((c) => c.state !== 'ended').length;
+  const draining = !!v.presence?.draining;
+  const awayIn = useRingCountdown();
   // Capacity is read when the popup opens and when availability changes: where the agent decides.
   const [capacity, setCapacity] = useState<Capacity | null>(null);
   useEffect(() => {
@@ -30,6 +48,11 @@ function Status() {
           {v.availability ?? 'Unknown'}
         </strong>
       </div>
+      {draining && (
+        <p class="hint draining" data-testid="draining">
+          Finishing {open} chat{open === 1 ? '' : 's'}, then Away
+        </p>
+      )}
       <div class="buttons" role="group" aria-label="Set availability">
         {STATES.map((state) => (
           <button
@@ -37,18 +60,40 @@ function Status() {
             type="button"
             class="btn"
             data-testid={`availability-${state}`}
-            aria-pressed={v.availability === state}
+            aria-pressed={v.availability === state && !draining}
             onClick={() => act(run('setAvailability', { state }))}
           >
             {state}
           </button>
         ))}
       </div>
+      <button
+        type="button"
+        class="btn btn-drain"
+        data-testid="availability-drain"
+        aria-pressed={draining}
+        title="No new chats; the open ones go on; Away when the last one ends"
+        onClick={() => act(run('finishChatsThenAway'))}
+      >
+        Finish my chats, then Away
+      </button>
+      {v.presence?.awayNotice && v.availability === 'Away' && (
+        <p class="warning" data-testid="away-notice" role="status">
+          {v.presence.awayNotice.reason}
+        </p>
+      )}
       <dl class="facts">
         <dt>Ringing</dt>
-        <dd data-testid="ringing-count">{v.ringing.count}</dd>
+        <dd>
+          <span data-testid="ringing-count">{v.ringing.count}</span>
+          {awayIn !== undefined && (
+            <span class="ring-countdown" data-testid="ring-countdown">
+              {awayIn > 0 ? ` · Away in ${awayIn} s` : ' · Away now'}
+            </span>
+          )}
+        </dd>
         <dt>Open chats</dt>
-        <dd>{open}</dd>
+        <dd data-testid="open-chats">{open}</dd>
         {capacity && (
           <>
             <dt>Your free slots</dt>
@@ -65,15 +110,8 @@ function Status() {
             <dd data-testid="skills">{v.agent.skills.map((s) => s.name).join(', ') || '—'}</dd>
           </>
         )}
-        <dt>Last poll</dt>
-        <dd>{v.health.lastPollAt ? new Date(v.health.lastPollAt).toLocaleTimeString() : '—'}</dd>
       </dl>
-      <p class={v.health.problem ? 'warning health' : 'health'} data-testid="health" role="status">
-        {v.health.problem ?? (v.health.lastPollAt ? 'Session healthy.' : 'Waiting for the first poll…')}{' '}
-        <a href="/options.html#not-ringing" target="_blank" data-testid="not-ringing-link">
-          Why am I not ringing?
-        </a>
-      </p>
+      <Health />
       {error && (
         <p class="error" role="alert" data-testid="error">
           {error}
@@ -88,6 +126,7 @@ function Status() {
 
 export function Popup() {
   useEffect(connectView, []);
+  useEffect(followPolicy, []);
   return (
     <main class="popup">
       <h1>Agent Dock</h1>

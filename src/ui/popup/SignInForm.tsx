@@ -1,8 +1,30 @@
 /** The agent's password sign-in, in the popup and on the options page. */
 import { useEffect, useState } from 'preact/hooks';
 import { accountSettings, LIVEPERSON_CSDS_URL, type AccountSettings } from '../../settings/account';
+import { accountPolicy } from '../../settings/policy';
 import { connectionOf, SANDBOX_PASSWORD } from '../../settings/sandbox';
+import { LOCKED_NOTE, policy } from '../policy';
 import { run, view } from '../store';
+
+type AccountFields = { csdsUrl: string; accountId: string };
+
+/**
+ * The administrator's preset for the account fields: a locked value always, an unlocked one only
+ * while the agent has not chosen an account of their own.
+ */
+export function withAccountPolicy<T extends AccountFields>(fields: T): T {
+  const { preset, locked } = accountPolicy(policy.value);
+  const untouched = !fields.accountId;
+  return {
+    ...fields,
+    ...(preset.csdsUrl && (locked.csdsUrl || untouched) ? { csdsUrl: preset.csdsUrl } : {}),
+    ...(preset.accountId && (locked.accountId || untouched) ? { accountId: preset.accountId } : {}),
+  };
+}
+
+export function lockedAccountFields(): { csdsUrl: boolean; accountId: boolean } {
+  return accountPolicy(policy.value).locked;
+}
 
 export function SignInForm({ linkToOptions = false }: { linkToOptions?: boolean }) {
   const [fields, setFields] = useState({ csdsUrl: LIVEPERSON_CSDS_URL, accountId: '', username: '', password: '' });
@@ -13,12 +35,15 @@ export function SignInForm({ linkToOptions = false }: { linkToOptions?: boolean 
     const apply = (saved: AccountSettings | null) => {
       if (!saved) return;
       const password = connectionOf(saved) === 'sandbox' ? SANDBOX_PASSWORD : '';
-      setFields((f) => ({ ...f, ...saved, password: f.csdsUrl === saved.csdsUrl && f.password ? f.password : password }));
+      setFields((f) => withAccountPolicy({ ...f, ...saved, password: f.csdsUrl === saved.csdsUrl && f.password ? f.password : password }));
     };
     void accountSettings.getValue().then(apply);
     return accountSettings.watch(apply);
   }, []);
   const reason = view.value.auth.reason;
+  const locked = lockedAccountFields();
+  // The policy may arrive after the saved account: apply it whenever it changes.
+  useEffect(() => setFields((f) => withAccountPolicy(f)), [policy.value]);
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -29,20 +54,33 @@ export function SignInForm({ linkToOptions = false }: { linkToOptions?: boolean 
     if (!result.ok) setError(result.message);
     else setFields((f) => ({ ...f, password: '' }));
   };
-  const field = (name: keyof typeof fields, label: string, type: 'text' | 'url' | 'password' = 'text', autocomplete = 'off') => (
-    <label class="field">
-      <span>{label}</span>
-      <input
-        name={name}
-        // Preact types inputs per `type` literal; a union of them needs this widening.
-        type={type as 'text'}
-        required
-        autocomplete={autocomplete}
-        value={fields[name]}
-        onInput={(e) => setFields((f) => ({ ...f, [name]: (e.target as HTMLInputElement).value }))}
-      />
-    </label>
-  );
+  const field = (name: keyof typeof fields, label: string, type: 'text' | 'url' | 'password' = 'text', autocomplete = 'off') => {
+    const isLocked = (name === 'csdsUrl' || name === 'accountId') && locked[name];
+    return (
+      <label class="field">
+        <span>
+          {label}
+          {isLocked && (
+            <span class="locked-note" data-testid={`locked-${name}`}>
+              {' '}
+              · 🔒 {LOCKED_NOTE}
+            </span>
+          )}
+        </span>
+        <input
+          name={name}
+          // Preact types inputs per `type` literal; a union of them needs this widening.
+          type={type as 'text'}
+          required
+          readOnly={isLocked}
+          data-locked={isLocked ? 'true' : undefined}
+          autocomplete={autocomplete}
+          value={fields[name]}
+          onInput={(e) => setFields((f) => ({ ...f, [name]: (e.target as HTMLInputElement).value }))}
+        />
+      </label>
+    );
+  };
 
   return (
     <form data-testid="signin-form" onSubmit={submit} aria-label="Sign in">

@@ -1,0 +1,37 @@
+/**
+ * The CRM tabs that show the panel now (from the view ports), and bringing one to the front: for
+ * a notification click, the "focus the panel" command, and after an accept from outside the tab.
+ */
+import { browser } from 'wxt/browser';
+import type { PanelTab } from '../messaging/background-side';
+
+/** Remembered across worker restarts (storage.session: trusted contexts only; a CRM URL is no page's business). */
+const LAST_PANEL_URL_KEY = 'agentDockLastPanelUrl';
+
+export class PanelTabs {
+  private tabs: PanelTab[] = [];
+
+  update(tabs: PanelTab[]): void {
+    this.tabs = tabs;
+    const url = tabs.at(-1)?.url;
+    if (url) void browser.storage.session.set({ [LAST_PANEL_URL_KEY]: url });
+  }
+
+  count(): number {
+    return this.tabs.length;
+  }
+
+  /** Brings the most recent panel tab to the front, or opens the last CRM page seen, or the options page. */
+  async focus(): Promise<void> {
+    const tab = this.tabs.at(-1);
+    if (tab) {
+      await browser.tabs.update(tab.tabId, { active: true });
+      await browser.windows.update(tab.windowId, { focused: true });
+      return;
+    }
+    const stored = await browser.storage.session.get(LAST_PANEL_URL_KEY);
+    const url = stored[LAST_PANEL_URL_KEY] as string | undefined;
+    if (url) await browser.tabs.create({ url });
+    else await browser.runtime.openOptionsPage();
+  }
+}

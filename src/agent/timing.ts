@@ -1,0 +1,7 @@
+/** LivePerson's timing rules, shared by the background and the UIs (no imports: safe anywhere). */
+
+/** LivePerson: refresh the login every 3–5 minutes. */
+export const LOGIN_REFRESH_EVERY_MS = 4 * 60_000;
+
+/** LivePerson: an assigned chat not accepted within 20 seconds sets the agent Away. */
+export const RING_AWAY_AFTER_MS = 20_000;

@@ -1,0 +1,21 @@
+/** The administrator's policy in our pages (popup, options): read once, then followed live. */
+import { signal } from '@preact/signals';
+import { readManagedPolicy, watchManagedPolicy, type ManagedPolicy } from '../settings/policy';
+
+export const policy = signal<ManagedPolicy>({});
+export const policyLoaded = signal(false);
+
+let started = false;
+
+export function followPolicy(): void {
+  if (started) return;
+  started = true;
+  const apply = (next: ManagedPolicy) => {
+    policy.value = next;
+    policyLoaded.value = true;
+  };
+  void readManagedPolicy().then(apply);
+  watchManagedPolicy(apply);
+}
+
+export const LOCKED_NOTE = 'Set by your administrator';
