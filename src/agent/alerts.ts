@@ -9,7 +9,7 @@ import type { AgentView } from '../messaging/view';
 import type { AlertSettings } from '../settings/alerts';
 import { openChatCount, signedOutProblem } from './presence';
 import type { RingPlayer } from './ring-player';
-import { RING_AWAY_AFTER_MS } from './timing';
+import { secondsUntilAway } from './timing';
 
 export const RING_NOTIFICATION_ID = 'agent-dock:ring';
 export const AWAY_NOTIFICATION_ID = 'agent-dock:away';
@@ -47,7 +47,7 @@ export function isNewRing(previous: AgentView['ringing'] | undefined, current: A
 
 export function ringMessage(view: AgentView, now: number): string {
   const since = view.ringing.since ?? now;
-  const left = Math.max(0, Math.ceil((since + RING_AWAY_AFTER_MS - now) / 1000));
+  const left = secondsUntilAway(since, now);
   const what = view.ringing.count > 1 ? `${view.ringing.count} chats are ringing.` : 'A chat is ringing.';
   return `${what} Accept within ${left} s or LivePerson sets you Away.`;
 }

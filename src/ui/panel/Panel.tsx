@@ -1,11 +1,10 @@
 /** The chat panel injected into CRM pages. It renders the background's view; it decides nothing. */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRingCountdown } from '../ring-countdown';
 import { connectView, run, view } from '../store';
 import { ChatPane } from './ChatPane';
 import { LineAnnouncer } from './LineAnnouncer';
 
-/** LivePerson: an assigned chat not accepted within 20 seconds sets the agent Away. */
-const RING_AWAY_AFTER_MS = 20_000;
 
 export function Panel() {
   useEffect(connectView, []);
@@ -22,14 +21,7 @@ export function Panel() {
   const totalUnread = chats.reduce((sum, c) => sum + (c.id === active?.id ? 0 : unread(c.id, c.lines.length)), 0);
 
   // LivePerson sets the agent Away when a ringing chat is not accepted within 20 s: count it down.
-  const [now, setNow] = useState(Date.now());
-  const ringingSince = v.ringing.count > 0 ? v.ringing.since : undefined;
-  useEffect(() => {
-    if (ringingSince === undefined) return;
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, [ringingSince]);
-  const awayIn = ringingSince === undefined ? undefined : Math.max(0, Math.ceil((ringingSince + RING_AWAY_AFTER_MS - now) / 1000));
+  const awayIn = useRingCountdown();
 
   const accept = async () => {
     const result = await run('acceptChat');

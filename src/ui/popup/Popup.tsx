@@ -1,24 +1,12 @@
 /** The toolbar popup: sign in, one-click availability, status at a glance. */
 import { useEffect, useState } from 'preact/hooks';
 import type { Capacity } from '../../messaging/protocol';
-import { RING_AWAY_AFTER_MS } from '../../agent/timing';
 import { followPolicy } from '../policy';
+import { useRingCountdown } from '../ring-countdown';
 import { connectView, run, view } from '../store';
 import { Health } from './Health';
 import { SignInForm } from './SignInForm';
 
-
-/** Seconds left before an unanswered ring sets the agent Away, ticking while it rings. */
-function useRingCountdown(): number | undefined {
-  const since = view.value.ringing.count > 0 ? view.value.ringing.since : undefined;
-  const [now, setNow] = useState(Date.now());
-  useEffect(() => {
-    if (since === undefined) return;
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, [since]);
-  return since === undefined ? undefined : Math.max(0, Math.ceil((since + RING_AWAY_AFTER_MS - now) / 1000));
-}
 
 const STATES = ['Online', 'Away', 'Occupied'] as const;
 
