@@ -645,11 +645,12 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
 
     // Domain API (CSDS): a bare host, as the real one answers.
     if ((match = m(/^\/(?:api|csdr)\/account\/([^/]+)\/service\/([^/]+)\/baseURI$/)) && method === 'GET') {
-      if (match[1] !== accountId) throw new HttpError(404, `Unknown account ${match[1]}`);
+      // The Domain API documents 400 and 401 only; an unknown account is "invalid site" (401).
+      if (match[1] !== accountId) throw new HttpError(401, `Bad Authentication (invalid site or agent): unknown account ${match[1]}`);
       return send(res, 200, { service: match[2], account: accountId, baseURI: hostPort });
     }
     if ((match = m(/^\/csdr\/account\/([^/]+)\/service\/baseURI$/)) && method === 'GET') {
-      if (match[1] !== accountId) throw new HttpError(404, `Unknown account ${match[1]}`);
+      if (match[1] !== accountId) throw new HttpError(401, `Bad Authentication (invalid site or agent): unknown account ${match[1]}`);
       return send(res, 200, { baseURIs: ['agentVep', 'conversationVep', 'smt'].map((service) => ({ service, account: accountId, baseURI: hostPort })) });
     }
 
