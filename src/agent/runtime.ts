@@ -13,6 +13,9 @@ import { retryDelay } from './retry-policy';
 import { initialState, type AgentState, type Connection, type OutboxEntry, type StateStore, type StoredChat } from './state';
 import { toView } from './view';
 
+/** How many of a chat's last queued lines are recognised when the UI sends them again. */
+const MAX_REMEMBERED_CLIENT_IDS = 50;
+
 /** LivePerson: refresh the login every 3–5 minutes. */
 export const LOGIN_REFRESH_EVERY_MS = 4 * 60_000;
 
@@ -196,13 +199,16 @@ export class AgentRuntime {
    * a refusal means the line was not queued. A queued line that fails shows its reason, with Retry,
    * in the transcript.
    */
-  async sendLine(chatId: string, text: string, privateNote = false): Promise<CommandResult> {
+  async sendLine(chatId: string, text: string, privateNote = false, clientId?: string): Promise<CommandResult> {
     const api = await this.api();
     if (!api) return fail('Sign in first.');
     const chat = this.chat(chatId);
     if (!chat) return fail('That chat is not open in Agent Dock.');
+    // The UI resends a command the stopped worker never answered; a previous worker may have queued it.
+    if (clientId && chat.queuedClientIds?.includes(clientId)) return OK;
     if (chat.state === 'ended') return fail('The chat has ended.');
     queueLine(chat, `${this.now()}-${Math.random().toString(36).slice(2, 8)}`, text, privateNote);
+    if (clientId) chat.queuedClientIds = [...(chat.queuedClientIds ?? []), clientId].slice(-MAX_REMEMBERED_CLIENT_IDS);
     chat.draft = undefined;
     await this.commit();
     await this.flushOutbox(chatId);

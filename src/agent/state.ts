@@ -60,6 +60,8 @@ export interface StoredChat {
   /** Lines in event-id order; each event id appears once. */
   lines: LineView[];
   outbox: OutboxEntry[];
+  /** The UI's ids of the last lines queued (bounded): a resent `sendLine` is not queued twice. */
+  queuedClientIds?: string[];
   /** When the last successful read of this chat's events started (outbox reconciliation). */
   eventsReadAt?: number;
   /** What the agent has typed but not sent: survives reloads and panel remounts. */
