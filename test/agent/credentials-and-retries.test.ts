@@ -7,7 +7,7 @@
 import fetchCookie from 'fetch-cookie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createLivePersonClient } from '../../src/api';
-import { AgentRuntime, type Logger } from '../../src/agent/runtime';
+import { AgentRuntime, LOGIN_REFRESH_EVERY_MS, type Logger } from '../../src/agent/runtime';
 import type { AgentState, StateStore } from '../../src/agent/state';
 import { startEmulator, type Emulator } from '../emulator/server';
 import { Visitor } from '../emulator/visitor';
@@ -34,6 +34,7 @@ describe('credentials and retries', () => {
       saves.push(JSON.stringify(state));
     },
   };
+  let clockOffset = 0;
   const newRuntime = () => {
     const runtime = new AgentRuntime({
       client: createLivePersonClient({ fetch: fetchCookie(fetch) as typeof fetch }),
@@ -41,6 +42,7 @@ describe('credentials and retries', () => {
       pollIntervalMs: async () => 50,
       rememberAccount: async (account) => void remembered.push(JSON.stringify(account)),
       log,
+      now: () => Date.now() + clockOffset,
     });
     runtimes.push(runtime);
     return runtime;
@@ -70,6 +72,7 @@ describe('credentials and retries', () => {
     saves = [];
     remembered = [];
     saved = null;
+    clockOffset = 0;
   });
   afterEach(async () => {
     for (const runtime of runtimes.splice(0)) await runtime.stop();
@@ -169,4 +172,18 @@ describe('credentials and retries', () => {
     expect(posts[refused + 1]!.at - posts[refused]!.at).toBeGreaterThanOrEqual(3_000);
     expect(visitor.lines().filter((l) => l.text === 'after a 429')).toHaveLength(1);
   }, 40_000);
+
+  it('refreshes the login every 4 minutes (LivePerson: every 3–5), before the bearer can expire', async () => {
+    const runtime = newRuntime();
+    expect(await signIn(runtime)).toEqual({ ok: true });
+    const refreshes = () => emulator.requests.list({ side: 'login' }).filter((r) => r.path.endsWith('/refresh'));
+    await sleep(300); // several poll cycles at 50 ms
+    expect(refreshes()).toHaveLength(0);
+    clockOffset += LOGIN_REFRESH_EVERY_MS;
+    await vi.waitFor(() => expect(refreshes().map((r) => r.status)).toEqual([200]), WAIT);
+    await sleep(300);
+    expect(refreshes()).toHaveLength(1); // once per 4 minutes, not once per cycle
+    expect(saved!.connection!.refreshedAt).toBeGreaterThanOrEqual(Date.now() + clockOffset - 1_000);
+    expect(runtime.view().auth.status).toBe('signed-in');
+  });
 });
