@@ -4,7 +4,8 @@
  * - the bearer and the agent session expiring mid-chat: the same;
  * - over 50 hostile visitor lines: none runs, none breaks the panel;
  * - forged messages from the page and from a content script are refused;
- * - the password is never stored, and no token reaches the content script.
+ * - the password is never stored, and no token reaches the content script;
+ * - extension pages run under a strict CSP.
  */
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Page } from 'puppeteer';
@@ -87,6 +88,30 @@ describe('reliability and security in Chromium', () => {
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.some((id) => id.startsWith('pending:'))).toBe(false);
   };
+
+  it('runs extension pages under a strict CSP: no inline script, no eval, no plugins, no base or form targets', async () => {
+    await popup.bringToFront();
+    const csp = await popup.evaluate(() => (globalThis as unknown as { chrome: { runtime: { getManifest(): { content_security_policy?: { extension_pages?: string } } } } }).chrome.runtime.getManifest().content_security_policy?.extension_pages);
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).toContain("base-uri 'none'");
+    expect(csp).toContain("form-action 'none'");
+    expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|https?:/);
+    // (An eval from here would prove nothing: DevTools evaluation is exempt from the page's CSP;
+    // the manifest check above rules out 'unsafe-eval'.)
+    const inline = await popup.evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          const w = window as unknown as { inlineRan?: boolean };
+          document.addEventListener('securitypolicyviolation', (e) => resolve(`blocked by ${e.effectiveDirective}`), { once: true });
+          const script = document.createElement('script');
+          script.textContent = 'window.inlineRan = true';
+          document.head.append(script);
+          setTimeout(() => resolve(w.inlineRan ? 'ran' : 'no violation reported'), 3_000);
+        }),
+    );
+    expect(inline).toMatch(/^blocked by script-src/);
+  });
 
   it('never stores the password; tokens stay in the background’s storage.session, out of the content script’s reach', async () => {
     const worker = await sandbox.ext.worker();
