@@ -190,6 +190,16 @@ export class AgentRuntime {
     const current = this.chat(chatId);
     if (!current) return;
     current.visitor = visit.value;
+    if (current.participantId && this.state.connection) {
+      // An authenticated visitor: what the account's identity provider says comes first.
+      const participant = await agent.getParticipantInfo(this.state.connection.sessionUrl, current.participantId);
+      if (participant.ok) {
+        const authenticated = { label: 'Authenticated', value: participant.value.authenticated ? 'Yes' : 'No' };
+        current.visitor = { ...visit.value, facts: [authenticated, ...participant.value.facts, ...visit.value.facts] };
+      } else {
+        this.deps.log.warn('Could not read the authenticated visitor’s info', { kind: participant.error.kind, status: participant.error.status });
+      }
+    }
     await this.commit();
   }
 

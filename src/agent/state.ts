@@ -54,6 +54,8 @@ export interface StoredChat {
   state: string;
   visitorName: string;
   visitorId?: string;
+  /** An authenticated (SSO) visitor's participant id: the key to A21. */
+  participantId?: string;
   startTime?: string;
   chatTimeout?: number;
   visitorTyping: boolean;

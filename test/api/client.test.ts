@@ -275,6 +275,44 @@ describe('visit', () => {
   });
 });
 
+describe('chat info fields and participant info', () => {
+  it('reads A17/A18/A20 at their own URLs, and an authenticated visitor’s participant info (A21)', async () => {
+    ctx = await signedIn();
+    unwrap(await ctx.agent.setAvailability(ctx.sessionUrl, 'Online'));
+    const visitor = await Visitor.start({ baseUrl: ctx.emulator.baseUrl, name: 'Dana', ssoKey: 'dana-sso' });
+    const incoming = unwrap(await ctx.agent.getIncoming(ctx.sessionUrl));
+    const chat = unwrap(await ctx.agent.getChat(unwrap(await ctx.agent.accept(incoming.acceptUrl!)).chatUrl));
+    await visitor.setTyping(true);
+    unwrap(await ctx.agent.setAgentTyping(chat.links['agent-typing']!, true));
+    expect(unwrap(await ctx.agent.getInfoField(chat.links['visitor-name']!, 'visitorName'))).toBe('Dana');
+    expect(unwrap(await ctx.agent.getInfoField(chat.links['visitor-typing']!, 'visitorTyping'))).toBe('typing');
+    expect(unwrap(await ctx.agent.getInfoField(chat.links['agent-typing']!, 'agentTyping'))).toBe('typing');
+
+    const participantId = chat.info?.participantId;
+    expect(participantId).toMatch(/^[0-9a-f-]{36}$/);
+    const participant = unwrap(await ctx.agent.getParticipantInfo(ctx.sessionUrl, participantId!));
+    expect(participant.authenticated).toBe(true);
+    expect(participant.facts).toEqual(
+      expect.arrayContaining([
+        { label: 'Authenticated name', value: 'Dana Whitfield' },
+        { label: 'Email', value: 'dana@example.com' },
+        { label: 'Customer id', value: '88213' },
+        { label: 'Customer type', value: 'vip' },
+        { label: 'Registered', value: '2013-05-23' },
+        { label: 'balance', value: '-400.99' },
+      ]),
+    );
+    const unknown = await ctx.agent.getParticipantInfo(ctx.sessionUrl, 'no-such-participant');
+    expect(unknown.ok || unknown.error).toMatchObject({ kind: 'session-gone', status: 404 });
+
+    // A visitor who did not authenticate has no participant id.
+    await Visitor.start({ baseUrl: ctx.emulator.baseUrl, name: 'Anon' });
+    const second = unwrap(await ctx.agent.getIncoming(ctx.sessionUrl));
+    const anon = unwrap(await ctx.agent.getChat(unwrap(await ctx.agent.accept(second.acceptUrl!)).chatUrl));
+    expect(anon.info?.participantId).toBeUndefined();
+  });
+});
+
 describe('agent survey', () => {
   it('reads the structure, refuses missing mandatory answers, accepts a complete one once', async () => {
     ctx = await signedIn();

@@ -268,6 +268,37 @@ describe('Chat Agent API', () => {
   });
 });
 
+describe('authenticated visitors', () => {
+  it('authenticates a visitor (200 with participantId and conversationId), shows participantId in chat info, and serves A21', async () => {
+    const headers = { Authorization: 'LivePerson appKey=demo-app-key', 'Content-Type': 'application/json' };
+    const missing = await fetch(`${base}/api/account/12345678/conversation.json?v=1&NC=true`, { method: 'POST', headers, body: '{}' });
+    expect(missing.status).toBe(400);
+    const noKey = await fetch(`${base}/api/account/12345678/conversation.json?v=1&NC=true`, { method: 'POST', body: JSON.stringify({ ssoKey: 'k' }) });
+    expect(noKey.status).toBe(401);
+    const visitor = await Visitor.start({ baseUrl: base, name: 'Dana', ssoKey: 'dana-sso' });
+    const agent = new RawAgent();
+    await agent.signIn();
+    await agent.call('POST', `${agent.sessionUrl}/availability?v=1&NC=true`, { availability: { chat: 'Online' } }, { 'X-HTTP-Method-Override': 'PUT' });
+    const accepted = await agent.call('POST', `${agent.sessionUrl}/incomingRequests?v=1&NC=true`, {});
+    const chatUrl = accepted.body.chatLocation.link['@href'];
+    const info = await agent.call('GET', `${chatUrl}/info?v=1&NC=true`);
+    const participantId = info.body.info.participantId;
+    expect(participantId).toMatch(/^[0-9a-f-]{36}$/);
+    const extended = await agent.call('GET', `${agent.sessionUrl}/participantExtendedInfo/${participantId}?v=1&NC=true`);
+    expect(extended.status).toBe(200);
+    expect(extended.body).toMatchObject({
+      authenticatedParticipantInfo: { isUserAuthenticated: true, participantId, customerId: '88213', registrationDate: { year: 2013, month: 5, day: 23 } },
+      authenticatedPersonalInfo: { name: 'Dana', surname: 'Whitfield', contacts: [{ email: 'dana@example.com' }] },
+    });
+    expect((await agent.call('GET', `${agent.sessionUrl}/participantExtendedInfo/nobody?v=1&NC=true`)).status).toBe(404);
+    // A17, A18, A20 at their own URLs.
+    await visitor.setTyping(true);
+    expect((await agent.call('GET', `${chatUrl}/info/visitorName?v=1&NC=true`)).body).toEqual({ visitorName: 'Dana' });
+    expect((await agent.call('GET', `${chatUrl}/info/visitorTyping?v=1&NC=true`)).body).toEqual({ visitorTyping: 'typing' });
+    expect((await agent.call('GET', `${chatUrl}/info/agentTyping?v=1&NC=true`)).body).toEqual({ agentTyping: 'not-typing' });
+  });
+});
+
 describe('visitor side and sandbox', () => {
   it('runs a scripted visitor that waits for the agent, types and writes', async () => {
     const agent = new RawAgent();
