@@ -21,9 +21,10 @@ export default defineConfig({
     host_permissions: ['https://*.liveperson.net/*', 'http://127.0.0.1/*', 'http://localhost/*'],
     action: { default_title: 'Agent Dock' },
     // Stricter than MV3's default: only our own bundled scripts, no plugins, no <base> or form
-    // targets, never framed by a page. No connect-src: the background must reach LivePerson.
+    // targets. (Pages cannot frame ours: nothing is web-accessible.) No connect-src: the background
+    // must reach LivePerson.
     content_security_policy: {
-      extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+      extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'",
     },
     ...(browser === 'firefox' && {
       browser_specific_settings: {
