@@ -5,7 +5,9 @@
  * - over 50 hostile visitor lines: none runs, none breaks the panel;
  * - forged messages from the page and from a content script are refused;
  * - the password is never stored, and no token reaches the content script;
- * - extension pages run under a strict CSP.
+ * - extension pages run under a strict CSP;
+ * - a draft survives a CRM tab reload; chat info, system-line meanings and an authenticated
+ *   visitor's A21 details show in the panel.
  */
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Page } from 'puppeteer';
@@ -36,8 +38,8 @@ describe('reliability and security in Chromium', () => {
   });
 
   /** Rings, accepts in the panel, and answers the visitor once the chat is on. */
-  const takeChat = async (name: string): Promise<Visitor> => {
-    const visitor = await Visitor.start({ baseUrl: sandbox.emulator.baseUrl, name });
+  const takeChat = async (name: string, extra: { ssoKey?: string } = {}): Promise<Visitor> => {
+    const visitor = await Visitor.start({ baseUrl: sandbox.emulator.baseUrl, name, ...extra });
     await tab.bringToFront();
     await tab.locator(inPanel(testId('accept'))).click();
     // One chat at a time here (each test closes its chat): no tabs, the chat is shown.
@@ -291,6 +293,40 @@ describe('reliability and security in Chromium', () => {
     expect(await tab.evaluate(() => document.documentElement.getAttribute('data-pwned'))).toBeNull();
     expect(await tab.title()).toBe(title);
     await closeChat(visitor);
+  });
+
+  let authenticated: Visitor;
+
+  it('shows chat info, what each system line means, and an authenticated visitor’s details from A21', async () => {
+    authenticated = await takeChat('Dana', { ssoKey: 'dana-sso' });
+    const info = await tab.$eval(inPanel(testId('chat-info')), (el) => el.textContent ?? '');
+    expect(info).toMatch(/^Chatting · since \d\d?:\d\d( [AP]M)? · \d+ min · ends after 40 s idle · visitor \d+$/);
+    const meanings = await tab.$$eval(inPanel(`${testId('line')}[data-source="system"]`), (els) => els.map((el) => el.getAttribute('title')));
+    expect(meanings).toEqual(expect.arrayContaining(['Routing the chat to an agent', 'Agent accepted the chat']));
+    await tab.locator(inPanel(`${testId('visitor-info')} summary`)).click();
+    const facts = await tab.$eval(inPanel(testId('visitor-facts')), (el) => el.textContent ?? '');
+    expect(facts).toContain('AuthenticatedYes');
+    expect(facts).toContain('Customer id88213');
+    expect(facts).toContain('Emaildana@example.com');
+  });
+
+  it('keeps an unsent draft across a CRM tab reload (the background holds it)', async () => {
+    await tab.locator(inPanel(testId('composer'))).click();
+    await tab.keyboard.type('Half-written answer about the refund');
+    // Saved once typing pauses; nothing else can tell when, so wait for the background's copy.
+    const worker = await sandbox.ext.worker();
+    await vi.waitFor(async () => {
+      const saved = await worker.evaluate(async () => JSON.stringify(await (globalThis as unknown as { chrome: { storage: { session: { get(k: null): Promise<unknown> } } } }).chrome.storage.session.get(null)));
+      expect(saved).toContain('Half-written answer about the refund');
+    }, WAIT);
+    await tab.reload();
+    await tab.locator(inPanel(testId('panel'))).wait();
+    await vi.waitFor(async () => expect(await tab.$eval(inPanel(testId('composer')), (el) => (el as HTMLTextAreaElement).value)).toBe('Half-written answer about the refund'), WAIT);
+    await tab.$eval(inPanel(testId('composer')), (el) => {
+      (el as HTMLTextAreaElement).value = '';
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await closeChat(authenticated);
   });
 
   it('stopping the service worker every 20–30 s mid-chat loses and repeats no line, on either side', { timeout: 300_000 }, async () => {
