@@ -91,9 +91,16 @@ describe('reliability and security in Chromium', () => {
     expect(ids.some((id) => id.startsWith('pending:'))).toBe(false);
   };
 
-  it('runs extension pages under a strict CSP: no inline script, no eval, no plugins, no base or form targets', async () => {
+  it('asks for the minimum permissions and runs extension pages under a strict CSP: no inline script, no eval, no plugins, no base or form targets', async () => {
     await popup.bringToFront();
-    const csp = await popup.evaluate(() => (globalThis as unknown as { chrome: { runtime: { getManifest(): { content_security_policy?: { extension_pages?: string } } } } }).chrome.runtime.getManifest().content_security_policy?.extension_pages);
+    type Manifest = { content_security_policy?: { extension_pages?: string }; permissions?: string[]; host_permissions?: string[] };
+    const manifest = await popup.evaluate(() => (globalThis as unknown as { chrome: { runtime: { getManifest(): Manifest } } }).chrome.runtime.getManifest());
+    // The minimum: no broad host at install, no permission that reads every page or tab.
+    expect(manifest.permissions).toEqual(expect.arrayContaining(['storage', 'alarms']));
+    for (const permission of manifest.permissions ?? []) expect(['storage', 'alarms', 'offscreen', 'notifications', 'scripting', 'sidePanel', 'activeTab']).toContain(permission);
+    expect(manifest.host_permissions).toContain('https://*.liveperson.net/*');
+    for (const host of manifest.host_permissions ?? []) expect(host).not.toMatch(/^(<all_urls>|\*:\/\/\*\/|https?:\/\/\*\/)/);
+    const csp = manifest.content_security_policy?.extension_pages;
     expect(csp).toContain("script-src 'self'");
     expect(csp).toContain("object-src 'none'");
     expect(csp).toContain("base-uri 'none'");
