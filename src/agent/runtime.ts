@@ -3,7 +3,7 @@
  * and the poll loop mutate one `AgentState`; every change is saved to storage.session (which also
  * keeps the service worker alive while polling) and pushed to the UIs as a redacted view.
  */
-import type { AgentApi, AgentAuth, AgentSurvey, ApiError, ChatAvailability, ChatSnapshot, LivePersonClient, TransferTarget } from '../api/types';
+import type { AgentApi, AgentAuth, AgentSurvey, ApiError, ChatAvailability, ChatSnapshot, LivePersonClient, Result, TransferTarget } from '../api/types';
 import type { Capacity, CommandResult, Refusal, SignIn, SignInWithApiKey, TransferOptions } from '../messaging/protocol';
 import type { AgentProfile } from '../messaging/view';
 import type { AgentView } from '../messaging/view';
@@ -51,6 +51,7 @@ export class AgentRuntime {
   /** One outbox flush per chat at a time, so lines leave in order. */
   private readonly flushes = new Map<string, Promise<void>>();
   private sessionRecovery: Promise<boolean> | undefined;
+  private loginRefresh: Promise<boolean> | undefined;
   private offline = false;
   private readonly now: () => number;
 
@@ -147,7 +148,7 @@ export class AgentRuntime {
   async setAvailability(chat: ChatAvailability): Promise<CommandResult> {
     const api = await this.api();
     if (!api) return fail('Sign in first.');
-    const result = await api.agent.setAvailability(api.connection.sessionUrl, chat);
+    const result = await this.retriedAfterRefresh(() => api.agent.setAvailability(api.connection.sessionUrl, chat));
     if (!result.ok) return this.commandFailed('Could not change availability', result.error);
     this.state.availability = chat;
     await this.commit();
@@ -159,7 +160,7 @@ export class AgentRuntime {
     if (!api) return fail('Sign in first.');
     const acceptUrl = this.state.ringing.acceptUrl;
     if (!acceptUrl || this.state.ringing.count < 1) return fail('No chat is ringing any more.');
-    const accepted = await api.agent.accept(acceptUrl);
+    const accepted = await this.retriedAfterRefresh(() => api.agent.accept(acceptUrl));
     if (!accepted.ok) return this.commandFailed('Could not accept the chat', accepted.error);
     // One fewer is ringing; the accept link stays valid for the next one (it accepts "the next").
     const left = Math.max(0, this.state.ringing.count - 1);
@@ -386,8 +387,8 @@ export class AgentRuntime {
     const chat = this.chat(chatId);
     if (!chat) return fail('That chat is not open in Agent Dock.');
     const [skills, agents] = await Promise.all([
-      api.agent.getTransferOptions(chat.links.transfer ?? `${chat.chatUrl}/transfer`),
-      api.agent.getAvailableAgents(api.connection.sessionUrl),
+      this.retriedAfterRefresh(() => api.agent.getTransferOptions(chat.links.transfer ?? `${chat.chatUrl}/transfer`)),
+      this.retriedAfterRefresh(() => api.agent.getAvailableAgents(api.connection.sessionUrl)),
     ]);
     if (!skills.ok) return this.commandFailed('Could not load the transfer options', skills.error);
     const colleagues = agents.ok
@@ -403,9 +404,9 @@ export class AgentRuntime {
     if (!api) return fail('Sign in first.');
     const url = api.connection.sessionUrl;
     const [mine, account, agents] = await Promise.all([
-      api.agent.getAvailableSlots(url, { agent: api.connection.loginName }),
-      api.agent.getAvailableSlots(url),
-      api.agent.getAvailableAgents(url, { chatState: 'Online' }),
+      this.retriedAfterRefresh(() => api.agent.getAvailableSlots(url, { agent: api.connection.loginName })),
+      this.retriedAfterRefresh(() => api.agent.getAvailableSlots(url)),
+      this.retriedAfterRefresh(() => api.agent.getAvailableAgents(url, { chatState: 'Online' })),
     ]);
     if (!mine.ok) return this.commandFailed('Could not read the available slots', mine.error);
     if (!account.ok) return this.commandFailed('Could not read the available slots', account.error);
@@ -418,7 +419,7 @@ export class AgentRuntime {
     if (!api) return fail('Sign in first.');
     const chat = this.chat(chatId);
     if (!chat) return fail('That chat is not open in Agent Dock.');
-    const result = await api.agent.transfer(chat.links.transfer ?? `${chat.chatUrl}/transfer`, target);
+    const result = await this.retriedAfterRefresh(() => api.agent.transfer(chat.links.transfer ?? `${chat.chatUrl}/transfer`, target));
     if (!result.ok) return this.commandFailed('The chat was not transferred', result.error);
     // The chat is no longer ours: it leaves the panel.
     this.state.chats = this.state.chats.filter((c) => c.id !== chatId);
@@ -431,7 +432,7 @@ export class AgentRuntime {
     if (!api) return fail('Sign in first.');
     const chat = this.chat(chatId);
     if (!chat) return fail('That chat is not open in Agent Dock.');
-    const result = await api.agent.getAgentSurvey(chat.links['agent-survey'] ?? `${chat.chatUrl}/survey`);
+    const result = await this.retriedAfterRefresh(() => api.agent.getAgentSurvey(chat.links['agent-survey'] ?? `${chat.chatUrl}/survey`));
     if (!result.ok) return this.commandFailed('Could not load the agent survey', result.error);
     return { ok: true, survey: result.value };
   }
@@ -441,7 +442,7 @@ export class AgentRuntime {
     if (!api) return fail('Sign in first.');
     const chat = this.chat(chatId);
     if (!chat) return fail('That chat is not open in Agent Dock.');
-    const result = await api.agent.submitAgentSurvey(chat.links['agent-survey'] ?? `${chat.chatUrl}/survey`, surveyId, answers);
+    const result = await this.retriedAfterRefresh(() => api.agent.submitAgentSurvey(chat.links['agent-survey'] ?? `${chat.chatUrl}/survey`, surveyId, answers));
     if (!result.ok) return this.commandFailed('The survey was not submitted', result.error);
     chat.surveySubmitted = true;
     await this.commit();
@@ -454,7 +455,7 @@ export class AgentRuntime {
     const chat = this.chat(chatId);
     if (!chat) return fail('That chat is not open in Agent Dock.');
     if (chat.state === 'ended') return OK;
-    const result = await api.agent.endChat(eventsUrl(chat));
+    const result = await this.retriedAfterRefresh(() => api.agent.endChat(eventsUrl(chat)));
     if (!result.ok) return this.commandFailed('Could not end the chat', result.error);
     chat.state = 'ended';
     await this.commit();
@@ -753,6 +754,20 @@ export class AgentRuntime {
       return;
     }
     this.state.chats.push(storedChat(snapshot));
+  }
+
+  /**
+   * LivePerson's rule for a 401: refresh the login once and try the call once more (a 401 means it
+   * was not applied). Calls that fail at once share one refresh.
+   */
+  private async retriedAfterRefresh<T>(call: () => Promise<Result<T>>): Promise<Result<T>> {
+    const first = await call();
+    const connection = this.state.connection;
+    if (first.ok || first.error.kind !== 'auth-expired' || !connection) return first;
+    this.loginRefresh ??= this.refreshLogin(connection).finally(() => {
+      this.loginRefresh = undefined;
+    });
+    return (await this.loginRefresh) && this.state.connection ? call() : first;
   }
 
   private async commandFailed(what: string, error: ApiError): Promise<Refusal> {

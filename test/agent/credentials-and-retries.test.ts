@@ -186,4 +186,23 @@ describe('credentials and retries', () => {
     expect(saved!.connection!.refreshedAt).toBeGreaterThanOrEqual(Date.now() + clockOffset - 1_000);
     expect(runtime.view().auth.status).toBe('signed-in');
   });
+
+  it('on a 401, refreshes the login once and retries the agent’s command, instead of failing it', async () => {
+    const runtime = newRuntime();
+    expect(await signIn(runtime)).toEqual({ ok: true });
+    // The bearer expires just before the command's request: it meets a 401.
+    const expireBefore = (method: 'PUT' | 'POST', pathPattern: string) => faults({ rate: 1, kinds: ['expire-bearer'], sides: ['agent'], methods: [method], pathPattern, maxFaults: 1 });
+    await expireBefore('PUT', '/availability$');
+    expect(await runtime.setAvailability('Online')).toEqual({ ok: true });
+    const refused = emulator.requests.list({ side: 'agent' }).filter((r) => r.path.endsWith('/availability') && r.method === 'POST');
+    expect(refused.map((r) => r.status)).toEqual([401, 200]);
+    expect(emulator.requests.list({ side: 'login' }).filter((r) => r.path.endsWith('/refresh')).map((r) => r.status)).toContain(200);
+
+    await Visitor.start({ baseUrl: emulator.baseUrl, name: 'Ida' });
+    await vi.waitFor(() => expect(runtime.view().ringing.count).toBe(1), WAIT);
+    await expireBefore('POST', '/incomingRequests$');
+    expect(await runtime.acceptChat()).toEqual({ ok: true });
+    expect(runtime.view().chats.map((c) => c.visitorName)).toEqual(['Ida']);
+    expect(runtime.view().auth.status).toBe('signed-in');
+  });
 });
