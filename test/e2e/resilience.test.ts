@@ -1,7 +1,7 @@
 /**
  * Nothing lost, nothing let in (issue 6), in real Chromium with the built extension:
  * - the service worker stopped every 20–30 s during a chat: every line once, in order, both sides;
- * - the bearer and the agent session expiring mid-chat: the same;
+ * - the bearer and the agent session expiring mid-chat, and a network outage: the same;
  * - over 50 hostile visitor lines: none runs, none breaks the panel;
  * - forged messages from the page and from a content script are refused;
  * - the password is never stored, and no token reaches the content script;
@@ -363,6 +363,35 @@ describe('reliability and security in Chromium', () => {
     await exchange(visitor, 'agent', 'still here after the last stop', sent);
     await arrived(visitor, 'still here after the last stop');
     await expectExactlyOnceInOrder(visitor, sent);
+    await closeChat(visitor);
+  });
+
+  it('a network outage mid-chat (the worker offline, by CDP) loses and repeats no line; the lines typed meanwhile arrive in order', async () => {
+    const visitor = await takeChat('Otto');
+    const sent: Array<[Who, string]> = [];
+    await exchange(visitor, 'visitor', 'before the outage', sent);
+    await arrived(visitor, 'before the outage');
+    const target = await sandbox.ext.browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${sandbox.ext.extensionId}/`));
+    const cdp = await target.createCDPSession();
+    const network = (offline: boolean) => cdp.send('Network.emulateNetworkConditions', { offline, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    await cdp.send('Network.enable');
+    await network(true);
+    try {
+      await exchange(visitor, 'agent', 'typed during the outage', sent);
+      await exchange(visitor, 'agent', 'also typed during the outage', sent);
+      // Both wait in the panel as queued lines; nothing reached the visitor.
+      await vi.waitFor(async () => expect((await panelLines(tab)).filter((l) => l.id.startsWith('pending:')).map((l) => l.text)).toEqual(['typed during the outage', 'also typed during the outage']), WAIT);
+      await visitor.poll();
+      expect(visitor.lines().map((l) => l.text)).not.toContain('typed during the outage');
+    } finally {
+      await network(false);
+    }
+    await arrived(visitor, 'typed during the outage');
+    await arrived(visitor, 'also typed during the outage');
+    await exchange(visitor, 'visitor', 'after the outage', sent);
+    await arrived(visitor, 'after the outage');
+    await expectExactlyOnceInOrder(visitor, sent);
+    await cdp.detach();
     await closeChat(visitor);
   });
 
