@@ -53,12 +53,18 @@ type Command = Exclude<keyof ProtocolMap, 'getView'>;
  */
 const RESEND_DELAYS_MS = [250, 1000];
 
+/** randomUUID exists only in secure contexts; a content script on a plain-http CRM page has not. */
+function newClientId(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 /** Sends a command; a messaging failure becomes a sentence, like any other refusal. */
 export async function run<K extends Command>(name: K, ...data: Parameters<ProtocolMap[K]>): Promise<ReturnType<ProtocolMap[K]> | Refusal> {
   const send = sendMessage as (n: K, d?: unknown) => Promise<ReturnType<ProtocolMap[K]> | undefined>;
   let payload: unknown = data[0];
   const resendable = name === 'sendLine';
-  if (resendable) payload = { clientId: crypto.randomUUID(), ...(payload as object) };
+  if (resendable) payload = { clientId: newClientId(), ...(payload as object) };
   for (let attempt = 0; ; attempt++) {
     try {
       const result = await send(name, payload);
