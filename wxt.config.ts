@@ -29,6 +29,12 @@ export default defineConfig({
     // The LivePerson services the background talks to, plus loopback for the local sandbox.
     host_permissions: ['https://*.liveperson.net/*', 'http://127.0.0.1/*', 'http://localhost/*'],
     action: { default_title: 'Agent Dock' },
+    // Stricter than MV3's default: only our own bundled scripts, no plugins, no <base> or form
+    // targets. (Pages cannot frame ours: nothing is web-accessible.) No connect-src: the background
+    // must reach LivePerson.
+    content_security_policy: {
+      extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'",
+    },
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {

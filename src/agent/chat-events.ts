@@ -65,5 +65,6 @@ export function applyInfo(chat: StoredChat, info: ChatInfo | undefined): void {
   if (info.state) chat.state = info.state;
   if (info.visitorTyping !== undefined) chat.visitorTyping = info.visitorTyping === 'typing';
   if (info.visitorId) chat.visitorId = info.visitorId;
+  if (info.participantId) chat.participantId = info.participantId;
   if (info.chatTimeout !== undefined) chat.chatTimeout = info.chatTimeout;
 }

@@ -3,7 +3,7 @@
  * and the poll loop mutate one `AgentState`; every change is saved to storage.session (which also
  * keeps the service worker alive while polling) and pushed to the UIs as a redacted view.
  */
-import type { AgentApi, AgentAuth, AgentSurvey, ApiError, ChatAvailability, ChatSnapshot, LivePersonClient, TransferTarget } from '../api/types';
+import type { AgentApi, AgentAuth, AgentSurvey, ApiError, ChatAvailability, ChatSnapshot, LivePersonClient, Result, TransferTarget } from '../api/types';
 import type { Capacity, CommandResult, Refusal, SignIn, SignInWithApiKey, TransferOptions } from '../messaging/protocol';
 import type { AgentProfile } from '../messaging/view';
 import type { AgentView } from '../messaging/view';
@@ -16,6 +16,9 @@ import { toView } from './view';
 import { LOGIN_REFRESH_EVERY_MS } from './timing';
 
 export { LOGIN_REFRESH_EVERY_MS } from './timing';
+
+/** How many of a chat's last queued lines are recognised when the UI sends them again. */
+const MAX_REMEMBERED_CLIENT_IDS = 50;
 
 export interface Logger {
   info(message: string, detail?: Record<string, unknown>): void;
@@ -51,6 +54,7 @@ export class AgentRuntime {
   /** One outbox flush per chat at a time, so lines leave in order. */
   private readonly flushes = new Map<string, Promise<void>>();
   private sessionRecovery: Promise<boolean> | undefined;
+  private loginRefresh: Promise<boolean> | undefined;
   private offline = false;
   private readonly now: () => number;
 
@@ -150,7 +154,7 @@ export class AgentRuntime {
   async setAvailability(chat: ChatAvailability, awayReason?: string): Promise<CommandResult> {
     const api = await this.api();
     if (!api) return fail('Sign in first.');
-    const result = await api.agent.setAvailability(api.connection.sessionUrl, chat);
+    const result = await this.retriedAfterRefresh(() => api.agent.setAvailability(api.connection.sessionUrl, chat));
     if (!result.ok) return this.commandFailed('Could not change availability', result.error);
     this.state.availability = chat;
     this.state.presence = chat === 'Away' && awayReason ? { awayNotice: { reason: awayReason, at: this.now() } } : undefined;
@@ -198,7 +202,7 @@ export class AgentRuntime {
     if (!api) return fail('Sign in first.');
     const acceptUrl = this.state.ringing.acceptUrl;
     if (!acceptUrl || this.state.ringing.count < 1) return fail('No chat is ringing any more.');
-    const accepted = await api.agent.accept(acceptUrl);
+    const accepted = await this.retriedAfterRefresh(() => api.agent.accept(acceptUrl));
     if (!accepted.ok) return this.commandFailed('Could not accept the chat', accepted.error);
     // One fewer is ringing; the accept link stays valid for the next one (it accepts "the next").
     const left = Math.max(0, this.state.ringing.count - 1);
@@ -229,6 +233,16 @@ export class AgentRuntime {
     const current = this.chat(chatId);
     if (!current) return;
     current.visitor = visit.value;
+    if (current.participantId && this.state.connection) {
+      // An authenticated visitor: what the account's identity provider says comes first.
+      const participant = await agent.getParticipantInfo(this.state.connection.sessionUrl, current.participantId);
+      if (participant.ok) {
+        const authenticated = { label: 'Authenticated', value: participant.value.authenticated ? 'Yes' : 'No' };
+        current.visitor = { ...visit.value, facts: [authenticated, ...participant.value.facts, ...visit.value.facts] };
+      } else {
+        this.deps.log.warn('Could not read the authenticated visitor’s info', { kind: participant.error.kind, status: participant.error.status });
+      }
+    }
     await this.commit();
   }
 
@@ -238,13 +252,16 @@ export class AgentRuntime {
    * a refusal means the line was not queued. A queued line that fails shows its reason, with Retry,
    * in the transcript.
    */
-  async sendLine(chatId: string, text: string, privateNote = false): Promise<CommandResult> {
+  async sendLine(chatId: string, text: string, privateNote = false, clientId?: string): Promise<CommandResult> {
     const api = await this.api();
     if (!api) return fail('Sign in first.');
     const chat = this.chat(chatId);
     if (!chat) return fail('That chat is not open in Agent Dock.');
+    // The UI resends a command the stopped worker never answered; a previous worker may have queued it.
+    if (clientId && chat.queuedClientIds?.includes(clientId)) return OK;
     if (chat.state === 'ended') return fail('The chat has ended.');
     queueLine(chat, `${this.now()}-${Math.random().toString(36).slice(2, 8)}`, text, privateNote);
+    if (clientId) chat.queuedClientIds = [...(chat.queuedClientIds ?? []), clientId].slice(-MAX_REMEMBERED_CLIENT_IDS);
     chat.draft = undefined;
     await this.commit();
     await this.flushOutbox(chatId);
@@ -412,8 +429,8 @@ export class AgentRuntime {
     const chat = this.chat(chatId);
     if (!chat) return fail('That chat is not open in Agent Dock.');
     const [skills, agents] = await Promise.all([
-      api.agent.getTransferOptions(chat.links.transfer ?? `${chat.chatUrl}/transfer`),
-      api.agent.getAvailableAgents(api.connection.sessionUrl),
+      this.retriedAfterRefresh(() => api.agent.getTransferOptions(chat.links.transfer ?? `${chat.chatUrl}/transfer`)),
+      this.retriedAfterRefresh(() => api.agent.getAvailableAgents(api.connection.sessionUrl)),
     ]);
     if (!skills.ok) return this.commandFailed('Could not load the transfer options', skills.error);
     const colleagues = agents.ok
@@ -429,9 +446,9 @@ export class AgentRuntime {
     if (!api) return fail('Sign in first.');
     const url = api.connection.sessionUrl;
     const [mine, account, agents] = await Promise.all([
-      api.agent.getAvailableSlots(url, { agent: api.connection.loginName }),
-      api.agent.getAvailableSlots(url),
-      api.agent.getAvailableAgents(url, { chatState: 'Online' }),
+      this.retriedAfterRefresh(() => api.agent.getAvailableSlots(url, { agent: api.connection.loginName })),
+      this.retriedAfterRefresh(() => api.agent.getAvailableSlots(url)),
+      this.retriedAfterRefresh(() => api.agent.getAvailableAgents(url, { chatState: 'Online' })),
     ]);
     if (!mine.ok) return this.commandFailed('Could not read the available slots', mine.error);
     if (!account.ok) return this.commandFailed('Could not read the available slots', account.error);
@@ -444,7 +461,7 @@ export class AgentRuntime {
     if (!api) return fail('Sign in first.');
     const chat = this.chat(chatId);
     if (!chat) return fail('That chat is not open in Agent Dock.');
-    const result = await api.agent.transfer(chat.links.transfer ?? `${chat.chatUrl}/transfer`, target);
+    const result = await this.retriedAfterRefresh(() => api.agent.transfer(chat.links.transfer ?? `${chat.chatUrl}/transfer`, target));
     if (!result.ok) return this.commandFailed('The chat was not transferred', result.error);
     // The chat is no longer ours: it leaves the panel.
     this.state.chats = this.state.chats.filter((c) => c.id !== chatId);
@@ -457,7 +474,7 @@ export class AgentRuntime {
     if (!api) return fail('Sign in first.');
     const chat = this.chat(chatId);
     if (!chat) return fail('That chat is not open in Agent Dock.');
-    const result = await api.agent.getAgentSurvey(chat.links['agent-survey'] ?? `${chat.chatUrl}/survey`);
+    const result = await this.retriedAfterRefresh(() => api.agent.getAgentSurvey(chat.links['agent-survey'] ?? `${chat.chatUrl}/survey`));
     if (!result.ok) return this.commandFailed('Could not load the agent survey', result.error);
     return { ok: true, survey: result.value };
   }
@@ -467,7 +484,7 @@ export class AgentRuntime {
     if (!api) return fail('Sign in first.');
     const chat = this.chat(chatId);
     if (!chat) return fail('That chat is not open in Agent Dock.');
-    const result = await api.agent.submitAgentSurvey(chat.links['agent-survey'] ?? `${chat.chatUrl}/survey`, surveyId, answers);
+    const result = await this.retriedAfterRefresh(() => api.agent.submitAgentSurvey(chat.links['agent-survey'] ?? `${chat.chatUrl}/survey`, surveyId, answers));
     if (!result.ok) return this.commandFailed('The survey was not submitted', result.error);
     chat.surveySubmitted = true;
     await this.commit();
@@ -480,7 +497,7 @@ export class AgentRuntime {
     const chat = this.chat(chatId);
     if (!chat) return fail('That chat is not open in Agent Dock.');
     if (chat.state === 'ended') return OK;
-    const result = await api.agent.endChat(eventsUrl(chat));
+    const result = await this.retriedAfterRefresh(() => api.agent.endChat(eventsUrl(chat)));
     if (!result.ok) return this.commandFailed('Could not end the chat', result.error);
     chat.state = 'ended';
     await this.commit();
@@ -791,6 +808,20 @@ export class AgentRuntime {
       return;
     }
     this.state.chats.push(storedChat(snapshot));
+  }
+
+  /**
+   * LivePerson's rule for a 401: refresh the login once and try the call once more (a 401 means it
+   * was not applied). Calls that fail at once share one refresh.
+   */
+  private async retriedAfterRefresh<T>(call: () => Promise<Result<T>>): Promise<Result<T>> {
+    const first = await call();
+    const connection = this.state.connection;
+    if (first.ok || first.error.kind !== 'auth-expired' || !connection) return first;
+    this.loginRefresh ??= this.refreshLogin(connection).finally(() => {
+      this.loginRefresh = undefined;
+    });
+    return (await this.loginRefresh) && this.state.connection ? call() : first;
   }
 
   private async commandFailed(what: string, error: ApiError): Promise<Refusal> {

@@ -54,12 +54,16 @@ export interface StoredChat {
   state: string;
   visitorName: string;
   visitorId?: string;
+  /** An authenticated (SSO) visitor's participant id: the key to A21. */
+  participantId?: string;
   startTime?: string;
   chatTimeout?: number;
   visitorTyping: boolean;
   /** Lines in event-id order; each event id appears once. */
   lines: LineView[];
   outbox: OutboxEntry[];
+  /** The UI's ids of the last lines queued (bounded): a resent `sendLine` is not queued twice. */
+  queuedClientIds?: string[];
   /** When the last successful read of this chat's events started (outbox reconciliation). */
   eventsReadAt?: number;
   /** What the agent has typed but not sent: survives reloads and panel remounts. */

@@ -67,10 +67,11 @@ const infoSchema = z
     chatTimeout: numberish.optional(),
     visitorTyping: z.string().optional(),
     agentTyping: z.string().optional(),
+    participantId: idish.optional(),
   })
   .transform((raw) => {
-    const { link, state, chatSessionKey, agentName, agentId, visitorId, visitorName, startTime, lastUpdate, duration, chatTimeout, visitorTyping, agentTyping, ...extra } = raw;
-    const info: ChatInfo = { state, chatSessionKey, agentName, agentId, visitorId, visitorName, startTime, lastUpdate, duration, chatTimeout, visitorTyping, agentTyping, extra };
+    const { link, state, chatSessionKey, agentName, agentId, visitorId, visitorName, startTime, lastUpdate, duration, chatTimeout, visitorTyping, agentTyping, participantId, ...extra } = raw;
+    const info: ChatInfo = { state, chatSessionKey, agentName, agentId, visitorId, visitorName, startTime, lastUpdate, duration, chatTimeout, visitorTyping, agentTyping, participantId, extra };
     return { info, links: link ?? {} };
   });
 
@@ -178,6 +179,17 @@ export async function endChat(http: Http, auth: RequestAuth, eventsUrl: string):
 export async function getChatInfo(http: Http, auth: RequestAuth, infoUrl: string): Promise<Result<ChatInfo>> {
   const result = await http.request({ url: infoUrl, chatAgentApi: true, auth, schema: infoResponseSchema });
   return result.ok ? { ok: true, value: result.value.info.info } : result;
+}
+
+/** A17, A18, A20: one field of the chat's info, at its own URL (`{chat}/info/visitorName` …). */
+export async function getInfoField(
+  http: Http,
+  auth: RequestAuth,
+  fieldUrl: string,
+  field: 'visitorName' | 'visitorTyping' | 'agentTyping',
+): Promise<Result<string>> {
+  const result = await http.request({ url: fieldUrl, chatAgentApi: true, auth, schema: z.object({ [field]: z.string() }) });
+  return result.ok ? { ok: true, value: (result.value as Record<string, string>)[field]! } : result;
 }
 
 export async function setAgentTyping(http: Http, auth: RequestAuth, agentTypingUrl: string, typing: boolean): Promise<Result<void>> {

@@ -1,7 +1,8 @@
 /** The LivePerson client: the resource modules bound to one HTTP layer and one bearer. */
 import { getAgentInfo, getSessionLinks, startAgentSession } from './agent-session';
 import { getAvailability, setAvailability } from './availability';
-import { addLine, endChat, getChat, getChatInfo, getChats, getChatSessions, getEvents, setAgentTyping } from './chat';
+import { addLine, endChat, getChat, getChatInfo, getChats, getChatSessions, getEvents, getInfoField, setAgentTyping } from './chat';
+import { getParticipantInfo } from './participant';
 import { lookupDomain } from './domain';
 import { createHttp, type HttpOptions } from './http';
 import { accept, getIncoming } from './incoming-requests';
@@ -39,6 +40,8 @@ export function createLivePersonClient(options: HttpOptions = {}): LivePersonCli
         endChat: (url) => endChat(http, auth, url),
         getChatInfo: (url) => getChatInfo(http, auth, url),
         setAgentTyping: (url, typing) => setAgentTyping(http, auth, url, typing),
+        getInfoField: (url, field) => getInfoField(http, auth, url, field),
+        getParticipantInfo: (url, participantId) => getParticipantInfo(http, auth, url, participantId),
         getTransferOptions: (url) => getTransferOptions(http, auth, url),
         transfer: (url, target) => transfer(http, auth, url, target),
         getVisit: (url) => getVisit(http, auth, url),

@@ -26,7 +26,14 @@ export async function lookupDomain(
 ): Promise<Result<string>> {
   const url = `${p.csdsUrl.replace(/\/+$/, '')}/api/account/${encodeURIComponent(p.accountId)}/service/${encodeURIComponent(p.service)}/baseURI.json`;
   const result = await http.request({ url, query: { version: '1.0' }, schema: domainResponseSchema });
-  if (!result.ok) return result;
+  if (!result.ok) {
+    // CSDS answers 400/401 ("invalid site") for an account it does not know: say so, not "session".
+    const status = result.error.status ?? 0;
+    if (status >= 400 && status < 500 && status !== 429) {
+      return { ok: false, error: { kind: 'http', status, url: result.error.url, message: `LivePerson does not know account ${p.accountId} (${status})` } };
+    }
+    return result;
+  }
   const found =
     'baseURIs' in result.value ? result.value.baseURIs.find((b) => b.service === p.service)?.baseURI : result.value.baseURI;
   if (!found) {

@@ -132,6 +132,8 @@ export interface ChatInfo {
   chatTimeout?: number;
   visitorTyping?: string;
   agentTyping?: string;
+  /** Only for authenticated (SSO) visitors: the key to A21, participant info. */
+  participantId?: string;
   /** Every other documented or undocumented scalar field, as sent. */
   extra: Record<string, unknown>;
 }
@@ -181,6 +183,12 @@ export type TransferTarget = ({ skillId: string } | { agentId: string }) & { tex
 export interface Fact {
   label: string;
   value: string;
+}
+
+/** A21: an authenticated visitor, as labelled facts (the fields are the account's own). */
+export interface ParticipantInfo {
+  authenticated: boolean;
+  facts: Fact[];
 }
 
 /** What the visit resource tells about the visitor. */
@@ -268,6 +276,10 @@ export interface AgentApi {
   endChat(eventsUrl: string): Promise<Result<void>>;
   getChatInfo(infoUrl: string): Promise<Result<ChatInfo>>;
   setAgentTyping(agentTypingUrl: string, typing: boolean): Promise<Result<void>>;
+  /** A17 (`{chat}/info/visitorName`), A20 (`…/visitorTyping`), A18 (`…/agentTyping`). */
+  getInfoField(fieldUrl: string, field: 'visitorName' | 'visitorTyping' | 'agentTyping'): Promise<Result<string>>;
+  /** A21: what the account's identity provider says about an authenticated visitor. */
+  getParticipantInfo(sessionUrl: string, participantId: string): Promise<Result<ParticipantInfo>>;
   getTransferOptions(transferUrl: string): Promise<Result<TransferSkill[]>>;
   transfer(transferUrl: string, target: TransferTarget): Promise<Result<void>>;
   getVisit(visitUrl: string): Promise<Result<Visit>>;

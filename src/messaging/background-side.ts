@@ -77,7 +77,7 @@ export function serveProtocol(runtime: AgentRuntime, alerts?: AlertCommands): vo
   onMessage('sendLine', ({ sender, data }) => {
     if (!fromThisExtension(sender)) return refused;
     const input = validate(sendLineSchema, data);
-    return input.ok ? runtime.sendLine(input.value.chatId, input.value.text, input.value.private ?? false) : input.result;
+    return input.ok ? runtime.sendLine(input.value.chatId, input.value.text, input.value.private ?? false, input.value.clientId) : input.result;
   });
   onMessage('retryLine', ({ sender, data }) => {
     if (!fromThisExtension(sender)) return refused;

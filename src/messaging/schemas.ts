@@ -20,6 +20,8 @@ export const sendLineSchema = z.object({
   text: z.string().min(1).max(10_000),
   /** A note only agents see (LivePerson `ONLY_TO_REP`). */
   private: z.boolean().optional(),
+  /** The UI's id for this line: a command resent because the worker stopped before answering is queued once. */
+  clientId: z.string().min(1).max(100).optional(),
 });
 
 /** A queued line, by its outbox id (`pending:<localId>` in the view). */

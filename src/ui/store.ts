@@ -47,12 +47,34 @@ export function connectView(): void {
 
 type Command = Exclude<keyof ProtocolMap, 'getView'>;
 
+/**
+ * A line is sent again when the worker stopped before answering (it may or may not have queued
+ * it): it carries an id, so the background queues it once. Other commands are not resent.
+ */
+const RESEND_DELAYS_MS = [250, 1000];
+
+/** randomUUID exists only in secure contexts; a content script on a plain-http CRM page has not. */
+function newClientId(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 /** Sends a command; a messaging failure becomes a sentence, like any other refusal. */
 export async function run<K extends Command>(name: K, ...data: Parameters<ProtocolMap[K]>): Promise<ReturnType<ProtocolMap[K]> | Refusal> {
-  try {
-    const result = await (sendMessage as (n: K, d?: unknown) => Promise<ReturnType<ProtocolMap[K]> | undefined>)(name, data[0]);
-    return result ?? { ok: false, message: 'Agent Dock did not answer. Try again.' };
-  } catch (error) {
-    return { ok: false, message: `Agent Dock is not reachable (${error instanceof Error ? error.message : String(error)}).` };
+  const send = sendMessage as (n: K, d?: unknown) => Promise<ReturnType<ProtocolMap[K]> | undefined>;
+  let payload: unknown = data[0];
+  const resendable = name === 'sendLine';
+  if (resendable) payload = { clientId: newClientId(), ...(payload as object) };
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const result = await send(name, payload);
+      return result ?? { ok: false, message: 'Agent Dock did not answer. Try again.' };
+    } catch (error) {
+      const delay = resendable ? RESEND_DELAYS_MS[attempt] : undefined;
+      if (delay === undefined) {
+        return { ok: false, message: `Agent Dock is not reachable (${error instanceof Error ? error.message : String(error)}).` };
+      }
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
   }
 }

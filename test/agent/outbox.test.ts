@@ -180,6 +180,26 @@ describe('outbox', () => {
     expect(await linesOnVisitorSide(visitor, 'sent as the worker stopped')).toBe(1);
   });
 
+  it('queues once a line the UI sends again because the stopped worker never answered (same client id)', async () => {
+    const first = newRuntime();
+    const { chatId, visitor } = await chatting(first);
+    // The first worker queued the line and may have sent it, then stopped before answering the UI.
+    emulator.faults.set({ rate: 1, kinds: ['latency'], sides: ['agent'], methods: ['POST'], pathPattern: '/events$', latencyMs: 400, retryAfterSeconds: 1, maxFaults: 1 });
+    void first.sendLine(chatId, 'said once', false, 'ui-line-1');
+    await vi.waitFor(() => expect(saved!.chats[0]!.outbox[0]).toMatchObject({ status: 'sending' }), WAIT);
+    await first.stop();
+    // The UI's resend reaches the next worker, which knows the id.
+    const second = newRuntime();
+    expect(await second.sendLine(chatId, 'said once', false, 'ui-line-1')).toEqual({ ok: true });
+    expect(await second.sendLine(chatId, 'said once', false, 'ui-line-1')).toEqual({ ok: true });
+    await vi.waitFor(() => expect(summary(second)).toEqual([['said once', 'sent']]), WAIT);
+    await new Promise((resolve) => setTimeout(resolve, 300)); // several more cycles: still once
+    expect(await linesOnVisitorSide(visitor, 'said once')).toBe(1);
+    // A new line with the same text but its own id is a new line.
+    expect(await second.sendLine(chatId, 'said once', false, 'ui-line-2')).toEqual({ ok: true });
+    await vi.waitFor(async () => expect(await linesOnVisitorSide(visitor, 'said once')).toBe(2), WAIT);
+  });
+
   it('resends to the new agent session a line whose request went to a session the poll loop replaced meanwhile', async () => {
     const runtime = newRuntime();
     const { chatId, visitor } = await chatting(runtime);

@@ -148,6 +148,27 @@ describe('AgentRuntime', () => {
     expect(state.agentSessions).toEqual([expect.objectContaining({ availability: 'Online' })]);
   });
 
+  it('shows what the identity provider says about an authenticated visitor (A21) first in the visitor details', async () => {
+    const runtime = newRuntime();
+    await signIn(runtime);
+    await runtime.setAvailability('Online');
+    await Visitor.start({ baseUrl: emulator.baseUrl, name: 'Dana', ssoKey: 'dana-sso' });
+    await vi.waitFor(() => expect(runtime.view().ringing.count).toBe(1), WAIT);
+    expect(await runtime.acceptChat()).toEqual({ ok: true });
+    const facts = runtime.view().chats[0]!.visitor!.facts;
+    expect(facts.slice(0, 2)).toEqual([
+      { label: 'Authenticated', value: 'Yes' },
+      { label: 'Authenticated name', value: 'Dana Whitfield' },
+    ]);
+    expect(facts).toEqual(expect.arrayContaining([{ label: 'Customer id', value: '88213' }, { label: 'Browser', value: expect.any(String) }]));
+    // An anonymous visitor: no participant, nothing claimed.
+    await Visitor.start({ baseUrl: emulator.baseUrl, name: 'Anon' });
+    await vi.waitFor(() => expect(runtime.view().ringing.count).toBe(1), WAIT);
+    expect(await runtime.acceptChat()).toEqual({ ok: true });
+    const anon = runtime.view().chats.find((c) => c.visitorName === 'Anon')!;
+    expect(anon.visitor!.facts.map((f) => f.label)).not.toContain('Authenticated');
+  });
+
   it('polls every open chat with one multi-chat request per cycle, plus one for incoming requests', async () => {
     const requests: string[] = [];
     const jar = fetchWithJar;

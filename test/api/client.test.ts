@@ -1,7 +1,7 @@
 /** The client against the running emulator over real HTTP: every endpoint and its error paths. */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createLivePersonClient } from '../../src/api';
 import { startEmulator, type Emulator } from '../emulator/server';
 import { Visitor } from '../emulator/visitor';
@@ -166,6 +166,50 @@ describe('bad responses', () => {
   });
 });
 
+describe('every documented error status', () => {
+  it('maps 400, 401, 403, 404, 409, 429, 500, 502 and 503 to typed errors carrying LivePerson’s message', async () => {
+    ctx = await signedIn();
+    const { agent, client, emulator, origin, sessionUrl } = ctx;
+    const faults = (plan: unknown) => fetch(`${emulator.baseUrl}/sandbox/faults`, { method: plan ? 'PUT' : 'DELETE', body: plan ? JSON.stringify(plan) : undefined });
+
+    // Domain API: an unknown account (401, "invalid site") is said as such.
+    const unknownAccount = await client.domain.lookup({ csdsUrl: emulator.baseUrl, accountId: '99999999', service: 'agentVep' });
+    expect(unknownAccount.ok || unknownAccount.error).toMatchObject({ kind: 'http', status: 401, message: 'LivePerson does not know account 99999999 (401)' });
+    // Login Service: bad credentials, bad csrf on refresh and on logout (401, internalCode 10).
+    const wrong = await client.login.withPassword({ origin, accountId: ACCOUNT, username: 'agent1', password: 'nope' });
+    expect(wrong.ok || wrong.error).toMatchObject({ kind: 'auth-expired', status: 401, message: expect.stringContaining('invalid site or agent') });
+    const badLogout = await client.login.logout({ origin, accountId: ACCOUNT, csrf: 'not-the-csrf' });
+    expect(badLogout.ok || badLogout.error).toMatchObject({ kind: 'auth-expired', status: 401, message: expect.stringContaining('Invalid csrf') });
+    // 400: a value the API does not take (A24 to a skill that does not exist).
+    await ringing(ctx);
+    await vi.waitFor(async () => expect(unwrap(await agent.getIncoming(sessionUrl)).ringingCount).toBe(1), { timeout: 5_000 });
+    const chat = unwrap(await agent.accept(unwrap(await agent.getIncoming(sessionUrl)).acceptUrl!));
+    const badSkill = await agent.transfer(`${chat.chatUrl}/transfer`, { skillId: '424242' });
+    expect(badSkill.ok || badSkill.error).toMatchObject({ kind: 'http', status: 400 });
+    // 403: another account's agent session; 404: an unknown chat; 409: accept with nothing ringing.
+    const otherAccount = await agent.getAvailability(sessionUrl.replace(`/${ACCOUNT}/`, '/99999999/'));
+    expect(otherAccount.ok || otherAccount.error).toMatchObject({ kind: 'session-gone', status: 403 });
+    const unknownChat = await agent.getChat(`${sessionUrl}/chat/H0-nothingK1`);
+    expect(unknownChat.ok || unknownChat.error).toMatchObject({ kind: 'session-gone', status: 404 });
+    const nothingRinging = await agent.accept(`${sessionUrl}/incomingRequests`);
+    expect(nothingRinging.ok || nothingRinging.error).toMatchObject({ kind: 'http', status: 409 });
+    // 429 with Retry-After and the 5xx family, injected by the emulator.
+    await faults({ rate: 1, kinds: ['429'], sides: ['agent'], retryAfterSeconds: 2, maxFaults: 1 });
+    const limited = await agent.getAvailability(sessionUrl);
+    expect(limited.ok || limited.error).toMatchObject({ kind: 'rate-limited', status: 429, retryAfterMs: 2000 });
+    for (const status of [500, 502, 503] as const) {
+      await faults({ rate: 1, kinds: [String(status)], sides: ['agent'], maxFaults: 1 });
+      const failed = await agent.getAvailability(sessionUrl);
+      expect(failed.ok || failed.error).toMatchObject({ kind: 'http', status, message: expect.stringContaining(`LivePerson answered ${status}`) });
+    }
+    // 401 on a Chat Agent API call: the bearer is gone.
+    await faults(null);
+    await fetch(`${emulator.baseUrl}/sandbox/expire-bearer`, { method: 'POST' });
+    const expired = await agent.getAvailability(sessionUrl);
+    expect(expired.ok || expired.error).toMatchObject({ kind: 'auth-expired', status: 401 });
+  });
+});
+
 describe('transfer', () => {
   it('lists skills with agents online, transfers with a private note, and the colleague takes the chat', async () => {
     ctx = await signedIn();
@@ -228,6 +272,44 @@ describe('visit', () => {
     );
     expect(visit.customVariables).toEqual([{ label: 'customerTier', value: 'Premium' }]);
     expect(visit.pages[0]?.url).toBe('https://shop.example/orders/88213');
+  });
+});
+
+describe('chat info fields and participant info', () => {
+  it('reads A17/A18/A20 at their own URLs, and an authenticated visitor’s participant info (A21)', async () => {
+    ctx = await signedIn();
+    unwrap(await ctx.agent.setAvailability(ctx.sessionUrl, 'Online'));
+    const visitor = await Visitor.start({ baseUrl: ctx.emulator.baseUrl, name: 'Dana', ssoKey: 'dana-sso' });
+    const incoming = unwrap(await ctx.agent.getIncoming(ctx.sessionUrl));
+    const chat = unwrap(await ctx.agent.getChat(unwrap(await ctx.agent.accept(incoming.acceptUrl!)).chatUrl));
+    await visitor.setTyping(true);
+    unwrap(await ctx.agent.setAgentTyping(chat.links['agent-typing']!, true));
+    expect(unwrap(await ctx.agent.getInfoField(chat.links['visitor-name']!, 'visitorName'))).toBe('Dana');
+    expect(unwrap(await ctx.agent.getInfoField(chat.links['visitor-typing']!, 'visitorTyping'))).toBe('typing');
+    expect(unwrap(await ctx.agent.getInfoField(chat.links['agent-typing']!, 'agentTyping'))).toBe('typing');
+
+    const participantId = chat.info?.participantId;
+    expect(participantId).toMatch(/^[0-9a-f-]{36}$/);
+    const participant = unwrap(await ctx.agent.getParticipantInfo(ctx.sessionUrl, participantId!));
+    expect(participant.authenticated).toBe(true);
+    expect(participant.facts).toEqual(
+      expect.arrayContaining([
+        { label: 'Authenticated name', value: 'Dana Whitfield' },
+        { label: 'Email', value: 'dana@example.com' },
+        { label: 'Customer id', value: '88213' },
+        { label: 'Customer type', value: 'vip' },
+        { label: 'Registered', value: '2013-05-23' },
+        { label: 'balance', value: '-400.99' },
+      ]),
+    );
+    const unknown = await ctx.agent.getParticipantInfo(ctx.sessionUrl, 'no-such-participant');
+    expect(unknown.ok || unknown.error).toMatchObject({ kind: 'session-gone', status: 404 });
+
+    // A visitor who did not authenticate has no participant id.
+    await Visitor.start({ baseUrl: ctx.emulator.baseUrl, name: 'Anon' });
+    const second = unwrap(await ctx.agent.getIncoming(ctx.sessionUrl));
+    const anon = unwrap(await ctx.agent.getChat(unwrap(await ctx.agent.accept(second.acceptUrl!)).chatUrl));
+    expect(anon.info?.participantId).toBeUndefined();
   });
 });
 

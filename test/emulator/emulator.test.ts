@@ -60,7 +60,7 @@ describe('Domain API and Login Service', () => {
       const response = await fetch(`${base}/api/account/12345678/service/${service}/baseURI.json?version=1.0`);
       expect(await response.json()).toEqual({ service, account: '12345678', baseURI: host });
     }
-    expect((await fetch(`${base}/api/account/999/service/agentVep/baseURI.json?version=1.0`)).status).toBe(404);
+    expect((await fetch(`${base}/api/account/999/service/agentVep/baseURI.json?version=1.0`)).status).toBe(401);
   });
 
   it('logs in with the documented body, a string sessionTTl and the Session_id cookie', async () => {
@@ -98,6 +98,58 @@ describe('Domain API and Login Service', () => {
     await again.signIn();
     await again.call('POST', `${base}/api/account/12345678/logout`, { csrf: again.csrf });
     expect((await again.call('GET', `${again.sessionUrl}/availability?v=1&NC=true`)).status).toBe(401);
+  });
+});
+
+describe('login rules', () => {
+  it('refreshes only with the csrf and the login cookie together', async () => {
+    const agent = new RawAgent();
+    await agent.signIn();
+    const noCookie = new RawAgent();
+    noCookie.bearer = agent.bearer;
+    const withoutCookie = await noCookie.call('POST', `${base}/api/account/12345678/refresh`, { csrf: agent.csrf });
+    expect(withoutCookie.status).toBe(401);
+    expect(withoutCookie.body.error).toMatchObject({ internalCode: 10, responseStatus: 'UNAUTHORIZED' });
+    const withoutCsrf = await agent.call('POST', `${base}/api/account/12345678/refresh`, {});
+    expect(withoutCsrf.status).toBe(401);
+    expect((await agent.call('POST', `${base}/api/account/12345678/refresh`, { csrf: agent.csrf })).status).toBe(200);
+  });
+
+  it('ends a login at its TTL unless it is refreshed', async () => {
+    await emulator.close();
+    emulator = await startEmulator({ port: 0, bearerTtlMs: 3_000 });
+    base = emulator.baseUrl;
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    const refreshed = new RawAgent();
+    await refreshed.signIn();
+    const idle = new RawAgent();
+    await idle.signIn();
+    const availability = (agent: RawAgent) => agent.call('GET', `${agent.sessionUrl}/availability?v=1&NC=true`);
+    await sleep(1_500);
+    expect((await refreshed.call('POST', `${base}/api/account/12345678/refresh`, { csrf: refreshed.csrf })).status).toBe(200);
+    await sleep(2_000); // 3.5 s after login, 2 s after the refresh
+    expect((await availability(idle)).status).toBe(401);
+    expect((await availability(refreshed)).status).toBe(200);
+    await sleep(1_500); // 3.5 s after the refresh
+    const expired = await availability(refreshed);
+    expect(expired.status).toBe(401);
+    expect(expired.body.error).toMatchObject({ responseStatus: 'UNAUTHORIZED' });
+  });
+
+  it('refuses another account: CSDS 401, login 401, agent session 403, each with the error envelope', async () => {
+    const csds = await fetch(`${base}/api/account/99999999/service/agentVep/baseURI.json?version=1.0`);
+    expect(csds.status).toBe(401);
+    expect(((await csds.json()) as { error: { message: string } }).error.message).toMatch(/invalid site/);
+    const agent = new RawAgent();
+    const login = await agent.call('POST', `${base}/api/account/99999999/login?v=1.3`, { username: 'agent1', password: 'agent1-pass' });
+    expect(login.status).toBe(401);
+    expect(login.body.error).toMatchObject({ responseStatus: 'UNAUTHORIZED' });
+    await agent.signIn();
+    const other = await agent.call('POST', `${base}/api/account/99999999/agentSession?v=1&NC=true`, { loginData: '' });
+    expect(other.status).toBe(403);
+    expect(other.body.error).toMatchObject({ message: expect.stringContaining('99999999') });
+    const elsewhere = await agent.call('GET', `${agent.sessionUrl.replace('/12345678/', '/99999999/')}/availability?v=1&NC=true`);
+    expect(elsewhere.status).toBe(403);
   });
 });
 
@@ -213,6 +265,37 @@ describe('Chat Agent API', () => {
   it('refuses visitors without the app key', async () => {
     const response = await fetch(`${base}/api/account/12345678/chat/request?v=1&NC=true`, { method: 'POST', body: '{}' });
     expect(response.status).toBe(401);
+  });
+});
+
+describe('authenticated visitors', () => {
+  it('authenticates a visitor (200 with participantId and conversationId), shows participantId in chat info, and serves A21', async () => {
+    const headers = { Authorization: 'LivePerson appKey=demo-app-key', 'Content-Type': 'application/json' };
+    const missing = await fetch(`${base}/api/account/12345678/conversation.json?v=1&NC=true`, { method: 'POST', headers, body: '{}' });
+    expect(missing.status).toBe(400);
+    const noKey = await fetch(`${base}/api/account/12345678/conversation.json?v=1&NC=true`, { method: 'POST', body: JSON.stringify({ ssoKey: 'k' }) });
+    expect(noKey.status).toBe(401);
+    const visitor = await Visitor.start({ baseUrl: base, name: 'Dana', ssoKey: 'dana-sso' });
+    const agent = new RawAgent();
+    await agent.signIn();
+    await agent.call('POST', `${agent.sessionUrl}/availability?v=1&NC=true`, { availability: { chat: 'Online' } }, { 'X-HTTP-Method-Override': 'PUT' });
+    const accepted = await agent.call('POST', `${agent.sessionUrl}/incomingRequests?v=1&NC=true`, {});
+    const chatUrl = accepted.body.chatLocation.link['@href'];
+    const info = await agent.call('GET', `${chatUrl}/info?v=1&NC=true`);
+    const participantId = info.body.info.participantId;
+    expect(participantId).toMatch(/^[0-9a-f-]{36}$/);
+    const extended = await agent.call('GET', `${agent.sessionUrl}/participantExtendedInfo/${participantId}?v=1&NC=true`);
+    expect(extended.status).toBe(200);
+    expect(extended.body).toMatchObject({
+      authenticatedParticipantInfo: { isUserAuthenticated: true, participantId, customerId: '88213', registrationDate: { year: 2013, month: 5, day: 23 } },
+      authenticatedPersonalInfo: { name: 'Dana', surname: 'Whitfield', contacts: [{ email: 'dana@example.com' }] },
+    });
+    expect((await agent.call('GET', `${agent.sessionUrl}/participantExtendedInfo/nobody?v=1&NC=true`)).status).toBe(404);
+    // A17, A18, A20 at their own URLs.
+    await visitor.setTyping(true);
+    expect((await agent.call('GET', `${chatUrl}/info/visitorName?v=1&NC=true`)).body).toEqual({ visitorName: 'Dana' });
+    expect((await agent.call('GET', `${chatUrl}/info/visitorTyping?v=1&NC=true`)).body).toEqual({ visitorTyping: 'typing' });
+    expect((await agent.call('GET', `${chatUrl}/info/agentTyping?v=1&NC=true`)).body).toEqual({ agentTyping: 'not-typing' });
   });
 });
 

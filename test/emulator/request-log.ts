@@ -29,7 +29,7 @@ export function sideOf(path: string): RequestSide {
   if (path.startsWith('/csdr/') || /^\/api\/account\/[^/]+\/service\//.test(path)) return 'domain';
   if (/^\/api\/account\/[^/]+\/agentSession(?:\/|$)/.test(path)) return 'agent';
   if (/^\/api\/account\/[^/]+\/(?:login|refresh|logout)$/.test(path)) return 'login';
-  if (/^\/api\/account\/[^/]+\/chat(?:\/|$)/.test(path)) return 'visitor';
+  if (/^\/api\/account\/[^/]+\/(?:chat(?:\/|$)|conversation$)/.test(path)) return 'visitor';
   return 'other';
 }
 

@@ -5,7 +5,7 @@
  * silent the choice is marked "our design". Strict as a server: bad input gets the documented (or
  * a sensible, documented-here) status and the `{"error":{…}}` envelope, never a crash.
  */
-import { createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -92,6 +92,8 @@ interface Chat {
   sessionId?: string;
   /** The agent holding the chat: survives the loss of the agent session (continuity). */
   agentId?: string;
+  /** An authenticated (SSO) visitor: the participant A21 describes. */
+  participantId?: string;
   /** What the visitor's side told us at the chat request (our visit resource serves it). */
   visit: { ip: string; userAgent: string; referrer?: string; survey: Array<{ id: string; answer: string }> };
   exitSurvey?: Array<{ id: string; answer: string }>;
@@ -172,6 +174,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const requests = new RequestLog();
   const faults = new FaultInjector(opts.faults ?? (process.env.EMULATOR_FAULTS ? parseFaultPlan(process.env.EMULATOR_FAULTS) : undefined));
   const chats = new Map<string, Chat>();
+  /** Visitors authenticated through the Server Chat API (`conversation`), by participant id. */
+  const participants = new Map<string, { ssoKey: string; conversationId: string }>();
   const scenarios = new Set<RunningScenario>();
   let baseUrl = '';
   let hostPort = '';
@@ -412,6 +416,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       agentTyping: chat.agentTyping,
       visitorTyping: chat.visitorTyping,
       visitorName: chat.visitorName,
+      // "present only for SSO chats" (A21).
+      ...(chat.participantId ? { participantId: chat.participantId } : {}),
     };
   }
 
@@ -640,16 +646,18 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       logins.clear();
       sessions.clear();
       chats.clear();
+      participants.clear();
       return send(res, 200, { ok: true });
     }
 
     // Domain API (CSDS): a bare host, as the real one answers.
     if ((match = m(/^\/(?:api|csdr)\/account\/([^/]+)\/service\/([^/]+)\/baseURI$/)) && method === 'GET') {
-      if (match[1] !== accountId) throw new HttpError(404, `Unknown account ${match[1]}`);
+      // The Domain API documents 400 and 401 only; an unknown account is "invalid site" (401).
+      if (match[1] !== accountId) throw new HttpError(401, `Bad Authentication (invalid site or agent): unknown account ${match[1]}`);
       return send(res, 200, { service: match[2], account: accountId, baseURI: hostPort });
     }
     if ((match = m(/^\/csdr\/account\/([^/]+)\/service\/baseURI$/)) && method === 'GET') {
-      if (match[1] !== accountId) throw new HttpError(404, `Unknown account ${match[1]}`);
+      if (match[1] !== accountId) throw new HttpError(401, `Bad Authentication (invalid site or agent): unknown account ${match[1]}`);
       return send(res, 200, { baseURIs: ['agentVep', 'conversationVep', 'smt'].map((service) => ({ service, account: accountId, baseURI: hostPort })) });
     }
 
@@ -755,6 +763,16 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     }
 
     // ---- Server Chat API (visitor side)
+    if (rest === '/conversation' && method === 'POST') {
+      // Visitor Authentication: the old doc's 200 with the ids satisfies both kinds of client.
+      visitorAuth(req, query);
+      const ssoKey = parseJson(body, true)?.ssoKey;
+      if (typeof ssoKey !== 'string' || !ssoKey || ssoKey.length > 500) throw new HttpError(400, 'ssoKey is required');
+      const participantId = randomUUID();
+      const conversationId = randomUUID();
+      participants.set(participantId, { ssoKey, conversationId });
+      return send(res, 200, { participantId, conversationId });
+    }
     if (rest.startsWith('/chat')) {
       visitorAuth(req, query);
       return visitorRoute(req, rest, method, body, query, res);
@@ -779,6 +797,11 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
           ],
         },
       });
+    }
+    if ((match = /^\/participantExtendedInfo\/([^/]+)$/.exec(rest)) && method === 'GET') {
+      const participant = participants.get(decodeURIComponent(match[1]!));
+      if (!participant) throw new HttpError(404, `Unknown participant ${match[1]}`);
+      return send(res, 200, participantInfo(decodeURIComponent(match[1]!), participant.ssoKey));
     }
     if (rest === '/availability') {
       if (method === 'GET') return send(res, 200, { availability: { chat: session.availability, voice: 'Offline' } });
@@ -1053,6 +1076,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
         visitorName: typeof request.visitorName === 'string' && request.visitorName ? request.visitorName : 'Visitor',
         visitorId: randomInt(1e12, 9e12),
         skill: typeof request.skill === 'string' ? request.skill : undefined,
+        ...(typeof request.participantId === 'string' && participants.has(request.participantId) ? { participantId: request.participantId } : {}),
         state: 'waiting',
         events: [],
         startTime: now,
@@ -1205,4 +1229,27 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
         server.close(() => resolve());
       }),
   };
+}
+
+/**
+ * A21's answer for an authenticated visitor. The SSO key stands for the customer's identity
+ * provider; ours knows one demo customer (`dana-sso`) and treats any other key as a bare login.
+ */
+function participantInfo(participantId: string, ssoKey: string): Record<string, unknown> {
+  if (ssoKey === 'dana-sso') {
+    return {
+      authenticatedParticipantInfo: {
+        isUserAuthenticated: true,
+        participantId,
+        balance: -400.99,
+        registrationDate: { year: 2013, month: 5, day: 23 },
+        customerId: '88213',
+        customerStatus: 'active',
+        customerType: 'vip',
+        userName: 'dana.whitfield',
+      },
+      authenticatedPersonalInfo: { name: 'Dana', surname: 'Whitfield', contacts: [{ email: 'dana@example.com', phone: '+1-555-0142' }] },
+    };
+  }
+  return { authenticatedParticipantInfo: { isUserAuthenticated: true, participantId, userName: ssoKey } };
 }

@@ -44,6 +44,8 @@ export class Visitor {
     survey?: Record<string, string>;
     userAgent?: string;
     referrer?: string;
+    /** Authenticates first (Visitor Authentication with this SSO key), then asks as that participant. */
+    ssoKey?: string;
   }): Promise<Visitor> {
     const accountId = p.accountId ?? '12345678';
     const appKey = p.appKey ?? 'demo-app-key';
@@ -57,6 +59,16 @@ export class Visitor {
     if (p.userAgent) request.userAgent = p.userAgent;
     if (p.referrer) request.chatReferrer = p.referrer;
     if (p.survey) request.survey = { id: '361346', question: Object.entries(p.survey).map(([id, answer]) => ({ id, answer })) };
+    if (p.ssoKey) {
+      const auth = await fetch(`${origin}/api/account/${accountId}/conversation.json?v=1&NC=true`, {
+        method: 'POST',
+        headers: { Authorization: `LivePerson appKey=${appKey}`, 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify({ ssoKey: p.ssoKey }),
+      });
+      if (auth.status !== 200) throw new Error(`Visitor: authentication answered ${auth.status}`);
+      const { participantId, conversationId } = (await auth.json()) as { participantId: string; conversationId: string };
+      Object.assign(request, { participantId, conversationId });
+    }
     const response = await fetch(`${origin}/api/account/${accountId}/chat/request.json?v=1&NC=true`, {
       method: 'POST',
       headers: { Authorization: `LivePerson appKey=${appKey}`, 'Content-Type': 'application/json', Accept: 'application/json' },

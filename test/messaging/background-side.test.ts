@@ -87,7 +87,7 @@ describe('serveProtocol', () => {
     expect(await deliver('submitAgentSurvey', { chatId: 'K1', surveyId: '1', answers: { q: 'not-a-list' } }, contentScript())).toMatchObject({ ok: false });
     expect(runtime.sendLine).not.toHaveBeenCalled();
     expect(await deliver('sendLine', { chatId: 'K1', text: 'hello' }, contentScript())).toEqual(OK);
-    expect(runtime.sendLine).toHaveBeenCalledWith('K1', 'hello', false);
+    expect(runtime.sendLine).toHaveBeenCalledWith('K1', 'hello', false, undefined);
   });
 
   it('ignores messages that are not in the protocol format', async () => {
