@@ -16,9 +16,13 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Agent Dock',
     description: 'Take LivePerson chats inside your CRM: ring, accept, chat and end without leaving the record.',
-    permissions: ['storage', 'alarms'],
+    // scripting: the panel is registered per enabled site; activeTab: the popup's "Show the panel
+    // on this site" reads the tab's address; sidePanel (Chrome): the side-panel mode.
+    permissions: ['storage', 'alarms', 'scripting', 'activeTab', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     // The LivePerson services the background talks to, plus loopback for the local sandbox.
     host_permissions: ['https://*.liveperson.net/*', 'http://127.0.0.1/*', 'http://localhost/*'],
+    // CRM sites: asked for one origin at a time, when the agent enables the panel there.
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: 'Agent Dock' },
     ...(browser === 'firefox' && {
       browser_specific_settings: {

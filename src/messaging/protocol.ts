@@ -15,6 +15,7 @@ import type {
   draftSchema,
   outboxLineSchema,
   sendLineSchema,
+  sidePanelSchema,
   signInSchema,
   signInWithApiKeySchema,
   surveyAnswersSchema,
@@ -79,6 +80,8 @@ export interface ProtocolMap {
   /** The wrap-up survey of an ended chat. */
   getAgentSurvey(data: z.infer<typeof chatIdSchema>): { ok: true; survey: AgentSurvey } | Refusal;
   submitAgentSurvey(data: z.infer<typeof surveyAnswersSchema>): CommandResult;
+  /** From a tab's content script: its site uses Chrome's side panel (or no longer does). */
+  useSidePanel(data: z.infer<typeof sidePanelSchema>): CommandResult;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

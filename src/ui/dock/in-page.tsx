@@ -1,0 +1,136 @@
+/**
+ * The panel in a CRM page: one shadow-DOM host under <html> (not <body>, which single-page CRMs
+ * replace), styles adopted as a constructed stylesheet (a page's strict CSP cannot block it; page
+ * CSS cannot reach in), key and input events kept inside. It follows the site rules live: a rule
+ * changed in the options page, or a History API navigation, shows, moves or hides it at once.
+ */
+import { render } from 'preact';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { run } from '../store';
+import { effectiveRule, originOf } from '../../settings/site-match';
+import { panelPlacements, siteRules, type PanelPlacement, type SiteRule } from '../../settings/sites';
+import { Dock } from './Dock';
+
+export const PANEL_HOST_TAG = 'agent-dock-panel';
+
+/**
+ * Events that bubble out of the panel and would reach the page's handlers: keyboard shortcuts,
+ * input listeners (autosave, "unsaved changes"), focus trackers. They stop at the shadow root.
+ */
+const ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress', 'input', 'beforeinput', 'focusin', 'focusout', 'paste'];
+
+/** One panel per page, however often the script is injected (registration + already-open tab). */
+const INSTANCE = Symbol.for('agent-dock.in-page-panel');
+
+interface Mounted {
+  host: HTMLElement;
+  container: HTMLElement;
+}
+
+export function startInPagePanel(ctx: ContentScriptContext, options: { css: string; shadowMode: ShadowRootMode }): void {
+  const scope = globalThis as { [INSTANCE]?: true };
+  if (scope[INSTANCE]) return;
+  scope[INSTANCE] = true;
+
+  const inFrame = window !== window.top;
+  let rules: SiteRule[] | undefined;
+  let placements: Record<string, PanelPlacement> = {};
+  let mounted: Mounted | undefined;
+  let usingSidePanel = false;
+  const origin = originOf(location.href) ?? location.origin;
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(`:host { all: initial !important; }\n${options.css}`);
+
+  let savedMargin: { side: 'left' | 'right'; value: string; priority: string } | undefined;
+  const pushPage = (margin: { side: 'left' | 'right'; px: number } | null) => {
+    // CSSOM, not a <style>: allowed under any style-src.
+    const html = document.documentElement.style;
+    if (savedMargin && (!margin || margin.side !== savedMargin.side)) {
+      html.setProperty(`margin-${savedMargin.side}`, savedMargin.value, savedMargin.priority);
+      savedMargin = undefined;
+    }
+    if (!margin) return;
+    savedMargin ??= { side: margin.side, value: html.getPropertyValue(`margin-${margin.side}`), priority: html.getPropertyPriority(`margin-${margin.side}`) };
+    html.setProperty(`margin-${margin.side}`, `${margin.px}px`, 'important');
+  };
+
+  const mount = (): Mounted => {
+    // A copy left by an earlier version of the extension (reloaded or updated) goes.
+    for (const stale of document.querySelectorAll(PANEL_HOST_TAG)) stale.remove();
+    const host = document.createElement(PANEL_HOST_TAG);
+    const shadow = host.attachShadow({ mode: options.shadowMode });
+    shadow.adoptedStyleSheets = [sheet];
+    const container = document.createElement('div');
+    shadow.append(container);
+    for (const type of ISOLATED_EVENTS) shadow.addEventListener(type, (event) => event.stopPropagation());
+    document.documentElement.append(host);
+    return { host, container };
+  };
+
+  const unmount = () => {
+    if (!mounted) return;
+    render(null, mounted.container);
+    mounted.host.remove();
+    mounted = undefined;
+    pushPage(null);
+  };
+
+  const setSidePanel = (enabled: boolean) => {
+    if (usingSidePanel === enabled) return;
+    usingSidePanel = enabled;
+    void run('useSidePanel', { enabled });
+  };
+
+  const apply = () => {
+    if (!rules || !ctx.isValid) return;
+    const rule = effectiveRule(rules, location.href);
+    const wanted = rule?.enabled && (!inFrame || rule.frames) ? rule : undefined;
+    if (wanted?.mode === 'side-panel' && !inFrame) {
+      unmount();
+      setSidePanel(true);
+      return;
+    }
+    if (!inFrame) setSidePanel(false);
+    if (!wanted) return unmount();
+    mounted ??= mount();
+    render(
+      <Dock
+        key={wanted.match}
+        rule={wanted}
+        placement={placements[origin] ?? {}}
+        onPlacement={(placement) => void panelPlacements.getValue().then((all) => panelPlacements.setValue({ ...all, [origin]: placement }))}
+        pushPage={pushPage}
+      />,
+      mounted.container,
+    );
+  };
+
+  // Single-page CRMs replace <body>, or even <html>'s content: the host goes back, once.
+  const keepAttached = new MutationObserver(() => {
+    if (mounted && !mounted.host.isConnected) document.documentElement.append(mounted.host);
+  });
+  keepAttached.observe(document, { childList: true, subtree: false });
+  keepAttached.observe(document.documentElement, { childList: true });
+
+  void Promise.all([siteRules.getValue(), panelPlacements.getValue()]).then(([r, p]) => {
+    rules = r;
+    placements = p;
+    apply();
+  });
+  const unwatchRules = siteRules.watch((r) => {
+    rules = r ?? [];
+    apply();
+  });
+  const unwatchPlacements = panelPlacements.watch((p) => {
+    placements = p ?? {};
+    apply();
+  });
+  ctx.addEventListener(window, 'wxt:locationchange', apply);
+  ctx.onInvalidated(() => {
+    keepAttached.disconnect();
+    unwatchRules();
+    unwatchPlacements();
+    unmount();
+    delete scope[INSTANCE];
+  });
+}
