@@ -8,6 +8,7 @@ import { accountSettings, livePersonAccount, type AccountSettings } from '../../
 import { DEFAULT_POLL_INTERVAL_MS, LIVEPERSON_MIN_POLL_INTERVAL_MS, pollIntervalSetting } from '../../settings/polling';
 import { connectionOf, SANDBOX_ACCOUNT, type Connection } from '../../settings/sandbox';
 import { SignInForm } from '../popup/SignInForm';
+import { Sites } from './Sites';
 import { connectView, run, view } from '../store';
 
 /** Switching is one click: the sandbox's account, or the agent's own one back as they left it. */
@@ -228,6 +229,10 @@ export function Options() {
       <section id="not-ringing" aria-labelledby="not-ringing-title">
         <h2 id="not-ringing-title">Why am I not ringing?</h2>
         <NotRinging />
+      </section>
+      <section id="sites" aria-labelledby="sites-title">
+        <h2 id="sites-title">Sites</h2>
+        <Sites />
       </section>
       <section aria-labelledby="polling-title">
         <h2 id="polling-title">Polling</h2>

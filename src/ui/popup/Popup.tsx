@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Capacity } from '../../messaging/protocol';
 import { connectView, run, view } from '../store';
 import { SignInForm } from './SignInForm';
+import { ThisSite } from './ThisSite';
 
 const STATES = ['Online', 'Away', 'Occupied'] as const;
 
@@ -92,6 +93,7 @@ export function Popup() {
     <main class="popup">
       <h1>Agent Dock</h1>
       {view.value.auth.status === 'signed-in' ? <Status /> : <SignInForm linkToOptions />}
+      <ThisSite />
     </main>
   );
 }
