@@ -98,7 +98,7 @@ describe('the panel on hostile pages', () => {
   it('runs in frames only where the site rule says so', async () => {
     const worker = await sandbox.ext.worker();
     const page = await open('hostile-frames.html');
-    const frame = await (await page.waitForSelector('#inner'))!.contentFrame();
+    const frame = (await (await page.waitForSelector('#inner'))!.contentFrame())!;
     await frame.waitForFunction(() => document.readyState === 'complete');
     expectDefaultLayout(await panelBox(page));
     // Not in the frame: the rule does not say "also inside frames", so the script is not even registered there.
