@@ -73,13 +73,12 @@ export function patternMatchesUrl(pattern: SitePattern, url: string): boolean {
 
 /**
  * Higher is more specific: a named host beats a subdomain wildcard (longer domains beat shorter
- * ones), which beats `*`; then a pinned port; then the longer literal path.
+ * ones), which beats `*`; then the longer literal path; then a pinned port; then a named scheme.
  */
 export function specificity(pattern: SitePattern): number {
   const hostScore = pattern.host === '*' ? 0 : (pattern.subdomains ? 1000 : 100_000) + pattern.host.length * 10;
-  const portScore = pattern.port !== undefined ? 5 : 0;
-  const pathScore = pattern.path.replaceAll('*', '').length;
-  return hostScore * 1000 + portScore * 500 + pathScore + (pattern.scheme === '*' ? 0 : 1);
+  const pathScore = Math.min(pattern.path.replaceAll('*', '').length, 9999);
+  return hostScore * 1_000_000 + pathScore * 10 + (pattern.port !== undefined ? 2 : 0) + (pattern.scheme === '*' ? 0 : 1);
 }
 
 /** The rule that applies to `url`: the most specific match; on a tie, the later rule. */
