@@ -95,7 +95,7 @@ describe('site rules files', () => {
     const policy = rulesFromPolicy([{ match: 'https://crm.example.com', dock: 'left' }], { locked: true });
     expect(policy).toEqual({ ok: true, rules: [{ ...newSiteRule('https://crm.example.com', { dock: 'left' }), locked: true }] });
     const own = [newSiteRule('https://crm.example.com'), newSiteRule('https://other.example.com')];
-    expect(mergeRules(own, (policy as { rules: [] }).rules).map((r) => [r.match, r.dock, r.locked])).toEqual([
+    expect(mergeRules(own, policy.ok ? policy.rules : []).map((r) => [r.match, r.dock, r.locked])).toEqual([
       ['https://crm.example.com', 'left', true],
       ['https://other.example.com', 'right', undefined],
     ]);

@@ -27,6 +27,25 @@ interface Mounted {
   container: HTMLElement;
 }
 
+/**
+ * A constructed stylesheet is CSSOM, which no page CSP can refuse. Where the content script's
+ * sheet cannot be adopted by the page's document (Firefox's content-script sandbox), a <style>
+ * element: Firefox exempts content scripts' own styles from the page's CSP.
+ */
+function adoptStyles(shadow: ShadowRoot, css: string): void {
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    shadow.adoptedStyleSheets = [sheet];
+    if (shadow.adoptedStyleSheets.length === 1) return;
+  } catch {
+    // Fall through to a <style> element.
+  }
+  const style = document.createElement('style');
+  style.textContent = css;
+  shadow.append(style);
+}
+
 export function startInPagePanel(ctx: ContentScriptContext, options: { css: string; shadowMode: ShadowRootMode }): void {
   const scope = globalThis as { [INSTANCE]?: true };
   if (scope[INSTANCE]) return;
@@ -38,8 +57,7 @@ export function startInPagePanel(ctx: ContentScriptContext, options: { css: stri
   let mounted: Mounted | undefined;
   let usingSidePanel = false;
   const origin = originOf(location.href) ?? location.origin;
-  const sheet = new CSSStyleSheet();
-  sheet.replaceSync(`:host { all: initial !important; }\n${options.css}`);
+  const css = `:host { all: initial !important; }\n${options.css}`;
 
   let savedMargin: { side: 'left' | 'right'; value: string; priority: string } | undefined;
   const pushPage = (margin: { side: 'left' | 'right'; px: number } | null) => {
@@ -59,7 +77,7 @@ export function startInPagePanel(ctx: ContentScriptContext, options: { css: stri
     for (const stale of document.querySelectorAll(PANEL_HOST_TAG)) stale.remove();
     const host = document.createElement(PANEL_HOST_TAG);
     const shadow = host.attachShadow({ mode: options.shadowMode });
-    shadow.adoptedStyleSheets = [sheet];
+    adoptStyles(shadow, css);
     const container = document.createElement('div');
     shadow.append(container);
     for (const type of ISOLATED_EVENTS) shadow.addEventListener(type, (event) => event.stopPropagation());
