@@ -74,6 +74,34 @@ describe('per-site configuration in Chromium', () => {
     await options.close();
   });
 
+  it('turns the panel on and off for the active tab’s site from the toolbar popup', async () => {
+    await resetRules();
+    const site = sandbox.crm.url.replace('127.0.0.1', 'localhost').replace(/\/$/, '');
+    const crm = await openCrm(`${site}/`);
+    await crm.locator('header input').wait();
+    expect(await panelHostCount(crm)).toBe(0);
+    // The real toolbar popup, opened on the CRM tab: activeTab lets it read the tab's address.
+    const extension = (await sandbox.ext.browser.extensions()).get(sandbox.ext.extensionId)!;
+    await extension.triggerAction(crm);
+    const popup = (await (await sandbox.ext.browser.waitForTarget((t) => t.url().endsWith('/popup.html'))).asPage())!;
+    await popup.locator(`${testId('this-site')}::-p-text(Show the panel on ${site})`).wait();
+    expect(await popup.$eval(testId('this-site-toggle'), (i) => (i as HTMLInputElement).checked)).toBe(false);
+    await popup.locator(testId('this-site-toggle')).click();
+    await crm.locator(inPanel(testId('panel'))).wait();
+    expect(await registeredMatches()).toContain('http://localhost/*');
+    const stored = (await (await worker()).evaluate(`chrome.storage.local.get('siteRules').then((v) => v.siteRules.map((r) => [r.match, r.enabled]))`)) as unknown;
+    expect(stored).toEqual([
+      [LOOPBACK_RULE, true],
+      [site, true],
+    ]);
+
+    await popup.locator(testId('this-site-toggle')).click();
+    await vi.waitFor(async () => expect(await panelHostCount(crm)).toBe(0), WAIT);
+    await vi.waitFor(async () => expect(await registeredMatches()).toEqual([LOOPBACK_RULE]), WAIT);
+    await popup.close();
+    await crm.close();
+  });
+
   it('applies layout changes to open tabs at once: dock, width, push the page, z-index, floating, start collapsed', async () => {
     await resetRules();
     const crm = await openCrm();
