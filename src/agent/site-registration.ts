@@ -55,15 +55,25 @@ function requiredHostPermissions(): string[] {
 async function applyRegistrations(plan: PanelRegistrationPlan): Promise<string[]> {
   const existing = await browser.scripting.getRegisteredContentScripts({ ids: [TOP_ID, FRAMES_ID] });
   const before = new Map(existing.map((s) => [s.id, new Set(s.matches ?? [])]));
-  if (existing.length > 0) await browser.scripting.unregisterContentScripts({ ids: existing.map((s) => s.id) });
-  const scripts: Parameters<typeof browser.scripting.registerContentScripts>[0] = [];
   const common = { js: [PANEL_SCRIPT_FILE], runAt: 'document_idle' as const, persistAcrossSessions: true };
-  if (plan.top.length > 0) scripts.push({ id: TOP_ID, matches: plan.top, allFrames: false, ...common });
-  if (plan.frames.length > 0) scripts.push({ id: FRAMES_ID, matches: plan.frames, allFrames: true, ...common });
-  if (scripts.length > 0) await browser.scripting.registerContentScripts(scripts);
+  const wanted = [
+    { id: TOP_ID, matches: plan.top, allFrames: false, ...common },
+    { id: FRAMES_ID, matches: plan.frames, allFrames: true, ...common },
+  ];
+  // Updated in place, never unregistered first: a page loading meanwhile still gets the panel.
+  const stale = wanted.filter((s) => s.matches.length === 0 && before.has(s.id)).map((s) => s.id);
+  const changed = wanted.filter((s) => s.matches.length > 0 && before.has(s.id) && !sameSet(before.get(s.id)!, s.matches));
+  const added = wanted.filter((s) => s.matches.length > 0 && !before.has(s.id));
+  if (changed.length > 0) await browser.scripting.updateContentScripts(changed);
+  if (added.length > 0) await browser.scripting.registerContentScripts(added);
+  if (stale.length > 0) await browser.scripting.unregisterContentScripts({ ids: stale });
   // Hosts newly covered, or newly covered in frames too: their open tabs get the script now.
   const was = (id: string, host: string) => before.get(id)?.has(host) ?? false;
   return [...plan.top.filter((h) => !was(TOP_ID, h) && !was(FRAMES_ID, h)), ...plan.frames.filter((h) => !was(FRAMES_ID, h))];
+}
+
+function sameSet(a: ReadonlySet<string>, b: readonly string[]): boolean {
+  return a.size === b.length && b.every((x) => a.has(x));
 }
 
 /** Tabs opened before the host was enabled get the panel now: no reload needed. */

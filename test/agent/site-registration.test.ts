@@ -28,7 +28,15 @@ function fakeExtensionApis(grantedAtStart: string[], openTabs: Array<{ id: numbe
       unregisterContentScripts: async ({ ids }: { ids: string[] }) => {
         registered = registered.filter((s) => !ids.includes(s.id));
       },
+      updateContentScripts: async (scripts: Registered[]) => {
+        for (const { id, matches, allFrames } of scripts) {
+          const script = registered.find((s) => s.id === id);
+          if (!script) throw new Error(`No script with id ${id}`);
+          Object.assign(script, { matches, allFrames });
+        }
+      },
       registerContentScripts: async (scripts: Registered[]) => {
+        if (scripts.some((s) => registered.some((r) => r.id === s.id))) throw new Error('Duplicate script id');
         registered.push(...scripts.map(({ id, matches, allFrames }) => ({ id, matches, allFrames })));
       },
       executeScript: async ({ target }: { target: { tabId: number; allFrames: boolean } }) => {

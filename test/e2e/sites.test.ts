@@ -16,6 +16,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { ElementHandle, Page } from 'puppeteer';
+import { Visitor } from '../emulator/visitor';
+import { openPopup, signInAndGoOnline } from './support/flows';
 import { inPanel, panelBox, panelHostCount, testId } from './support/panel';
 import { useSandbox } from './support/sandbox';
 
@@ -54,7 +56,7 @@ describe('per-site configuration in Chromium', () => {
     await options.locator(testId('site-input')).fill(site);
     await options.locator(testId('site-add')).click();
     await options.locator(`${row(site)} ${testId('site-status')}::-p-text(Runs here)`).wait();
-    expect(await registeredMatches()).toEqual(['http://127.0.0.1/*', 'http://localhost/*']);
+    await vi.waitFor(async () => expect(await registeredMatches()).toEqual(['http://127.0.0.1/*', 'http://localhost/*']), WAIT);
     // The tab open before the site was enabled gets the panel, once, without a reload.
     await crm.locator(inPanel(testId('panel'))).wait();
     expect(await panelHostCount(crm)).toBe(1);
@@ -241,5 +243,32 @@ describe('per-site configuration in Chromium', () => {
     await vi.waitFor(async () => expect((await sidePanelOptions()).enabled).toBe(false), WAIT);
     await crm.close();
     await options.close();
+  });
+
+  it('collapses to a slim tab that still shows a ring, and opens by itself on a ring where the site says so', async () => {
+    await resetRules();
+    const setRule = (patch: string) =>
+      worker().then((w) =>
+        w.evaluate(`chrome.storage.local.set({ siteRules: [{ match: '${LOOPBACK_RULE}', enabled: true, mode: 'in-page', dock: 'right', width: 360, startCollapsed: true, pushPage: false, frames: false, ${patch} }] })`),
+      );
+    await setRule('autoOpenOnRing: false');
+    const popup = await openPopup(sandbox.ext);
+    await signInAndGoOnline(popup, sandbox.emulator);
+    const crm = await openCrm();
+    const slimTab = inPanel(`${testId('panel')}[aria-label="Open Agent Dock"]`);
+    await crm.locator(slimTab).wait();
+
+    const visitor = await Visitor.start({ baseUrl: sandbox.emulator.baseUrl, name: 'Dana' });
+    // Collapsed, the slim tab shows the ring.
+    await crm.locator(inPanel('.tab .badge-ring::-p-text(1)')).wait();
+    expect(await panelBox(crm)).toBeNull();
+
+    // "Open on ring": the ringing panel opens at once, without a reload.
+    await setRule('autoOpenOnRing: true');
+    await crm.locator(inPanel(testId('ring'))).wait();
+    expect((await panelBox(crm))?.width).toBe(360);
+    await visitor.end();
+    await popup.close();
+    await crm.close();
   });
 });
