@@ -68,6 +68,22 @@ describe('the panel on hostile pages', () => {
     await page.close();
   });
 
+  it('follows History API navigation out of and back into where its site rule runs it', async () => {
+    const worker = await sandbox.ext.worker();
+    // A more specific rule switches the panel off on the SPA's rewritten view.
+    await worker.evaluate(`chrome.storage.local.set({ siteRules: [
+      { match: 'http://127.0.0.1/*', enabled: true, mode: 'in-page', dock: 'right', width: 360, startCollapsed: false, autoOpenOnRing: true, pushPage: false, frames: false },
+      { match: 'http://127.0.0.1/hostile-spa.html?rewritten=*', enabled: false, mode: 'in-page', dock: 'right', width: 360, startCollapsed: false, autoOpenOnRing: true, pushPage: false, frames: false },
+    ] })`);
+    const page = await open('hostile-spa.html');
+    await page.evaluate(() => (window as unknown as { spaRewrite(): void }).spaRewrite());
+    await vi.waitFor(async () => expect(await page.evaluate((tag) => document.querySelectorAll(tag).length, PANEL_HOST)).toBe(0), WAIT);
+    await page.evaluate(() => history.pushState({}, '', '/hostile-spa.html?record=9'));
+    await vi.waitFor(async () => expectDefaultLayout(await panelBox(page)), WAIT);
+    await worker.evaluate(`chrome.storage.local.remove('siteRules')`);
+    await page.close();
+  });
+
   it('keeps keys typed in the panel from the page’s shortcuts, and leaves the page’s own inputs alone', async () => {
     const page = await open('hostile-spa.html');
     const hostKeys = () => page.evaluate(() => (window as unknown as { hostKeys: string[] }).hostKeys);

@@ -99,9 +99,9 @@ export function startInPagePanel(ctx: ContentScriptContext, options: { css: stri
     void run('useSidePanel', { enabled });
   };
 
-  const apply = () => {
+  const apply = (url = location.href) => {
     if (!rules || !ctx.isValid) return;
-    const rule = effectiveRule(rules, location.href);
+    const rule = effectiveRule(rules, url);
     const wanted = rule?.enabled && (!inFrame || rule.frames) ? rule : undefined;
     if (wanted?.mode === 'side-panel' && !inFrame) {
       unmount();
@@ -143,7 +143,8 @@ export function startInPagePanel(ctx: ContentScriptContext, options: { css: stri
     placements = p ?? {};
     apply();
   });
-  ctx.addEventListener(window, 'wxt:locationchange', apply);
+  // WXT reports the navigation before `location` changes (Navigation API): go by its new URL.
+  ctx.addEventListener(window, 'wxt:locationchange', (event) => apply(event.newUrl.href));
   ctx.onInvalidated(() => {
     keepAttached.disconnect();
     unwatchRules();
