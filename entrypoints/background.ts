@@ -3,7 +3,7 @@ import { createLivePersonClient } from '../src/api';
 import { consoleLogger } from '../src/agent/log';
 import { AgentRuntime } from '../src/agent/runtime';
 import { sessionStateStore } from '../src/agent/session-store';
-import { disableSidePanelByDefault } from '../src/agent/side-panel';
+import { disableSidePanelByDefault, followTabsForSidePanel } from '../src/agent/side-panel';
 import { keepPanelRegistrationsInSync } from '../src/agent/site-registration';
 import { serveProtocol, serveViewPort } from '../src/messaging/background-side';
 import { accountSettings } from '../src/settings/account';
@@ -27,6 +27,7 @@ export default defineBackground(() => {
   // Where the panel runs follows the site rules and the agent's grants.
   keepPanelRegistrationsInSync(consoleLogger);
   disableSidePanelByDefault();
+  followTabsForSidePanel();
   // If the browser stopped the worker, the next alarm (or any message) brings polling back.
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === WATCHDOG_ALARM) void runtime.ensurePolling();

@@ -21,6 +21,24 @@ export function disableSidePanelByDefault(): void {
   void browser.sidePanel.setPanelBehavior?.({ openPanelOnActionClick: false }).catch(() => undefined);
 }
 
+/**
+ * A tab leaving a side-panel site loses its side panel. The new page's URL is only known where the
+ * extension has access (an enabled site): anywhere else is not a side-panel site. Reloads keep it.
+ * Call synchronously from the background's main().
+ */
+export function followTabsForSidePanel(): void {
+  if (!sidePanelSupported()) return;
+  browser.tabs.onUpdated.addListener((tabId, info, tab) => {
+    if (info.status !== 'loading') return;
+    const url = info.url ?? tab.url;
+    void siteRules.getValue().then(async (rules) => {
+      const rule = url ? effectiveRule(rules, url) : undefined;
+      if (rule?.enabled && rule.mode === 'side-panel') return;
+      await browser.sidePanel.setOptions({ tabId, enabled: false });
+    }).catch(() => undefined);
+  });
+}
+
 /** The tab at `url` shows the side panel (or stops), if its site rule says side panel. */
 export async function setSidePanelForTab(tabId: number, url: string | undefined, enabled: boolean): Promise<CommandResult> {
   if (!sidePanelSupported()) return { ok: false, message: 'This browser has no side panel: the panel stays in the page.' };

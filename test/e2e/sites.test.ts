@@ -238,6 +238,15 @@ describe('per-site configuration in Chromium', () => {
     expect(await side.$eval('.panel', (el) => el.getBoundingClientRect().width)).toBe(400);
     await side.close();
 
+    // A reload keeps it; leaving for a site that is not set to the side panel takes it away.
+    await crm.reload();
+    await crm.locator('header input').wait();
+    await vi.waitFor(async () => expect(await sidePanelOptions()).toMatchObject({ enabled: true }), WAIT);
+    await crm.goto(sandbox.crm.url.replace('127.0.0.1', 'localhost'));
+    await vi.waitFor(async () => expect((await sidePanelOptions()).enabled).toBe(false), WAIT);
+    await crm.goto(sandbox.crm.url);
+    await vi.waitFor(async () => expect(await sidePanelOptions()).toMatchObject({ enabled: true }), WAIT);
+
     await options.select(`${row(LOOPBACK_RULE)} select[name="mode"]`, 'in-page');
     await crm.locator(inPanel(testId('panel'))).wait();
     await vi.waitFor(async () => expect((await sidePanelOptions()).enabled).toBe(false), WAIT);
