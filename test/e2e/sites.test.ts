@@ -150,7 +150,7 @@ describe('per-site configuration in Chromium', () => {
     await options.close();
   });
 
-  it('is resizable and remembers its width per site across reloads', async () => {
+  it('is resizable, movable when floating, and remembers its size and place per site across reloads', async () => {
     await resetRules();
     const crm = await openCrm();
     await crm.locator(inPanel(testId('panel'))).wait();
@@ -167,6 +167,23 @@ describe('per-site configuration in Chromium', () => {
     await crm.reload();
     await crm.locator(inPanel(testId('panel'))).wait();
     await vi.waitFor(async () => expect((await panelBox(crm))?.width).toBe(460), WAIT);
+
+    // Floating, it moves by its top bar, and is found where it was left after a reload.
+    await (await worker()).evaluate(`chrome.storage.local.get('siteRules').then(({ siteRules }) =>
+      chrome.storage.local.set({ siteRules: [{ match: '${LOOPBACK_RULE}', enabled: true, mode: 'in-page', dock: 'floating', width: 360, startCollapsed: false, autoOpenOnRing: true, pushPage: false, frames: false }] }))`);
+    const bar = await crm.waitForSelector(inPanel('.move-handle'));
+    const start = (await panelBox(crm))!;
+    const grip = (await bar!.boundingBox())!;
+    await crm.mouse.move(grip.x + 40, grip.y + 6);
+    await crm.mouse.down();
+    await crm.mouse.move(grip.x - 160, grip.y + 106, { steps: 5 });
+    await crm.mouse.up();
+    await vi.waitFor(async () => expect((await panelBox(crm))?.left).toBe(start.left - 200), WAIT);
+    const moved = (await panelBox(crm))!;
+    expect(moved.top).toBe(start.top + 100);
+    await crm.reload();
+    await crm.locator(inPanel(testId('panel'))).wait();
+    await vi.waitFor(async () => expect(await panelBox(crm)).toMatchObject({ left: moved.left, top: moved.top, width: 460 }), WAIT);
     await crm.close();
   });
 

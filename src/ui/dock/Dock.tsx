@@ -79,6 +79,8 @@ export function Dock({ rule, placement, onPlacement, pushPage }: DockProps) {
   };
   return (
     <div class={`dock dock-${rule.dock}`} data-testid="dock" data-dock={rule.dock} style={style}>
+      <Panel startCollapsed={rule.startCollapsed} openOnRing={rule.autoOpenOnRing} onCollapsedChange={setCollapsed} />
+      {/* After the panel: at the same z-index, the later element is on top. */}
       {!docked && !collapsed && (
         <div
           class="move-handle"
@@ -91,7 +93,6 @@ export function Dock({ rule, placement, onPlacement, pushPage }: DockProps) {
           onPointerCancel={end}
         />
       )}
-      <Panel startCollapsed={rule.startCollapsed} openOnRing={rule.autoOpenOnRing} onCollapsedChange={setCollapsed} />
       {!collapsed && (
         <div
           class="resize-handle"

@@ -93,17 +93,24 @@ export function startInPagePanel(ctx: ContentScriptContext, options: { css: stri
     pushPage(null);
   };
 
+  // Where the browser has no side panel (Firefox), a side-panel site keeps the panel in the page.
+  let sidePanelUnavailable = false;
   const setSidePanel = (enabled: boolean) => {
     if (usingSidePanel === enabled) return;
     usingSidePanel = enabled;
-    void run('useSidePanel', { enabled });
+    void run('useSidePanel', { enabled }).then((result) => {
+      if (result.ok || !enabled) return;
+      sidePanelUnavailable = true;
+      usingSidePanel = false;
+      apply();
+    });
   };
 
   const apply = (url = location.href) => {
     if (!rules || !ctx.isValid) return;
     const rule = effectiveRule(rules, url);
     const wanted = rule?.enabled && (!inFrame || rule.frames) ? rule : undefined;
-    if (wanted?.mode === 'side-panel' && !inFrame) {
+    if (wanted?.mode === 'side-panel' && !inFrame && !sidePanelUnavailable) {
       unmount();
       setSidePanel(true);
       return;
