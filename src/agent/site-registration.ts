@@ -92,7 +92,11 @@ async function injectIntoOpenTabs(hosts: readonly string[], framesHosts: Readonl
   }
 }
 
-export async function syncPanelRegistrations(log: Logger, rules?: SiteRule[]): Promise<PanelRegistrationPlan> {
+/**
+ * `everywhere`: inject into every open tab of every covered host, not only newly covered ones —
+ * after an install or update, when the tabs' old copies of the script were cut off.
+ */
+export async function syncPanelRegistrations(log: Logger, rules?: SiteRule[], options: { everywhere?: boolean } = {}): Promise<PanelRegistrationPlan> {
   const current = rules ?? (await siteRules.getValue());
   const required = requiredHostPermissions();
   const granted = (await browser.permissions.getAll()).origins ?? [];
@@ -104,7 +108,7 @@ export async function syncPanelRegistrations(log: Logger, rules?: SiteRule[]): P
   }
   const plan = planPanelRegistrations(current, (host) => grantedHosts.has(host));
   const added = await applyRegistrations(plan);
-  await injectIntoOpenTabs(added, new Set(plan.frames), log);
+  await injectIntoOpenTabs(options.everywhere ? [...plan.top, ...plan.frames] : added, new Set(plan.frames), log);
   const release = permissionsToRelease(granted, required, current);
   if (release.length > 0) await browser.permissions.remove({ origins: release });
   return plan;
@@ -117,13 +121,15 @@ export async function syncPanelRegistrations(log: Logger, rules?: SiteRule[]): P
  */
 export function keepPanelRegistrationsInSync(log: Logger): void {
   let chain: Promise<unknown> = Promise.resolve();
-  const sync = (rules?: SiteRule[]) => {
+  const sync = (rules?: SiteRule[], options?: { everywhere?: boolean }) => {
     chain = chain
-      .then(() => syncPanelRegistrations(log, rules))
+      .then(() => syncPanelRegistrations(log, rules, options))
       .catch((error: unknown) => log.warn('could not update where the panel runs', { error: String(error) }));
   };
   siteRules.watch((rules) => sync(rules ?? undefined));
   browser.permissions.onAdded.addListener(() => sync());
   browser.permissions.onRemoved.addListener(() => sync());
+  // Installed or updated: tabs open on enabled sites get the panel without a reload.
+  browser.runtime.onInstalled.addListener(() => sync(undefined, { everywhere: true }));
   sync();
 }

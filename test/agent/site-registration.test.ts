@@ -104,6 +104,10 @@ describe('panel registrations follow the site rules and the grants', () => {
     // Syncing again changes nothing and injects nothing twice.
     await syncPanelRegistrations(log);
     expect(apis.injected).toHaveLength(1);
+    // After an install or update the open tabs' old scripts are cut off: every covered tab gets it again.
+    await syncPanelRegistrations(log, undefined, { everywhere: true });
+    expect(apis.injected).toEqual([{ tabId: 7, allFrames: false }, { tabId: 7, allFrames: false }]);
+    apis.injected.pop();
 
     // "Also inside frames": re-registered for all frames, and the open tab's frames get it.
     await siteRules.setValue([newSiteRule('https://crm.example.com', { frames: true })]);
