@@ -76,6 +76,23 @@ describe('per-site configuration in Chromium', () => {
     await options.close();
   });
 
+  it('keeps a site enabled across a worker restart: registrations persist, new tabs get the panel', async () => {
+    await resetRules();
+    const site = sandbox.crm.url.replace('127.0.0.1', 'localhost').replace(/\/$/, '');
+    await (await worker()).evaluate(`chrome.storage.local.set({ siteRules: [
+      { match: '${LOOPBACK_RULE}', enabled: true, mode: 'in-page', dock: 'right', width: 360, startCollapsed: false, autoOpenOnRing: true, pushPage: false, frames: false },
+      { match: '${site}', enabled: true, mode: 'in-page', dock: 'left', width: 360, startCollapsed: false, autoOpenOnRing: true, pushPage: false, frames: false },
+    ] })`);
+    await vi.waitFor(async () => expect(await registeredMatches()).toEqual([LOOPBACK_RULE, 'http://localhost/*']), WAIT);
+    await (await worker()).close();
+    // The page loads while the worker is stopped: Chrome injects the registered script itself.
+    const crm = await openCrm(`${site}/`);
+    await crm.locator(inPanel(testId('panel'))).wait();
+    expect((await panelBox(crm))?.left).toBe(0);
+    expect(await registeredMatches()).toEqual([LOOPBACK_RULE, 'http://localhost/*']);
+    await crm.close();
+  });
+
   it('turns the panel on and off for the active tab’s site from the toolbar popup', async () => {
     await resetRules();
     const site = sandbox.crm.url.replace('127.0.0.1', 'localhost').replace(/\/$/, '');
