@@ -28,6 +28,13 @@ export function Dock({ rule, placement, onPlacement, pushPage }: DockProps) {
   const [collapsed, setCollapsed] = useState(rule.startCollapsed);
   // While dragging, the size lives here; it is saved once, when the drag ends.
   const [live, setLive] = useState<PanelPlacement | null>(null);
+  // Sizes are clamped to the window: lay out again when it changes.
+  const [, setViewport] = useState(0);
+  useEffect(() => {
+    const relayout = () => setViewport((n) => n + 1);
+    window.addEventListener('resize', relayout);
+    return () => window.removeEventListener('resize', relayout);
+  }, []);
   const current = { ...placement, ...live };
   const width = clamp(current.width ?? rule.width, PANEL_MIN_WIDTH, Math.min(PANEL_MAX_WIDTH, Math.max(PANEL_MIN_WIDTH, window.innerWidth - 40)));
   const height = clamp(current.height ?? 560, 240, Math.max(240, window.innerHeight - 2 * FLOAT_MARGIN));
