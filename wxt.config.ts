@@ -18,9 +18,19 @@ export default defineConfig({
     name: 'Agent Dock',
     description: 'Take LivePerson chats inside your CRM: ring, accept, chat and end without leaving the record.',
     // notifications: rings and automatic Away; idle: Away when the computer is idle or locked;
-    // offscreen (Chrome only; Firefox has no such API): the ring sound outside any tab;
-    // scripting: the HTML sanitizer, injected into a CRM tab on its first HTML line.
-    permissions: ['storage', 'alarms', 'scripting', 'notifications', 'idle', ...(browser === 'firefox' ? [] : ['offscreen'])],
+    // scripting: the panel is registered per enabled site, and the HTML sanitizer is injected into a
+    // CRM tab on its first HTML line; activeTab: the popup's "Show the panel on this site" reads the
+    // tab's address; offscreen (Chrome; Firefox has no such API): the ring sound outside any tab;
+    // sidePanel (Chrome): the side-panel mode.
+    permissions: [
+      'storage',
+      'alarms',
+      'scripting',
+      'activeTab',
+      'notifications',
+      'idle',
+      ...(browser === 'firefox' ? [] : ['offscreen', 'sidePanel']),
+    ],
     // Fleet policy: what an administrator may preset and lock (src/settings/policy.ts).
     storage: { managed_schema: 'managed_schema.json' },
     commands: Object.fromEntries(
@@ -28,6 +38,8 @@ export default defineConfig({
     ),
     // The LivePerson services the background talks to, plus loopback for the local sandbox.
     host_permissions: ['https://*.liveperson.net/*', 'http://127.0.0.1/*', 'http://localhost/*'],
+    // CRM sites: asked for one origin at a time, when the agent enables the panel there.
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: 'Agent Dock' },
     // Stricter than MV3's default: only our own bundled scripts, no plugins, no <base> or form
     // targets. (Pages cannot frame ours: nothing is web-accessible.) No connect-src: the background

@@ -4,6 +4,8 @@ import { policySignInRefusal, testHooks, wireAlerts } from '../src/agent/alert-w
 import { consoleLogger } from '../src/agent/log';
 import { AgentRuntime } from '../src/agent/runtime';
 import { sessionStateStore } from '../src/agent/session-store';
+import { disableSidePanelByDefault, followTabsForSidePanel } from '../src/agent/side-panel';
+import { keepPanelRegistrationsInSync } from '../src/agent/site-registration';
 import { serveProtocol, serveViewPort } from '../src/messaging/background-side';
 import { accountSettings } from '../src/settings/account';
 import { effectivePollInterval, pollIntervalSetting } from '../src/settings/polling';
@@ -28,6 +30,10 @@ export default defineBackground(() => {
   // Test builds only: puppeteer cannot press browser shortcuts or lock the screen, so the e2e tests
   // call the very functions the onCommand, idle and notification listeners call.
   if (import.meta.env.MODE === 'e2e') Object.assign(globalThis, { agentDockTest: testHooks(alerts) });
+  // Where the panel runs follows the site rules and the agent's grants.
+  keepPanelRegistrationsInSync(consoleLogger);
+  disableSidePanelByDefault();
+  followTabsForSidePanel();
   // If the browser stopped the worker, the next alarm (or any message) brings polling back.
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === WATCHDOG_ALARM) void runtime.ensurePolling();

@@ -6,6 +6,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { z } from 'zod';
 import type { AgentRuntime } from '../agent/runtime';
+import { setSidePanelForTab } from '../agent/side-panel';
 import { onMessage, VIEW_PORT, type Refusal } from './protocol';
 import {
   availabilitySchema,
@@ -13,6 +14,7 @@ import {
   draftSchema,
   outboxLineSchema,
   sendLineSchema,
+  sidePanelSchema,
   signInSchema,
   signInWithApiKeySchema,
   surveyAnswersSchema,
@@ -138,6 +140,12 @@ export function serveProtocol(runtime: AgentRuntime, alerts?: AlertCommands): vo
       console.warn('Agent Dock: could not inject the HTML sanitizer', { tabId, error: String(error) });
       return { ok: false, message: 'HTML lines show as text: the sanitizer could not be loaded in this tab.' } as const;
     }
+  });
+  onMessage('useSidePanel', ({ sender, data }) => {
+    const tabId = sender.tab?.id;
+    if (!fromThisExtension(sender) || tabId === undefined) return refused;
+    const input = validate(sidePanelSchema, data);
+    return input.ok ? setSidePanelForTab(tabId, sender.tab?.url ?? sender.url, input.value.enabled) : input.result;
   });
   onMessage('closeChat', ({ sender, data }) => {
     if (!fromThisExtension(sender)) return refused;

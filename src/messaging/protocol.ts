@@ -15,6 +15,7 @@ import type {
   draftSchema,
   outboxLineSchema,
   sendLineSchema,
+  sidePanelSchema,
   signInSchema,
   signInWithApiKeySchema,
   surveyAnswersSchema,
@@ -87,6 +88,8 @@ export interface ProtocolMap {
   restartSession(): CommandResult;
   /** Play the ring sound once, as a ring would (settings' "Test ring"). */
   testRing(): CommandResult;
+  /** From a tab's content script: its site uses Chrome's side panel (or no longer does). */
+  useSidePanel(data: z.infer<typeof sidePanelSchema>): CommandResult;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -56,3 +56,6 @@ export const signInWithApiKeySchema = z.object({
   accessToken: z.string().min(1).max(200),
   accessTokenSecret: z.string().min(1).max(200),
 });
+
+/** A tab's content script turning Chrome's side panel on or off for its tab. */
+export const sidePanelSchema = z.object({ enabled: z.boolean() });

@@ -24,3 +24,6 @@ export function connectionOf(account: Pick<AccountSettings, 'csdsUrl'>): Connect
     return 'liveperson';
   }
 }
+
+/** The demo CRM record page `npm start` serves: the panel runs there out of the box. */
+export const SANDBOX_CRM_ORIGIN = 'http://127.0.0.1:8091';

@@ -97,7 +97,9 @@ describe('reliability and security in Chromium', () => {
     const manifest = await popup.evaluate(() => (globalThis as unknown as { chrome: { runtime: { getManifest(): Manifest } } }).chrome.runtime.getManifest());
     // The minimum: no broad host at install, no permission that reads every page or tab.
     expect(manifest.permissions).toEqual(expect.arrayContaining(['storage', 'alarms']));
-    for (const permission of manifest.permissions ?? []) expect(['storage', 'alarms', 'offscreen', 'notifications', 'scripting', 'sidePanel', 'activeTab']).toContain(permission);
+    for (const permission of manifest.permissions ?? []) {
+      expect(['storage', 'alarms', 'offscreen', 'notifications', 'idle', 'scripting', 'sidePanel', 'activeTab']).toContain(permission);
+    }
     expect(manifest.host_permissions).toContain('https://*.liveperson.net/*');
     for (const host of manifest.host_permissions ?? []) expect(host).not.toMatch(/^(<all_urls>|\*:\/\/\*\/|https?:\/\/\*\/)/);
     const csp = manifest.content_security_policy?.extension_pages;

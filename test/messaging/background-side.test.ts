@@ -7,6 +7,7 @@ import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { AgentRuntime } from '../../src/agent/runtime';
 import { serveProtocol } from '../../src/messaging/background-side';
+import { newSiteRule, siteRules } from '../../src/settings/sites';
 
 const OK = { ok: true };
 
@@ -93,5 +94,22 @@ describe('serveProtocol', () => {
   it('ignores messages that are not in the protocol format', async () => {
     const results = await fakeBrowser.runtime.onMessage.trigger({ hello: 'world' }, contentScript(), () => {});
     expect(results).toEqual([false]);
+  });
+});
+
+describe('useSidePanel', () => {
+  it('turns the side panel on only for a tab whose site is set to it, and only from a tab', async () => {
+    const setOptions = vi.fn(async () => undefined);
+    Object.assign(fakeBrowser, { sidePanel: { setOptions } });
+    await siteRules.setValue([newSiteRule('https://crm.example', { mode: 'side-panel' }), newSiteRule('https://other.example')]);
+
+    expect(await deliver('useSidePanel', { enabled: true }, contentScript())).toEqual(OK);
+    expect(setOptions).toHaveBeenCalledWith({ tabId: 3, path: 'sidepanel.html', enabled: true });
+
+    const elsewhere = { ...contentScript(), url: 'https://other.example/' };
+    expect(await deliver('useSidePanel', { enabled: true }, elsewhere)).toEqual({ ok: false, message: 'This site is not set to use the side panel.' });
+    expect(await deliver('useSidePanel', { enabled: true }, popup())).toMatchObject({ ok: false });
+    expect(await deliver('useSidePanel', { enabled: 'yes' }, contentScript())).toMatchObject({ ok: false, message: expect.stringContaining('Invalid request') });
+    expect(setOptions).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,10 +1,16 @@
-/** Serves the demo CRM record page (and any other page in this folder) on 127.0.0.1. */
+/**
+ * Serves the demo CRM record page (and any other page in this folder, such as the hostile test
+ * pages `hostile-*.html`) on 127.0.0.1. `hostile-csp.html` comes with a strict Content-Security-Policy.
+ */
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 const PAGES_DIR = fileURLToPath(new URL('.', import.meta.url));
+
+/** What a locked-down CRM sends: nothing inline, nothing from anywhere. */
+export const STRICT_CSP = "default-src 'none'; style-src 'none'; script-src 'none'; img-src 'none'; font-src 'none'; connect-src 'none'; frame-src 'none'; base-uri 'none'; form-action 'none'";
 
 export interface CrmServer {
   url: string;
@@ -21,7 +27,9 @@ export async function startCrmServer(opts: { port?: number } = {}): Promise<CrmS
     }
     try {
       const html = await readFile(PAGES_DIR + name);
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+      const headers: Record<string, string> = { 'content-type': 'text/html; charset=utf-8' };
+      if (name === 'hostile-csp.html') headers['content-security-policy'] = STRICT_CSP;
+      res.writeHead(200, headers).end(html);
     } catch {
       res.writeHead(404).end('Not found');
     }

@@ -5,7 +5,7 @@
  * says exactly what to open. Ctrl-C stops everything.
  */
 import { spawn } from 'node:child_process';
-import { SANDBOX_ACCOUNT } from '../../src/settings/sandbox';
+import { SANDBOX_ACCOUNT, SANDBOX_CRM_ORIGIN } from '../../src/settings/sandbox';
 import { demoScenario, runScenario } from '../emulator/scenario';
 import { startEmulator } from '../emulator/server';
 import { startCrmServer } from './crm-server';
@@ -13,7 +13,8 @@ import { hasDisplay, openSandboxBrowser, type SandboxBrowser } from './open-brow
 
 // The emulator listens where the options page's "Use the sandbox" points.
 const EMULATOR_PORT = Number(process.env.EMULATOR_PORT ?? new URL(SANDBOX_ACCOUNT.csdsUrl).port);
-const CRM_PORT = Number(process.env.CRM_PORT ?? 8091);
+// The demo CRM page is where the panel runs out of the box (the default site rule).
+const CRM_PORT = Number(process.env.CRM_PORT ?? new URL(SANDBOX_CRM_ORIGIN).port);
 const OUT_DIR = process.env.AGENT_DOCK_OUT_DIR ?? '.output';
 const EXTENSION_DIR = `${OUT_DIR}/chrome-mv3`;
 /** `SANDBOX_BROWSER=0` keeps the sandbox from opening a browser even with a display. */

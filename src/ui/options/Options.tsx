@@ -9,6 +9,7 @@ import { DEFAULT_POLL_INTERVAL_MS, LIVEPERSON_MIN_POLL_INTERVAL_MS, pollInterval
 import { connectionOf, SANDBOX_ACCOUNT, type Connection } from '../../settings/sandbox';
 import { lockedAccountFields, SignInForm, withAccountPolicy } from '../popup/SignInForm';
 import { followPolicy, LOCKED_NOTE, policy } from '../policy';
+import { Sites } from './Sites';
 import { connectView, run, view } from '../store';
 import { AlertSettingsForm } from './AlertSettingsForm';
 
@@ -246,6 +247,11 @@ export function Options() {
       <section aria-labelledby="alerts-title">
         <h2 id="alerts-title">Alerts and presence</h2>
         <AlertSettingsForm />
+      </section>
+
+      <section id="sites" aria-labelledby="sites-title">
+        <h2 id="sites-title">Sites</h2>
+        <Sites />
       </section>
       <section aria-labelledby="polling-title">
         <h2 id="polling-title">Polling</h2>

@@ -6,10 +6,24 @@ import { ChatPane } from './ChatPane';
 import { LineAnnouncer } from './LineAnnouncer';
 
 
-export function Panel() {
+export interface PanelProps {
+  /** The site's rule: start as the slim tab. */
+  startCollapsed?: boolean;
+  /** The site's rule: a ring opens the collapsed panel. */
+  openOnRing?: boolean;
+  /** The page around the panel follows it (resize handle, page margin). */
+  onCollapsedChange?: (collapsed: boolean) => void;
+}
+
+export function Panel({ startCollapsed = false, openOnRing = false, onCollapsedChange }: PanelProps = {}) {
   useEffect(connectView, []);
   const v = view.value;
-  const [collapsed, setCollapsed] = useState(false);
+  const [collapsed, setCollapsed] = useState(startCollapsed);
+  useEffect(() => onCollapsedChange?.(collapsed), [collapsed]);
+  const ringing = v.ringing.count > 0;
+  useEffect(() => {
+    if (ringing && openOnRing) setCollapsed(false);
+  }, [ringing, openOnRing]);
   const [error, setError] = useState<string | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
   // Unread counts: lines that arrived in a chat while another one was shown.

@@ -6,6 +6,7 @@ import { useRingCountdown } from '../ring-countdown';
 import { connectView, run, view } from '../store';
 import { Health } from './Health';
 import { SignInForm } from './SignInForm';
+import { ThisSite } from './ThisSite';
 
 
 const STATES = ['Online', 'Away', 'Occupied'] as const;
@@ -119,6 +120,7 @@ export function Popup() {
     <main class="popup">
       <h1>Agent Dock</h1>
       {view.value.auth.status === 'signed-in' ? <Status /> : <SignInForm linkToOptions />}
+      <ThisSite />
     </main>
   );
 }

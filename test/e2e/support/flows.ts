@@ -10,6 +10,20 @@ export async function pollFast(ext: ExtensionBrowser): Promise<void> {
   await worker.evaluate('chrome.storage.local.set({ pollIntervalMs: 250 })');
 }
 
+/**
+ * The e2e build's default site rule enables the panel on loopback pages; the worker registers the
+ * content script at its first start. Suites open CRM pages only once it is registered.
+ */
+export async function panelRegistered(ext: ExtensionBrowser): Promise<void> {
+  const worker = await ext.worker();
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const ids = (await worker.evaluate('chrome.scripting.getRegisteredContentScripts().then((s) => s.map((x) => x.id))')) as string[];
+    if (ids.length > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('The panel was never registered for the loopback test pages');
+}
+
 export async function openPopup(ext: ExtensionBrowser): Promise<Page> {
   const popup = await ext.browser.newPage();
   await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);

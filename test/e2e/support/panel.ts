@@ -43,3 +43,45 @@ export async function typeIntoComposer(page: Page, text: string): Promise<void> 
   await page.keyboard.type(text);
   await page.keyboard.press('Enter');
 }
+
+/** What the page's layout did to the panel: its box, fonts and colours, and how many hosts exist. */
+export interface PanelBox {
+  hosts: number;
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+  viewportWidth: number;
+  viewportHeight: number;
+  fontSize: string;
+  fontFamily: string;
+  titleFontSize: string;
+  background: string;
+  color: string;
+}
+
+export function panelBox(page: Page): Promise<PanelBox | null> {
+  return page.evaluate((host) => {
+    const hosts = document.querySelectorAll(host);
+    const root = hosts[0]?.shadowRoot;
+    const panel = root?.querySelector('.panel') as HTMLElement | null | undefined;
+    if (!panel) return null;
+    const rect = panel.getBoundingClientRect();
+    const style = getComputedStyle(panel);
+    const title = root!.querySelector('.title');
+    return {
+      hosts: hosts.length,
+      left: rect.left,
+      top: rect.top,
+      width: rect.width,
+      height: rect.height,
+      viewportWidth: document.documentElement.clientWidth || window.innerWidth,
+      viewportHeight: window.innerHeight,
+      fontSize: style.fontSize,
+      fontFamily: style.fontFamily,
+      titleFontSize: title ? getComputedStyle(title).fontSize : '',
+      background: style.backgroundColor,
+      color: style.color,
+    };
+  }, PANEL_HOST);
+}

@@ -6,7 +6,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../emulator/server';
 import { startCrmServer, type CrmServer } from '../../sandbox/crm-server';
 import { launchWithExtension, type ExtensionBrowser } from './browser';
-import { pollFast } from './flows';
+import { panelRegistered, pollFast } from './flows';
 
 export interface E2eSandbox {
   emulator: Emulator;
@@ -21,6 +21,7 @@ export function useSandbox(options: EmulatorOptions = {}): E2eSandbox {
     sandbox.crm = await startCrmServer();
     sandbox.ext = await launchWithExtension();
     await pollFast(sandbox.ext);
+    await panelRegistered(sandbox.ext);
   });
   afterAll(async () => {
     await sandbox.ext?.close();

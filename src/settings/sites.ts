@@ -1,0 +1,78 @@
+/**
+ * Site rules as stored: where the panel runs and how it sits there, in storage.local (content
+ * scripts read them to lay the panel out; no secret here). No zod in this module: the content
+ * script imports it. The schema, import/export and policy input are in ./site-rules.ts.
+ */
+import { storage } from 'wxt/utils/storage';
+import { SANDBOX_CRM_ORIGIN } from './sandbox';
+
+export const PANEL_MIN_WIDTH = 280;
+export const PANEL_MAX_WIDTH = 900;
+export const PANEL_DEFAULT_WIDTH = 360;
+/** Above nearly every CRM overlay; a rule's `zIndex` overrides it. */
+export const PANEL_DEFAULT_Z_INDEX = 2147483000;
+
+export type PanelDock = 'right' | 'left' | 'floating';
+export type PanelMode = 'in-page' | 'side-panel';
+
+export interface SiteRule {
+  /** An origin or a URL pattern (see ./site-match.ts); the most specific match wins. */
+  match: string;
+  /** Panel on/off for this site. */
+  enabled: boolean;
+  /** In the page, or in Chrome's side panel (for CRMs where nothing may cover the page). */
+  mode: PanelMode;
+  dock: PanelDock;
+  /** px */
+  width: number;
+  startCollapsed: boolean;
+  /** A collapsed panel opens by itself when a chat rings. */
+  autoOpenOnRing: boolean;
+  /** Make room for the docked panel (a page margin) instead of overlaying the page. Opt-in. */
+  pushPage: boolean;
+  /** For CRMs whose own overlays sit above the panel's default z-index. */
+  zIndex?: number;
+  /** Also run inside frames of this site (by default only in the top page). */
+  frames: boolean;
+  /** Set by an admin policy: the agent cannot change or remove it. */
+  locked?: boolean;
+}
+
+export const SITE_RULE_DEFAULTS: Omit<SiteRule, 'match'> = {
+  enabled: true,
+  mode: 'in-page',
+  dock: 'right',
+  width: PANEL_DEFAULT_WIDTH,
+  startCollapsed: false,
+  autoOpenOnRing: true,
+  pushPage: false,
+  frames: false,
+};
+
+export function newSiteRule(match: string, overrides: Partial<SiteRule> = {}): SiteRule {
+  return { ...SITE_RULE_DEFAULTS, ...overrides, match };
+}
+
+/**
+ * Before any rule is saved: the sandbox's demo CRM page (loopback, which the manifest grants for
+ * the sandbox's emulator anyway). The e2e build serves its test pages on any loopback port.
+ */
+export function defaultSiteRules(mode: string = import.meta.env.MODE): SiteRule[] {
+  return [newSiteRule(mode === 'e2e' ? 'http://127.0.0.1/*' : SANDBOX_CRM_ORIGIN)];
+}
+
+export const siteRules = storage.defineItem<SiteRule[]>('local:siteRules', {
+  fallback: defaultSiteRules(),
+});
+
+/** Where the agent left the panel on a site (by origin): its width, and its place when floating. */
+export interface PanelPlacement {
+  width?: number;
+  left?: number;
+  top?: number;
+  height?: number;
+}
+
+export const panelPlacements = storage.defineItem<Record<string, PanelPlacement>>('local:panelPlacements', {
+  fallback: {},
+});

@@ -1,0 +1,167 @@
+/**
+ * The panel in a CRM page: one shadow-DOM host under <html> (not <body>, which single-page CRMs
+ * replace), styles adopted as a constructed stylesheet (a page's strict CSP cannot block it; page
+ * CSS cannot reach in), key and input events kept inside. It follows the site rules live: a rule
+ * changed in the options page, or a History API navigation, shows, moves or hides it at once.
+ */
+import { render } from 'preact';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { run } from '../store';
+import { effectiveRule, originOf } from '../../settings/site-match';
+import { panelPlacements, siteRules, type PanelPlacement, type SiteRule } from '../../settings/sites';
+import { hostField } from '../panel/write-back';
+import { Dock } from './Dock';
+
+export const PANEL_HOST_TAG = 'agent-dock-panel';
+
+/**
+ * Events that bubble out of the panel and would reach the page's handlers: keyboard shortcuts,
+ * input listeners (autosave, "unsaved changes"), focus trackers. They stop at the shadow root.
+ */
+const ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress', 'input', 'beforeinput', 'focusin', 'focusout', 'paste'];
+
+/** One panel per page, however often the script is injected (registration + already-open tab). */
+const INSTANCE = Symbol.for('agent-dock.in-page-panel');
+
+interface Mounted {
+  host: HTMLElement;
+  container: HTMLElement;
+  /** Stops following the page's focus (write-back's "last focused CRM field"). */
+  unwatchFocus: () => void;
+}
+
+/**
+ * A constructed stylesheet is CSSOM, which no page CSP can refuse. Where the content script's
+ * sheet cannot be adopted by the page's document (Firefox's content-script sandbox), a <style>
+ * element: Firefox exempts content scripts' own styles from the page's CSP.
+ */
+function adoptStyles(shadow: ShadowRoot, css: string): void {
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    shadow.adoptedStyleSheets = [sheet];
+    if (shadow.adoptedStyleSheets.length === 1) return;
+  } catch {
+    // Fall through to a <style> element.
+  }
+  const style = document.createElement('style');
+  style.textContent = css;
+  shadow.append(style);
+}
+
+export function startInPagePanel(ctx: ContentScriptContext, options: { css: string; shadowMode: ShadowRootMode }): void {
+  const scope = globalThis as { [INSTANCE]?: true };
+  if (scope[INSTANCE]) return;
+  scope[INSTANCE] = true;
+
+  const inFrame = window !== window.top;
+  let rules: SiteRule[] | undefined;
+  let placements: Record<string, PanelPlacement> = {};
+  let mounted: Mounted | undefined;
+  let usingSidePanel = false;
+  const origin = originOf(location.href) ?? location.origin;
+  const css = `:host { all: initial !important; }\n${options.css}`;
+
+  let savedMargin: { side: 'left' | 'right'; value: string; priority: string } | undefined;
+  const pushPage = (margin: { side: 'left' | 'right'; px: number } | null) => {
+    // CSSOM, not a <style>: allowed under any style-src.
+    const html = document.documentElement.style;
+    if (savedMargin && (!margin || margin.side !== savedMargin.side)) {
+      html.setProperty(`margin-${savedMargin.side}`, savedMargin.value, savedMargin.priority);
+      savedMargin = undefined;
+    }
+    if (!margin) return;
+    savedMargin ??= { side: margin.side, value: html.getPropertyValue(`margin-${margin.side}`), priority: html.getPropertyPriority(`margin-${margin.side}`) };
+    html.setProperty(`margin-${margin.side}`, `${margin.px}px`, 'important');
+  };
+
+  const mount = (): Mounted => {
+    // A copy left by an earlier version of the extension (reloaded or updated) goes.
+    for (const stale of document.querySelectorAll(PANEL_HOST_TAG)) stale.remove();
+    const host = document.createElement(PANEL_HOST_TAG);
+    const shadow = host.attachShadow({ mode: options.shadowMode });
+    adoptStyles(shadow, css);
+    const container = document.createElement('div');
+    shadow.append(container);
+    for (const type of ISOLATED_EVENTS) shadow.addEventListener(type, (event) => event.stopPropagation());
+    document.documentElement.append(host);
+    // Fill writes into the page field the agent last focused: follow focus on this page.
+    return { host, container, unwatchFocus: hostField.watch(document, host) };
+  };
+
+  const unmount = () => {
+    if (!mounted) return;
+    render(null, mounted.container);
+    mounted.unwatchFocus();
+    mounted.host.remove();
+    mounted = undefined;
+    pushPage(null);
+  };
+
+  // Where the browser has no side panel (Firefox), a side-panel site keeps the panel in the page.
+  let sidePanelUnavailable = false;
+  const setSidePanel = (enabled: boolean) => {
+    if (usingSidePanel === enabled) return;
+    usingSidePanel = enabled;
+    void run('useSidePanel', { enabled }).then((result) => {
+      if (result.ok || !enabled) return;
+      sidePanelUnavailable = true;
+      usingSidePanel = false;
+      apply();
+    });
+  };
+
+  const apply = (url = location.href) => {
+    if (!rules || !ctx.isValid) return;
+    const rule = effectiveRule(rules, url);
+    const wanted = rule?.enabled && (!inFrame || rule.frames) ? rule : undefined;
+    if (wanted?.mode === 'side-panel' && !inFrame && !sidePanelUnavailable) {
+      unmount();
+      setSidePanel(true);
+      return;
+    }
+    if (!inFrame) setSidePanel(false);
+    if (!wanted) return unmount();
+    mounted ??= mount();
+    render(
+      <Dock
+        key={wanted.match}
+        rule={wanted}
+        placement={placements[origin] ?? {}}
+        onPlacement={(placement) => void panelPlacements.getValue().then((all) => panelPlacements.setValue({ ...all, [origin]: placement }))}
+        pushPage={pushPage}
+      />,
+      mounted.container,
+    );
+  };
+
+  // Single-page CRMs replace <body>, or even <html>'s content: the host goes back, once.
+  const keepAttached = new MutationObserver(() => {
+    if (mounted && !mounted.host.isConnected) document.documentElement.append(mounted.host);
+  });
+  keepAttached.observe(document, { childList: true, subtree: false });
+  keepAttached.observe(document.documentElement, { childList: true });
+
+  void Promise.all([siteRules.getValue(), panelPlacements.getValue()]).then(([r, p]) => {
+    rules = r;
+    placements = p;
+    apply();
+  });
+  const unwatchRules = siteRules.watch((r) => {
+    rules = r ?? [];
+    apply();
+  });
+  const unwatchPlacements = panelPlacements.watch((p) => {
+    placements = p ?? {};
+    apply();
+  });
+  // WXT reports the navigation before `location` changes (Navigation API): go by its new URL.
+  ctx.addEventListener(window, 'wxt:locationchange', (event) => apply(event.newUrl.href));
+  ctx.onInvalidated(() => {
+    keepAttached.disconnect();
+    unwatchRules();
+    unwatchPlacements();
+    unmount();
+    delete scope[INSTANCE];
+  });
+}
