@@ -62,7 +62,7 @@ describe('per-site configuration in Chromium', () => {
     expect(await panelHostCount(crm)).toBe(1);
 
     await options.locator(`${row(site)} ${testId('site-enabled')}`).click();
-    await options.locator(`${row(site)} ${testId('site-status')}::-p-text(Off)`).wait();
+    await vi.waitFor(async () => expect(await options.$eval(`${row(site)} ${testId('site-status')}`, (el) => el.textContent)).toBe('Off'), WAIT);
     await vi.waitFor(async () => expect(await panelHostCount(crm)).toBe(0), WAIT);
     await vi.waitFor(async () => expect(await registeredMatches()).toEqual([LOOPBACK_RULE]), WAIT);
     // localhost is one of the extension's required hosts (the sandbox), so it is kept; an optional one is given back.
