@@ -5,6 +5,7 @@ import { consoleLogger } from '../src/agent/log';
 import { AgentRuntime } from '../src/agent/runtime';
 import { sessionStateStore } from '../src/agent/session-store';
 import { disableSidePanelByDefault, followTabsForSidePanel } from '../src/agent/side-panel';
+import { keepSiteRulesFollowingPolicy } from '../src/agent/site-policy';
 import { keepPanelRegistrationsInSync } from '../src/agent/site-registration';
 import { serveProtocol, serveViewPort } from '../src/messaging/background-side';
 import { accountSettings } from '../src/settings/account';
@@ -31,6 +32,7 @@ export default defineBackground(() => {
   // call the very functions the onCommand, idle and notification listeners call.
   if (import.meta.env.MODE === 'e2e') Object.assign(globalThis, { agentDockTest: testHooks(alerts) });
   // Where the panel runs follows the site rules and the agent's grants.
+  keepSiteRulesFollowingPolicy(consoleLogger);
   keepPanelRegistrationsInSync(consoleLogger);
   disableSidePanelByDefault();
   followTabsForSidePanel();

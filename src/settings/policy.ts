@@ -10,9 +10,6 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
 
-/** Matches a URL pattern and says how the panel behaves there (per-site rules decide the details). */
-const panelRuleSchema = z.looseObject({ pattern: z.string() });
-
 export const managedPolicySchema = z.object({
   /** The CSDS (Domain API) base URL, e.g. https://api.liveperson.net */
   csdsUrl: z.url().optional().catch(undefined),
@@ -23,7 +20,8 @@ export const managedPolicySchema = z.object({
     .catch(undefined),
   /** Sites (match patterns) where the panel is enabled. */
   sites: z.array(z.string()).optional().catch(undefined),
-  panelRules: z.array(panelRuleSchema).optional().catch(undefined),
+  /** Site rules in the rules file's form (`{ match, dock, width, … }`), checked by ../settings/site-rules.ts. */
+  panelRules: z.array(z.unknown()).optional().catch(undefined),
   alerts: z
     .object({
       sound: z.boolean().optional().catch(undefined),
@@ -39,7 +37,6 @@ export const managedPolicySchema = z.object({
 });
 
 export type ManagedPolicy = z.infer<typeof managedPolicySchema>;
-export type PolicyPanelRule = z.infer<typeof panelRuleSchema>;
 
 /** Storage key of the test builds' injected policy (see above). */
 export const E2E_POLICY_KEY = 'e2e:managedPolicy';
@@ -67,11 +64,11 @@ export function accountPolicy(policy: ManagedPolicy): {
 
 /**
  * The enabled sites and panel rules the administrator set, and whether the agent may change them.
- * (The per-site rules module applies them; this only reads the policy.)
+ * (../agent/site-policy.ts applies them; this only reads the policy.)
  */
 export function sitePolicy(policy: ManagedPolicy): {
   sites?: string[];
-  panelRules?: PolicyPanelRule[];
+  panelRules?: unknown[];
   locked: { sites: boolean; panelRules: boolean };
 } {
   return {

@@ -15,7 +15,7 @@ describe('managed policy', () => {
       csdsUrl: 'https://api.liveperson.net',
       accountId: 'not an id!',
       sites: ['https://crm.example.com/*'],
-      panelRules: [{ pattern: 'https://crm.example.com/*', position: 'right' }],
+      panelRules: [{ match: 'https://crm.example.com', dock: 'right' }],
       alerts: { volume: 7, sound: false },
       locked: ['csdsUrl', 'alerts.sound'],
     });
@@ -23,14 +23,14 @@ describe('managed policy', () => {
       csdsUrl: 'https://api.liveperson.net',
       accountId: undefined,
       sites: ['https://crm.example.com/*'],
-      panelRules: [{ pattern: 'https://crm.example.com/*', position: 'right' }],
+      panelRules: [{ match: 'https://crm.example.com', dock: 'right' }],
       alerts: { volume: undefined, sound: false },
       locked: ['csdsUrl', 'alerts.sound'],
     });
     expect(parsePolicy('nonsense')).toEqual({});
     expect(sitePolicy(policy)).toEqual({
       sites: ['https://crm.example.com/*'],
-      panelRules: [{ pattern: 'https://crm.example.com/*', position: 'right' }],
+      panelRules: [{ match: 'https://crm.example.com', dock: 'right' }],
       locked: { sites: false, panelRules: false },
     });
     expect(sitePolicy(parsePolicy({ sites: ['https://a.example/*'], locked: ['sites', 'panelRules'] })).locked).toEqual({ sites: true, panelRules: false });
