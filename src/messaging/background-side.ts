@@ -6,6 +6,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { z } from 'zod';
 import type { AgentRuntime } from '../agent/runtime';
+import { panelFingerprint } from './panel-views';
 import { onMessage, VIEW_PORT, type Refusal } from './protocol';
 import {
   availabilitySchema,
@@ -125,13 +126,30 @@ export function serveProtocol(runtime: AgentRuntime): void {
 /** Streams the view to every connected UI; each gets the current view as soon as it connects. */
 export function serveViewPort(runtime: AgentRuntime): void {
   const ports = new Set<Browser.runtime.Port>();
+  // Panels (content scripts) hear only views that differ in what they show: see panel-views.ts.
+  const panelLastSent = new Map<Browser.runtime.Port, string>();
   runtime.subscribe((view) => {
-    for (const port of ports) port.postMessage({ type: 'view', view });
+    const fingerprint = panelLastSent.size ? panelFingerprint(view) : '';
+    for (const port of ports) {
+      if (panelLastSent.has(port)) {
+        if (panelLastSent.get(port) === fingerprint) continue;
+        panelLastSent.set(port, fingerprint);
+      }
+      port.postMessage({ type: 'view', view });
+    }
   });
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== VIEW_PORT || port.sender?.id !== browser.runtime.id) return;
     ports.add(port);
-    port.onDisconnect.addListener(() => ports.delete(port));
-    void runtime.restore().then(() => port.postMessage({ type: 'view', view: runtime.view() }));
+    if (!fromExtensionPage(port.sender)) panelLastSent.set(port, '');
+    port.onDisconnect.addListener(() => {
+      ports.delete(port);
+      panelLastSent.delete(port);
+    });
+    void runtime.restore().then(() => {
+      const view = runtime.view();
+      if (panelLastSent.has(port)) panelLastSent.set(port, panelFingerprint(view));
+      port.postMessage({ type: 'view', view });
+    });
   });
 }

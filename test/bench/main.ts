@@ -6,9 +6,9 @@
  * `--quick` runs a smoke version (fewer samples, fewer chats, fewer tabs) in about two minutes.
  * Writes test/bench/results.md (or BENCH_RESULTS) and prints the table.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { gzipSync } from 'node:zlib';
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { CDPSession, Page } from 'puppeteer';
 import { startEmulator, type Emulator } from '../emulator/server';
@@ -125,11 +125,15 @@ async function watchLines(page: Page): Promise<void> {
   }, PANEL_HOST);
 }
 
+/** The panel's own measure (entrypoints/panel.content): main() start → panel rendered in the page. */
+const mountTimes = (page: Page): Promise<number[]> => page.evaluate(() => performance.getEntriesByName('agent-dock:mount').map((e) => e.duration));
+
 const seenAt = (page: Page, text: string): Promise<number | undefined> =>
   page.evaluate((t) => (globalThis as unknown as { __seen: Record<string, number> }).__seen[t], text);
 
 async function main(): Promise<void> {
   console.log(`Agent Dock benchmark${QUICK ? ' (--quick)' : ''}: interval ${INTERVAL_MS} ms, emulator on loopback, headless Chromium`);
+  const loadAtStart = loadavg()[0]!;
   const rows: Row[] = [];
   const notes: string[] = [];
 
@@ -175,6 +179,7 @@ async function main(): Promise<void> {
 
     // ---- requests per poll cycle: t tabs at k = MAX_K, then k = MAX_K … 0 with MAX_TABS tabs ---
     const tabs: Page[] = [crmTab];
+    const mounts: number[] = await mountTimes(crmTab);
     const perCycle: Array<{ k: number; t: number; ours: number; ref: number; extra: Record<string, number> }> = [];
     const measureWindow = async (k: number, t: number) => {
       await sleep(INTERVAL_MS * 1.5); // let the last change settle
@@ -190,7 +195,11 @@ async function main(): Promise<void> {
       say(`k=${k} t=${t}: ours ${num(o.perCycle)} requests/cycle (${o.cycles} cycles), sample app ${num(r.perCycle)} (${r.cycles} cycles)`);
     };
     for (const t of [...new Set([1, Math.min(5, MAX_TABS), MAX_TABS])]) {
-      while (tabs.length < t) tabs.push(await openCrmTab(ext, crm.url));
+      while (tabs.length < t) {
+        const tab = await openCrmTab(ext, crm.url);
+        tabs.push(tab);
+        mounts.push(...(await mountTimes(tab)));
+      }
       await measureWindow(MAX_K, t);
     }
     for (let k = MAX_K - 1; k >= 0; k--) {
@@ -306,7 +315,7 @@ async function main(): Promise<void> {
     const rtt = percentile(rtts, 50);
     rows.push({
       figure: `Agent line: Enter → stored on LivePerson, p50 / p95 (n=${AGENT_LINE_SAMPLES})`,
-      target: '≤ one round trip (no poll wait; ≤ 100 ms here)',
+      target: '≤ one round trip (sent at once, no poll wait; ≤ 100 ms in all here)',
       measured: `${ms(agentP50)} / ${ms(agentP95)}`,
       reference: `${ms(percentile(refAgent, 50))} / ${ms(percentile(refAgent, 95))}`,
       ratio: ratio(agentP50, percentile(refAgent, 50)),
@@ -325,13 +334,20 @@ async function main(): Promise<void> {
     await command(popup, 'acceptChat');
     const tasksBefore = (await longTasks(crmTab)).length;
     for (let i = 0; i < TRANSCRIPT_LINES; i++) await longVisitor.sendLine(`line ${i}: ${'words of a long chat '.repeat(3)}`);
-    const lineCount = (page: Page) => page.evaluate((host) => document.querySelector(host)?.shadowRoot?.querySelectorAll('[data-testid="line"]').length ?? 0, PANEL_HOST);
-    await waitUntil('the long transcript in the panel', async () => (await lineCount(crmTab)) >= TRANSCRIPT_LINES, 60_000);
+    // The panel renders the latest lines (earlier ones on demand): done when the last one shows.
+    const lastLine = `line ${TRANSCRIPT_LINES - 1}:`;
+    const showsLast = (page: Page) =>
+      page.evaluate(
+        (host, prefix) => [...(document.querySelector(host)?.shadowRoot?.querySelectorAll('[data-testid="line-text"]') ?? [])].some((el) => el.textContent?.startsWith(prefix)),
+        PANEL_HOST,
+        lastLine,
+      );
+    await waitUntil('the long transcript in the panel', () => showsLast(crmTab), 90_000);
     const arrivalTasks = (await longTasks(crmTab)).slice(tasksBefore);
     // A fresh tab opening on the long transcript.
     const fresh = await openCrmTab(ext, crm.url);
-    await waitUntil('the long transcript in a fresh tab', async () => (await lineCount(fresh)) >= TRANSCRIPT_LINES, 30_000);
-    const mounts = await fresh.evaluate(() => performance.getEntriesByName('agent-dock:mount').map((e) => e.duration));
+    await waitUntil('the long transcript in a fresh tab', () => showsLast(fresh), 30_000);
+    mounts.push(...(await mountTimes(fresh)));
     const openTasks = await longTasks(fresh);
     // Lines arriving one at a time into the open long transcript.
     const incrementalBefore = (await longTasks(fresh)).length;
@@ -341,8 +357,15 @@ async function main(): Promise<void> {
     }
     await sleep(INTERVAL_MS);
     const incrementalTasks = (await longTasks(fresh)).slice(incrementalBefore);
-    const mount = mounts[0] ?? Number.NaN;
-    rows.push({ figure: 'Panel mounted after the content script starts', target: '≤ 10 ms', measured: ms(mount), reference: '—', ratio: '—', pass: mount <= 10 });
+    const mountP50 = percentile(mounts, 50);
+    rows.push({
+      figure: `Panel mounted after the content script starts, p50 / worst (n=${mounts.length} tabs)`,
+      target: '≤ 10 ms',
+      measured: `${ms(mountP50)} / ${ms(Math.max(...mounts))}`,
+      reference: '—',
+      ratio: '—',
+      pass: mountP50 <= 10,
+    });
     const worst = (tasks: Array<{ duration: number }>) => (tasks.length ? `${tasks.length} (longest ${ms(Math.max(...tasks.map((t) => t.duration)))})` : '0');
     rows.push({ figure: `Long tasks (> 50 ms): ${TRANSCRIPT_LINES} lines arriving in an open panel`, target: '0', measured: worst(arrivalTasks), reference: '—', ratio: '—', pass: arrivalTasks.length === 0 });
     rows.push({ figure: `Long tasks: a tab opening on the ${TRANSCRIPT_LINES}-line transcript`, target: '0', measured: worst(openTasks), reference: '—', ratio: '—', pass: openTasks.length === 0 });
@@ -423,6 +446,8 @@ async function main(): Promise<void> {
     `# Benchmark results`,
     '',
     `\`npm run bench${QUICK ? ' -- --quick' : ''}\` on ${when} (${((Date.now() - started) / 60000).toFixed(1)} min): poll interval ${INTERVAL_MS} ms, the emulator on loopback, headless Chromium, built extension. Ratio = sample app ÷ Agent Dock (above 1: Agent Dock is cheaper or faster).`,
+    '',
+    `Machine: ${availableParallelism()} CPUs, load average ${num(loadAtStart, 1)} at the start and ${num(loadavg()[0]!, 1)} at the end. Wall-clock figures (latency, mount time, long tasks) grow with the load; request counts and sizes do not.`,
     '',
     markdownTable(rows),
     '',

@@ -31,6 +31,12 @@ export function ChatPane({ chat, onError }: { chat: ChatView; onError: (message:
     draftTimer.current = setTimeout(saveDraftNow, DRAFT_SAVE_MS);
   };
   useEffect(() => saveDraftNow, []);
+  // "N min" moves on by itself: the background pushes a view only when something changed.
+  const [, setMinute] = useState(0);
+  useEffect(() => {
+    const timer = setInterval(() => setMinute((m) => m + 1), 60_000);
+    return () => clearInterval(timer);
+  }, []);
   const [confirmingEnd, setConfirmingEnd] = useState(false);
   const [transferring, setTransferring] = useState(false);
   const [privateNote, setPrivateNote] = useState(false);

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { LineView } from '../../messaging/view';
 import { sanitizeHtml } from '../sanitize';
 import { LineDelivery } from './LineDelivery';
@@ -25,6 +25,9 @@ const clock = (time: string) => {
   return Number.isNaN(date.getTime()) ? '' : date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 };
 
+/** Lines rendered at once: a long chat opens and updates without a long task; earlier ones on demand. */
+const LINES_SHOWN = 100;
+
 export function Transcript({
   chatId,
   lines,
@@ -40,10 +43,17 @@ export function Transcript({
 }) {
   const end = useRef<HTMLDivElement>(null);
   useEffect(() => end.current?.scrollIntoView?.({ block: 'end' }), [lines.length]);
+  const [shown, setShown] = useState(LINES_SHOWN);
+  const hidden = Math.max(0, lines.length - shown);
   return (
     // New lines are read out once, by the panel's LineAnnouncer (every chat, not only this one).
     <div class="transcript" role="log" aria-live="off" aria-label="Transcript">
-      {lines.map((line) => (
+      {hidden > 0 && (
+        <button type="button" class="btn btn-quiet" data-testid="earlier-lines" onClick={() => setShown(shown + LINES_SHOWN)}>
+          Show earlier lines ({hidden})
+        </button>
+      )}
+      {(hidden ? lines.slice(hidden) : lines).map((line) => (
         <div
           key={line.id}
           class={`line line-${line.source}${line.private ? ' line-private' : ''}`}
