@@ -1,0 +1,42 @@
+/** The benchmark's arithmetic and table (the benchmark itself is `npm run bench`; nothing is timed here). */
+import { describe, expect, it } from 'vitest';
+import { countKinds, markdownTable, percentile, ratio, requestKind, requestsPerCycle } from './stats';
+
+const S = '/api/account/12345678/agentSession/abc';
+
+describe('bench stats', () => {
+  it('takes percentiles by nearest rank', () => {
+    const samples = [5, 1, 4, 2, 3, 6, 7, 8, 9, 10];
+    expect(percentile(samples, 50)).toBe(5);
+    expect(percentile(samples, 95)).toBe(10);
+    expect(percentile(samples, 0)).toBe(1);
+    expect(percentile([], 50)).toBeNaN();
+  });
+
+  it('names requests without their session and chat ids, and counts requests per poll cycle', () => {
+    const log = [
+      { method: 'GET', path: `${S}/incomingRequests.json` },
+      { method: 'GET', path: `${S}/chat` },
+      { method: 'GET', path: `${S}/incomingRequests` },
+      { method: 'GET', path: `${S}/chat` },
+      { method: 'POST', path: `${S}/chat/c9/events` },
+      { method: 'GET', path: `${S}/chat/c9/events/4` },
+    ];
+    expect(requestKind(log[4]!)).toBe('POST /chat/{id}/events');
+    expect(requestKind(log[5]!)).toBe('GET /chat/{id}/events/{n}');
+    expect(countKinds(log)).toEqual({ 'GET /incomingRequests': 2, 'GET /chat': 2, 'POST /chat/{id}/events': 1, 'GET /chat/{id}/events/{n}': 1 });
+    expect(requestsPerCycle(log.slice(0, 4))).toEqual({ cycles: 2, perCycle: 2 });
+    expect(requestsPerCycle([]).perCycle).toBeNaN();
+  });
+
+  it('gives ratios as sample app ÷ ours, and a Markdown table with a verdict', () => {
+    expect(ratio(2, 11)).toBe('×5.50');
+    expect(ratio(0, 3)).toBe('—');
+    const table = markdownTable([{ figure: 'a|b', target: '≤ 2', measured: '2', reference: '11', ratio: '×5.50', pass: true }]);
+    expect(table.split('\n')).toEqual([
+      '| figure | target | Agent Dock | met | Agent Sample App strategy | ratio (sample ÷ ours) |',
+      '| --- | --- | --- | --- | --- | --- |',
+      '| a\\|b | ≤ 2 | 2 | yes | 11 | ×5.50 |',
+    ]);
+  });
+});
