@@ -38,6 +38,7 @@ const OUT_DIR = process.env.AGENT_DOCK_OUT_DIR ?? '.output';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const RESULTS = process.env.BENCH_RESULTS ?? `${ROOT}test/bench/results.md`;
 
+const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
 const sleep = (msToWait: number) => new Promise((resolve) => setTimeout(resolve, msToWait));
 const started = Date.now();
 const say = (line: string) => console.log(`  ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s  ${line}`);
@@ -184,15 +185,19 @@ async function main(): Promise<void> {
     const measureWindow = async (k: number, t: number) => {
       await sleep(INTERVAL_MS * 1.5); // let the last change settle
       const mark = emulator.requests.mark();
+      const windowStart = Date.now();
       await sleep(INTERVAL_MS * CYCLES_PER_WINDOW + 200);
       const ours = clientRequests(emulator, mark, ourSessionId(), true);
       const ref = clientRequests(emulator, mark, reference.sessionId);
       const o = requestsPerCycle(ours);
-      const r = requestsPerCycle(ref);
+      // The sample app's chat loops are not in step with its incoming loop, so a cycle of it is
+      // not delimited: its figure is requests per interval over the window instead.
+      const windowMs = Date.now() - windowStart;
+      const r = { perCycle: ref.length / (windowMs / INTERVAL_MS), cycles: requestsPerCycle(ref).cycles };
       const kinds = countKinds(ours);
       const extra = Object.fromEntries(Object.entries(kinds).filter(([kind]) => kind !== 'GET /incomingRequests' && kind !== 'GET /chat'));
       perCycle.push({ k, t, ours: o.perCycle, ref: r.perCycle, extra });
-      say(`k=${k} t=${t}: ours ${num(o.perCycle)} requests/cycle (${o.cycles} cycles), sample app ${num(r.perCycle)} (${r.cycles} cycles)`);
+      say(`k=${k} t=${t}: ours ${num(o.perCycle)} requests/cycle (${o.cycles} cycles), sample app ${num(r.perCycle)} per interval`);
     };
     for (const t of [...new Set([1, Math.min(5, MAX_TABS), MAX_TABS])]) {
       while (tabs.length < t) {
@@ -214,8 +219,8 @@ async function main(): Promise<void> {
       figure: `Requests per poll cycle, k = 1…${MAX_K} chats, t = 1…${MAX_TABS} tabs (worst window)`,
       target: 'exactly 2',
       measured: num(worstOurs),
-      reference: `${num(Math.max(...at(MAX_K).map((p) => p.ref)))} at k=${MAX_K}`,
-      ratio: ratio(worstOurs, Math.max(...at(MAX_K).map((p) => p.ref))),
+      reference: `${num(mean(at(MAX_K).map((p) => p.ref)))} at k=${MAX_K}`,
+      ratio: ratio(worstOurs, mean(at(MAX_K).map((p) => p.ref))),
       pass: perCycle.filter((p) => p.k > 0).every((p) => Math.abs(p.ours - 2) < 0.01),
     });
     for (const k of [1, Math.ceil(MAX_K / 2), MAX_K]) {
@@ -275,20 +280,35 @@ async function main(): Promise<void> {
     await watchLines(crmTab);
     const oursLatency: number[] = [];
     const refLatency: number[] = [];
+    const inBrowser: number[] = [];
+    // A visitor writes at any moment of the poll cycle: the samples are spread evenly over the
+    // cycle (stratified, in shuffled order), so the percentiles do not hang on a lucky draw.
+    const phases = Array.from({ length: LATENCY_SAMPLES }, (_, i) => ((i + 0.5) / LATENCY_SAMPLES) * INTERVAL_MS).sort(() => Math.random() - 0.5);
     for (let i = 0; i < LATENCY_SAMPLES; i++) {
-      await sleep(Math.random() * INTERVAL_MS);
+      const lastCycle = sessionRequests(emulator, 0, ourSessionId()).filter((r) => r.path.endsWith('/incomingRequests')).pop()!.at;
+      let sendAt = lastCycle + phases[i]!;
+      while (sendAt < Date.now() + 50) sendAt += INTERVAL_MS;
+      await sleep(sendAt - Date.now());
       const text = `bench: visitor line ${i}`;
+      const mark = emulator.requests.mark();
       const writtenAt = Date.now();
       await Promise.all([ourVisitor.sendLine(text), refVisitor.sendLine(text)]);
       await waitUntil('the line in the panel and in the sample app', async () => (await seenAt(crmTab, text)) !== undefined && reference.received.some((l) => l.text === text), 15_000);
-      oursLatency.push((await seenAt(crmTab, text))! - writtenAt);
+      const seen = (await seenAt(crmTab, text))!;
+      oursLatency.push(seen - writtenAt);
       refLatency.push(reference.received.find((l) => l.text === text)!.at - writtenAt);
+      // Where the time went: waiting for the poll that carried the line, then the browser's part.
+      const log = emulator.requests.list({ since: mark });
+      const posted = log.find((r) => r.side === 'visitor' && r.method === 'POST' && ourVisitor.chatUrl.endsWith(r.path.replace(/\/events$/, '')));
+      const carried = posted && log.find((r) => r.path.includes(`/agentSession/${ourSessionId()}`) && r.method === 'GET' && r.path.endsWith('/chat') && r.at >= posted.at + posted.durationMs);
+      if (carried) inBrowser.push(seen - (carried.at + carried.durationMs));
     }
     const p50 = percentile(oursLatency, 50);
     const p95 = percentile(oursLatency, 95);
     rows.push({ figure: `Visitor line written → rendered in the panel, p50 (n=${LATENCY_SAMPLES})`, target: `≤ ${ms(0.6 * INTERVAL_MS)}`, measured: ms(p50), reference: `${ms(percentile(refLatency, 50))} (received)`, ratio: ratio(p50, percentile(refLatency, 50)), pass: p50 <= 0.6 * INTERVAL_MS });
     rows.push({ figure: '… p95', target: `≤ ${ms(1.1 * INTERVAL_MS + 100)}`, measured: ms(p95), reference: `${ms(percentile(refLatency, 95))} (received)`, ratio: ratio(p95, percentile(refLatency, 95)), pass: p95 <= 1.1 * INTERVAL_MS + 100 });
 
+    notes.push(`Of the visitor-line latency, Agent Dock's part after the poll that carried the line (merge, state write, message to the tab, render) was ${ms(percentile(inBrowser, 50))} at p50 and ${ms(percentile(inBrowser, 95))} at p95 (n=${inBrowser.length}); the rest is waiting for the next poll, which averages half an interval by construction.`);
     const oursAgent: number[] = [];
     const refAgent: number[] = [];
     const rtts: number[] = [];
