@@ -1,6 +1,6 @@
 /** The benchmark's arithmetic and table (the benchmark itself is `npm run bench`; nothing is timed here). */
 import { describe, expect, it } from 'vitest';
-import { countKinds, markdownTable, percentile, ratio, requestKind, requestsPerCycle } from './stats';
+import { countKinds, loopRatePerInterval, markdownTable, percentile, ratio, requestKind, requestsPerCycle } from './stats';
 
 const S = '/api/account/12345678/agentSession/abc';
 
@@ -38,5 +38,13 @@ describe('bench stats', () => {
       '| --- | --- | --- | --- | --- | --- |',
       '| a\\|b | ≤ 2 | 2 | yes | 11 | ×5.50 |',
     ]);
+  });
+
+  it('rates loops that are out of step by the spacing of their own requests', () => {
+    // Two loops every 2000 ms; a 6200 ms window catches 4 of one and 3 of the other.
+    const a = [0, 2000, 4000, 6000].map((at) => ({ method: 'GET', path: '/a', at }));
+    const b = [1500, 3500, 5500].map((at) => ({ method: 'GET', path: '/b', at }));
+    expect(loopRatePerInterval([...a, ...b], 6200, 2000)).toBeCloseTo(2, 5);
+    expect(loopRatePerInterval([{ method: 'GET', path: '/c', at: 10 }], 4000, 2000)).toBe(0.5);
   });
 });

@@ -80,3 +80,22 @@ export function textTable(rows: readonly Row[]): string {
   const line = (values: string[]) => values.map((v, i) => v.padEnd(widths[i]!)).join('  ').trimEnd();
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n');
 }
+
+/**
+ * Requests per interval of a client whose loops are not in step (the sample app runs one timer per
+ * chat): each loop's rate is taken from the spacing of its own requests (same method and path),
+ * so a window's edges cannot add or drop a whole request of a loop.
+ */
+export function loopRatePerInterval(requests: ReadonlyArray<RequestRecord & { at: number }>, windowMs: number, intervalMs: number): number {
+  const loops = new Map<string, number[]>();
+  for (const r of requests) {
+    const key = `${r.method} ${r.path}`;
+    loops.set(key, [...(loops.get(key) ?? []), r.at]);
+  }
+  let rate = 0;
+  for (const times of loops.values()) {
+    const span = times[times.length - 1]! - times[0]!;
+    rate += times.length >= 2 && span > 0 ? ((times.length - 1) / span) * intervalMs : (times.length / windowMs) * intervalMs;
+  }
+  return rate;
+}
