@@ -6,8 +6,9 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { z } from 'zod';
 import type { AgentRuntime } from '../agent/runtime';
-import { panelFingerprint } from './panel-views';
+import { lineKeys, panelFingerprint, withoutKnownLines, type SentLines, type ViewMessage } from './panel-views';
 import { onMessage, VIEW_PORT, type Refusal } from './protocol';
+import type { AgentView } from './view';
 import {
   availabilitySchema,
   chatIdSchema,
@@ -126,30 +127,30 @@ export function serveProtocol(runtime: AgentRuntime): void {
 /** Streams the view to every connected UI; each gets the current view as soon as it connects. */
 export function serveViewPort(runtime: AgentRuntime): void {
   const ports = new Set<Browser.runtime.Port>();
-  // Panels (content scripts) hear only views that differ in what they show: see panel-views.ts.
-  const panelLastSent = new Map<Browser.runtime.Port, string>();
+  // Panels (content scripts) hear only views that change what they show, with only the lines
+  // they do not hold yet: see panel-views.ts. Our own pages hear every view, whole.
+  const panels = new Map<Browser.runtime.Port, { fingerprint: string; lines: SentLines }>();
+  const sendTo = (port: Browser.runtime.Port, view: AgentView, shared: { fingerprint?: string; keys?: Map<string, string[]> }) => {
+    const panel = panels.get(port);
+    if (!panel) return port.postMessage({ type: 'view', view } satisfies ViewMessage);
+    shared.fingerprint ??= panelFingerprint(view);
+    if (panel.fingerprint === shared.fingerprint) return;
+    panel.fingerprint = shared.fingerprint;
+    shared.keys ??= lineKeys(view);
+    port.postMessage(withoutKnownLines(view, shared.keys, panel.lines));
+  };
   runtime.subscribe((view) => {
-    const fingerprint = panelLastSent.size ? panelFingerprint(view) : '';
-    for (const port of ports) {
-      if (panelLastSent.has(port)) {
-        if (panelLastSent.get(port) === fingerprint) continue;
-        panelLastSent.set(port, fingerprint);
-      }
-      port.postMessage({ type: 'view', view });
-    }
+    const shared = {};
+    for (const port of ports) sendTo(port, view, shared);
   });
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== VIEW_PORT || port.sender?.id !== browser.runtime.id) return;
     ports.add(port);
-    if (!fromExtensionPage(port.sender)) panelLastSent.set(port, '');
+    if (!fromExtensionPage(port.sender)) panels.set(port, { fingerprint: '', lines: new Map() });
     port.onDisconnect.addListener(() => {
       ports.delete(port);
-      panelLastSent.delete(port);
+      panels.delete(port);
     });
-    void runtime.restore().then(() => {
-      const view = runtime.view();
-      if (panelLastSent.has(port)) panelLastSent.set(port, panelFingerprint(view));
-      port.postMessage({ type: 'view', view });
-    });
+    void runtime.restore().then(() => sendTo(port, runtime.view(), {}));
   });
 }
