@@ -19,7 +19,10 @@ export default defineConfig({
     // everywhere MV3 runs: keep it out of every page's bundle (~2.5 KB gzipped).
     'vite:build:extendConfig': (entrypoints, config) => {
       const alias = config.resolve?.alias as Record<string, string> | undefined;
-      if (alias && entrypoints.every((e) => e.type === 'content-script')) delete alias['wxt/browser'];
+      if (!alias || !entrypoints.every((e) => e.type === 'content-script')) return;
+      // A copy: the other build steps may share the object.
+      const { 'wxt/browser': _polyfill, ...native } = alias;
+      config.resolve!.alias = native;
     },
   },
   manifest: ({ browser }) => ({
