@@ -187,7 +187,7 @@ async function main(): Promise<void> {
       await sleep(INTERVAL_MS * 1.5); // let the last change settle
       const mark = emulator.requests.mark();
       const windowStart = Date.now();
-      await sleep(INTERVAL_MS * CYCLES_PER_WINDOW + 200);
+      await sleep(INTERVAL_MS * (CYCLES_PER_WINDOW + 1) + 200);
       const ours = clientRequests(emulator, mark, ourSessionId(), true);
       const ref = clientRequests(emulator, mark, reference.sessionId);
       const o = requestsPerCycle(ours);
@@ -195,7 +195,7 @@ async function main(): Promise<void> {
       // not delimited: its figure is requests per interval, from each loop's own spacing.
       const windowMs = Date.now() - windowStart;
       const r = { perCycle: loopRatePerInterval(ref, windowMs, INTERVAL_MS), cycles: requestsPerCycle(ref).cycles };
-      const kinds = countKinds(ours);
+      const kinds = countKinds(o.inCycles);
       const extra = Object.fromEntries(Object.entries(kinds).filter(([kind]) => kind !== 'GET /incomingRequests' && kind !== 'GET /chat'));
       perCycle.push({ k, t, ours: o.perCycle, ref: r.perCycle, extra });
       say(`k=${k} t=${t}: ours ${num(o.perCycle)} requests/cycle (${o.cycles} cycles), sample app ${num(r.perCycle)} per interval`);

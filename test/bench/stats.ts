@@ -31,12 +31,16 @@ export function countKinds(requests: readonly RequestRecord[]): Record<string, n
 }
 
 /**
- * Requests per poll cycle: a cycle is one `GET incomingRequests` (every client starts each cycle
- * with it), so the figure is all requests over the number of those.
+ * Requests per poll cycle: a cycle starts with one `GET incomingRequests` (every client starts each
+ * cycle with it). Only complete cycles count, from the first of those in the window to the last
+ * (excluded), so a window's edges cannot cut a cycle in two. `requests` in the order served.
  */
-export function requestsPerCycle(requests: readonly RequestRecord[]): { cycles: number; perCycle: number } {
-  const cycles = requests.filter((r) => requestKind(r) === 'GET /incomingRequests').length;
-  return { cycles, perCycle: cycles ? requests.length / cycles : Number.NaN };
+export function requestsPerCycle<T extends RequestRecord>(requests: readonly T[]): { cycles: number; perCycle: number; inCycles: T[] } {
+  const starts = requests.flatMap((r, i) => (requestKind(r) === 'GET /incomingRequests' ? [i] : []));
+  if (starts.length < 2) return { cycles: 0, perCycle: Number.NaN, inCycles: [] };
+  const inCycles = requests.slice(starts[0], starts[starts.length - 1]);
+  const cycles = starts.length - 1;
+  return { cycles, perCycle: inCycles.length / cycles, inCycles };
 }
 
 export interface Row {
