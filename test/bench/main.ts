@@ -4,11 +4,11 @@
  * run. Every request is counted from the emulator's request log, never estimated.
  *
  * `--quick` runs a smoke version (fewer samples, fewer chats, fewer tabs) in about two minutes.
- * Writes test/bench/results.md (or BENCH_RESULTS) and prints the table; a full run to the default
+ * Writes test/bench/results.md (or BENCH_RESULTS; a quick run, a temporary file) and prints the table; a full run to the default
  * file also puts the table in README.md (between the bench:start/bench:end markers).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { availableParallelism, loadavg } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import type { CDPSession, Page } from 'puppeteer';
@@ -37,7 +37,8 @@ const TRANSCRIPT_LINES = QUICK ? 500 : 2000;
 const RESTARTS = QUICK ? 2 : 3;
 const OUT_DIR = process.env.AGENT_DOCK_OUT_DIR ?? '.output';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const RESULTS = process.env.BENCH_RESULTS ?? `${ROOT}test/bench/results.md`;
+// A quick smoke never overwrites the committed results.
+const RESULTS = process.env.BENCH_RESULTS ?? (QUICK ? `${tmpdir()}/agent-dock-bench-quick.md` : `${ROOT}test/bench/results.md`);
 
 const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
 const sleep = (msToWait: number) => new Promise((resolve) => setTimeout(resolve, msToWait));
@@ -455,6 +456,8 @@ async function main(): Promise<void> {
     rows.push({ figure: 'Polling resumes after a service-worker stop (worst)', target: `≤ ${ms(INTERVAL_MS)}`, measured: ms(worstResume), reference: '—', ratio: '—', pass: worstResume <= INTERVAL_MS });
     notes.push(`Worker stops: puppeteer's worker.close() (CDP Target.closeTarget) with one CRM tab open; the tab's view port reconnects and wakes the worker. With no tab or popup open, the 30 s watchdog alarm is what wakes it.`);
     notes.push(`The sample-app strategy (test/bench/reference-client.ts) is incoming requests every ${SAMPLE_APP_INTERVAL_MS} ms plus one GET of each chat's events \`next\` link every ${SAMPLE_APP_INTERVAL_MS} ms, on our own API client, signed in as agent2 against the same emulator in the same run; its latency is when it received the line (it renders nothing).`);
+    const everything = countKinds([...sessionRequests(emulator, 0, ourSessionId()), ...emulator.requests.list({ side: 'login' }).filter((r) => !r.path.endsWith('/login'))]);
+    notes.push(`Every request Agent Dock made in this run, by kind (its session; login refreshes included): ${Object.entries(everything).sort((a, b) => b[1] - a[1]).map(([kind, n]) => `${kind} ×${n}`).join(', ')}.`);
   } finally {
     reference.stop();
     await ext.close();
