@@ -457,7 +457,7 @@ async function main(): Promise<void> {
     notes.push(`Worker stops: puppeteer's worker.close() (CDP Target.closeTarget) with one CRM tab open; the tab's view port reconnects and wakes the worker. With no tab or popup open, the 30 s watchdog alarm is what wakes it.`);
     notes.push(`The sample-app strategy (test/bench/reference-client.ts) is incoming requests every ${SAMPLE_APP_INTERVAL_MS} ms plus one GET of each chat's events \`next\` link every ${SAMPLE_APP_INTERVAL_MS} ms, on our own API client, signed in as agent2 against the same emulator in the same run; its latency is when it received the line (it renders nothing).`);
     const everything = countKinds([...sessionRequests(emulator, 0, ourSessionId()), ...emulator.requests.list({ side: 'login' }).filter((r) => !r.path.endsWith('/login'))]);
-    notes.push(`Every request Agent Dock made in this run, by kind (its session; login refreshes included): ${Object.entries(everything).sort((a, b) => b[1] - a[1]).map(([kind, n]) => `${kind} ×${n}`).join(', ')}.`);
+    notes.push(`Every request Agent Dock made in this run, by kind (its session; login refreshes included; the popup, from which the bench sends its commands, stayed open all along and reads capacity — availableSlots twice, availableAgents once — whenever the number of open chats or the availability changes): ${Object.entries(everything).sort((a, b) => b[1] - a[1]).map(([kind, n]) => `${kind} ×${n}`).join(', ')}.`);
   } finally {
     reference.stop();
     await ext.close();

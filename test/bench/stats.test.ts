@@ -24,6 +24,8 @@ describe('bench stats', () => {
     ];
     expect(requestKind(log[4]!)).toBe('POST /chat/{id}/events');
     expect(requestKind(log[5]!)).toBe('GET /chat/{id}/events/{n}');
+    expect(requestKind({ method: 'GET', path: `${S}/chat/availableSlots` })).toBe('GET /chat/availableSlots');
+    expect(requestKind({ method: 'GET', path: `${S}/visits/visit/H123K9` })).toBe('GET /visits/visit/{id}');
     expect(countKinds(log)).toEqual({ 'GET /incomingRequests': 2, 'GET /chat': 2, 'POST /chat/{id}/events': 1, 'GET /chat/{id}/events/{n}': 1 });
     // The window opened between a cycle's two calls: that stray GET /chat is not counted.
     const window = [log[1]!, log[0]!, log[1]!, log[2]!, log[3]!, log[0]!];

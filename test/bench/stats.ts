@@ -18,7 +18,8 @@ export function requestKind(r: RequestRecord): string {
   const rest = r.path.replace(/^\/api\/account\/[^/]+\/agentSession\/[^/]+/, '').replace(/\.json$/, '');
   const shape = rest
     .replace(/^\/chat\/[^/]+\/events\/\d+$/, '/chat/{id}/events/{n}')
-    .replace(/^\/chat\/[^/]+/, '/chat/{id}')
+    .replace(/^\/chat\/(?!availableSlots$)[^/]+/, '/chat/{id}')
+    .replace(/^\/visits\/visit\/[^/]+$/, '/visits/visit/{id}')
     .replace(/^$/, '/');
   return `${r.method} ${shape}`;
 }
