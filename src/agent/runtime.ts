@@ -631,6 +631,7 @@ export class AgentRuntime {
   async pollOnce(): Promise<void> {
     if (this.polling) return;
     this.polling = true;
+    const startedAt = this.now();
     let next: number | undefined;
     try {
       next = await this.cycle();
@@ -643,7 +644,8 @@ export class AgentRuntime {
     } finally {
       this.polling = false;
     }
-    if (next !== undefined && this.state.connection) this.schedulePoll(next);
+    // Cycles start `next` apart (LivePerson's 2 s is start to start), not `next` after this one ended.
+    if (next !== undefined && this.state.connection) this.schedulePoll(Math.max(0, next - (this.now() - startedAt)));
   }
 
   /** Returns the delay before the next cycle, or undefined to stop. */

@@ -7,7 +7,9 @@ import { browser, type Browser } from 'wxt/browser';
 import type { z } from 'zod';
 import type { AgentRuntime } from '../agent/runtime';
 import { setSidePanelForTab } from '../agent/side-panel';
+import { lineKeys, panelFingerprint, withoutKnownLines, type SentLines, type ViewMessage } from './panel-views';
 import { onMessage, VIEW_PORT, type Refusal } from './protocol';
+import type { AgentView } from './view';
 import {
   availabilitySchema,
   chatIdSchema,
@@ -167,23 +169,40 @@ export interface PanelTab {
  */
 export function serveViewPort(runtime: AgentRuntime, onPanels?: (panels: PanelTab[]) => void): void {
   const ports = new Set<Browser.runtime.Port>();
-  const panels = () =>
+  // CRM tabs showing a panel (our own pages, the side panel included, are not CRM tabs): the
+  // presence safety net watches for the last one to close.
+  const panelTabs = () =>
     [...ports].flatMap((p) => {
       const tab = p.sender?.tab;
       const fromOurPage = p.sender?.url?.startsWith(browser.runtime.getURL('/'));
       return tab?.id !== undefined && !fromOurPage ? [{ tabId: tab.id, windowId: tab.windowId, url: p.sender?.url }] : [];
     });
+  // Panels (content scripts) hear only views that change what they show, with only the lines
+  // they do not hold yet: see panel-views.ts. Our own pages hear every view, whole.
+  const panels = new Map<Browser.runtime.Port, { fingerprint: string; lines: SentLines }>();
+  const sendTo = (port: Browser.runtime.Port, view: AgentView, shared: { fingerprint?: string; keys?: Map<string, string[]> }) => {
+    const panel = panels.get(port);
+    if (!panel) return port.postMessage({ type: 'view', view } satisfies ViewMessage);
+    shared.fingerprint ??= panelFingerprint(view);
+    if (panel.fingerprint === shared.fingerprint) return;
+    panel.fingerprint = shared.fingerprint;
+    shared.keys ??= lineKeys(view);
+    port.postMessage(withoutKnownLines(view, shared.keys, panel.lines));
+  };
   runtime.subscribe((view) => {
-    for (const port of ports) port.postMessage({ type: 'view', view });
+    const shared = {};
+    for (const port of ports) sendTo(port, view, shared);
   });
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== VIEW_PORT || port.sender?.id !== browser.runtime.id) return;
     ports.add(port);
-    onPanels?.(panels());
+    if (!fromExtensionPage(port.sender)) panels.set(port, { fingerprint: '', lines: new Map() });
+    onPanels?.(panelTabs());
     port.onDisconnect.addListener(() => {
       ports.delete(port);
-      onPanels?.(panels());
+      panels.delete(port);
+      onPanels?.(panelTabs());
     });
-    void runtime.restore().then(() => port.postMessage({ type: 'view', view: runtime.view() }));
+    void runtime.restore().then(() => sendTo(port, runtime.view(), {}));
   });
 }

@@ -6,6 +6,7 @@
 import { signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import { sendMessage, VIEW_PORT, type ProtocolMap, type Refusal } from '../messaging/protocol';
+import { withKnownLines, type ViewMessage } from '../messaging/panel-views';
 import { emptyView, type AgentView } from '../messaging/view';
 
 export const view = signal<AgentView>(emptyView);
@@ -27,11 +28,15 @@ export function connectView(): void {
       return;
     }
     let fresh = true;
+    // What this port delivered last: the background sends only the lines after those we hold.
+    let held: AgentView | undefined;
     port.onMessage.addListener((message: unknown) => {
-      const data = message as { type?: string; view?: AgentView };
+      const data = message as ViewMessage | undefined;
       if (data?.type !== 'view' || !data.view) return;
+      const next = withKnownLines(data, held);
+      held = next;
       // A restarted worker numbers views anew: the first view after a (re)connect always wins.
-      if (fresh || data.view.version >= view.value.version) view.value = data.view;
+      if (fresh || next.version >= view.value.version) view.value = next;
       fresh = false;
       connected.value = true;
       delay = 100;

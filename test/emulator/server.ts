@@ -25,6 +25,8 @@ export interface EmulatorOptions {
   /** Faults to inject from the start (also settable at run time: `PUT /sandbox/faults`). */
   faults?: FaultPlan;
   log?: boolean;
+  /** Concurrent chats each human agent may hold (default 4); the benchmark opens 10 at once. */
+  maxChats?: number;
 }
 
 export interface Emulator {
@@ -149,14 +151,14 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       password: process.env.EMULATOR_PASSWORD ?? 'agent1-pass',
       id: '1001',
       nickname: 'Alex',
-      maxChats: 4,
+      maxChats: opts.maxChats ?? 4,
       skills: [
         { id: '1', name: 'Sales' },
         { id: '2', name: 'Support' },
       ],
     },
     // A colleague, so transfers have somewhere to go.
-    { loginName: 'agent2', password: 'agent2-pass', id: '1002', nickname: 'Sam', maxChats: 4, skills: [{ id: '2', name: 'Support' }] },
+    { loginName: 'agent2', password: 'agent2-pass', id: '1002', nickname: 'Sam', maxChats: opts.maxChats ?? 4, skills: [{ id: '2', name: 'Support' }] },
     // A bot: no password, API keys only.
     {
       loginName: 'bot1',

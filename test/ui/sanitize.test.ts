@@ -21,11 +21,35 @@ const HOSTILE: Array<[string, RegExp]> = [
   ['<math><mi xlink:href="javascript:alert(1)">x</mi></math>', /javascript:|<math/i],
   ['<style>*{display:none}</style>text', /<style/i],
   ['<div><object data="x.swf"></object></div>', /<object/i],
+  // Mutation XSS: markup that changes meaning when serialized and parsed again.
+  ['<noscript><p title="</noscript><img src=x onerror=alert(1)>">', /<img|onerror|<noscript/i],
+  ['<svg><style><img src=x onerror=alert(1)></style></svg>', /<img|onerror|<svg/i],
+  ['<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>', /<img|onerror/i],
+  ['<form><math><mtext></form><form><mglyph><style></math><img src onerror=alert(1)>', /<img|onerror/i],
+  ['<a href=" javascript:alert(1)">x</a>', /javascript:/i],
+  ['<a href="java&#x09;script:alert(1)">x</a>', /href/i],
+  ['<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>', /<script/i],
 ];
+
+/** What may survive: the allow-list of src/ui/purify.ts. */
+const ALLOWED = new Set(['B', 'I', 'EM', 'STRONG', 'U', 'BR', 'P', 'UL', 'OL', 'LI', 'A']);
 
 describe('purify', () => {
   it.each(HOSTILE)('neutralises %s', (payload, forbidden) => {
     expect(purify(payload)).not.toMatch(forbidden);
+  });
+
+  it.each(HOSTILE)('yields only allow-listed elements and attributes when parsed again: %s', (payload) => {
+    const reparsed = new DOMParser().parseFromString(purify(payload), 'text/html').body;
+    for (const element of reparsed.querySelectorAll('*')) {
+      expect(ALLOWED.has(element.tagName)).toBe(true);
+      for (const attribute of element.getAttributeNames()) expect(['href', 'target', 'rel']).toContain(attribute);
+    }
+  });
+
+  it('keeps the text of unknown wrappers and escapes text that looks like markup', () => {
+    expect(purify('<div><span>kept</span></div>')).toBe('kept');
+    expect(purify('1 &lt; 2 <b>&amp;</b>')).toBe('1 &lt; 2 <b>&amp;</b>');
   });
 
   it('keeps simple formatting and safe links, opening them in a new tab without an opener', () => {

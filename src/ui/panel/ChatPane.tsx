@@ -33,6 +33,14 @@ export function ChatPane({ chat, onError }: { chat: ChatView; onError: (message:
     draftTimer.current = setTimeout(saveDraftNow, DRAFT_SAVE_MS);
   };
   useEffect(() => saveDraftNow, []);
+  // "N min" moves on by itself while chatting: the background pushes a view only when something changed.
+  const [, setMinute] = useState(0);
+  const ticking = chat.state === 'chatting';
+  useEffect(() => {
+    if (!ticking) return;
+    const timer = setInterval(() => setMinute((m) => m + 1), 60_000);
+    return () => clearInterval(timer);
+  }, [ticking]);
   const [confirmingEnd, setConfirmingEnd] = useState(false);
   const [transferring, setTransferring] = useState(false);
   const [privateNote, setPrivateNote] = useState(false);
