@@ -18,6 +18,13 @@ export async function currentAlertSettings(): Promise<AlertSettings> {
   return effectiveAlertSettings(preferences, policy);
 }
 
+/** storage.session (trusted contexts only): whether a CRM panel was open when the worker last ran. */
+const HAD_PANEL_KEY = 'agentDockHadPanel';
+const sessionPanelMemory = {
+  hadPanel: async () => (await browser.storage.session.get(HAD_PANEL_KEY))[HAD_PANEL_KEY] === true,
+  setHadPanel: (had: boolean) => browser.storage.session.set({ [HAD_PANEL_KEY]: had }),
+};
+
 /** The policy's answer to a sign-in, for the runtime's `signInRefusal` dependency. */
 export async function policySignInRefusal(input: { csdsUrl: string; accountId: string }): Promise<string | undefined> {
   return signInRefusal(await readManagedPolicy(), input);
@@ -54,7 +61,8 @@ export function wireAlerts(runtime: AgentRuntime, log: Logger): AlertWiring {
     log,
   });
   runtime.subscribe((view) => void alerts.onView(view));
-  const presence = new PresenceGuard({ target: runtime, settings: currentAlertSettings, log });
+  const presence = new PresenceGuard({ target: runtime, settings: currentAlertSettings, log, panelMemory: sessionPanelMemory });
+  void presence.resumeAfterWorkerStart();
 
   const commandTarget: CommandTarget = {
     view: () => runtime.view(),

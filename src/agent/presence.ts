@@ -83,6 +83,11 @@ export interface PresenceGuardDeps {
   target: PresenceTarget;
   settings(): Promise<{ awayWhenIdle: boolean; idleSeconds: number }>;
   log: { info(message: string, detail?: Record<string, unknown>): void; warn(message: string, detail?: Record<string, unknown>): void };
+  /**
+   * Whether a CRM panel was open, kept where a restarted worker finds it (storage.session): a tab
+   * closed while the browser had the worker stopped must still end in Away.
+   */
+  panelMemory?: { hadPanel(): Promise<boolean>; setHadPanel(had: boolean): Promise<void> };
   setTimer?: (callback: () => void, ms: number) => unknown;
   clearTimer?: (timer: unknown) => void;
 }
@@ -112,10 +117,21 @@ export class PresenceGuard {
     if (reason) await this.away(reason, `computer ${idle}`);
   }
 
+  /**
+   * After a worker start: if a panel was open before the stop, its tab has the usual grace period
+   * to reconnect (panels do, within a second); if none does, the agent goes Away.
+   */
+  async resumeAfterWorkerStart(): Promise<void> {
+    if (!(await this.deps.panelMemory?.hadPanel())) return;
+    this.hadPanel = true;
+    this.panelsChanged(this.panels);
+  }
+
   /** The number of CRM panels connected now (content-script view ports). */
   panelsChanged(count: number): void {
     this.panels = count;
     if (count > 0) {
+      if (!this.hadPanel) void this.deps.panelMemory?.setHadPanel(true);
       this.hadPanel = true;
       if (this.panelTimer !== undefined) this.clearTimer(this.panelTimer);
       this.panelTimer = undefined;
@@ -126,6 +142,7 @@ export class PresenceGuard {
       this.panelTimer = undefined;
       if (this.panels > 0) return;
       this.hadPanel = false;
+      void this.deps.panelMemory?.setHadPanel(false);
       if (canRing(this.deps.target.view()) || this.deps.target.view().presence?.draining) void this.away(PANEL_GONE_REASON, 'last panel closed');
     }, PANEL_GONE_GRACE_MS);
   }

@@ -119,6 +119,30 @@ describe('PresenceGuard on a fake clock', () => {
     expect(target.aways).toEqual([PANEL_GONE_REASON]);
   });
 
+  it('after a worker restart, sets the agent Away if the panel that was open does not come back', async () => {
+    let had = false;
+    const panelMemory = { hadPanel: async () => had, setHadPanel: async (value: boolean) => void (had = value) };
+    const settings = async () => ({ awayWhenIdle: true, idleSeconds: 60 });
+    const before = new PresenceGuard({ target, settings, log: quiet, panelMemory });
+    before.panelsChanged(1);
+    expect(had).toBe(true);
+    // The worker stops; the tab is closed meanwhile; a new worker starts.
+    const after = new PresenceGuard({ target, settings, log: quiet, panelMemory });
+    await after.resumeAfterWorkerStart();
+    await vi.advanceTimersByTimeAsync(PANEL_GONE_GRACE_MS);
+    expect(target.aways).toEqual([PANEL_GONE_REASON]);
+    expect(had).toBe(false);
+
+    // A panel that reconnects after the restart keeps the agent as they were.
+    target.aways.length = 0;
+    had = true;
+    const again = new PresenceGuard({ target, settings, log: quiet, panelMemory });
+    await again.resumeAfterWorkerStart();
+    again.panelsChanged(1);
+    await vi.advanceTimersByTimeAsync(PANEL_GONE_GRACE_MS * 2);
+    expect(target.aways).toEqual([]);
+  });
+
   it('does nothing when no panel was ever there, or when the agent is Away already', async () => {
     guard.panelsChanged(0);
     await vi.advanceTimersByTimeAsync(PANEL_GONE_GRACE_MS * 2);
