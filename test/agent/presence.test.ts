@@ -19,14 +19,13 @@ import {
   sessionIsLost,
   type PresenceTarget,
 } from '../../src/agent/presence';
-import { AgentRuntime, type Logger } from '../../src/agent/runtime';
-import type { AgentState, StateStore } from '../../src/agent/state';
+import { AgentRuntime } from '../../src/agent/runtime';
 import type { CommandResult } from '../../src/messaging/protocol';
 import { emptyView, type AgentView, type ChatView } from '../../src/messaging/view';
 import { startEmulator, type Emulator } from '../emulator/server';
 import { Visitor } from '../emulator/visitor';
+import { memoryStore, quiet } from './support';
 
-const quiet: Logger = { info: () => {}, warn: () => {} };
 const WAIT = { timeout: 10_000, interval: 25 };
 
 const chat = (id: string, state: string): ChatView => ({ id, state, visitorName: 'V', visitorTyping: false, lines: [] });
@@ -176,17 +175,6 @@ describe('PresenceGuard on a fake clock', () => {
   });
 });
 
-function memoryStore(): StateStore & { saved: AgentState | null } {
-  return {
-    saved: null,
-    async load() {
-      return this.saved ? structuredClone(this.saved) : null;
-    },
-    async save(state) {
-      this.saved = structuredClone(state);
-    },
-  };
-}
 
 describe('drain mode and the safety net against the emulator', () => {
   let emulator: Emulator;

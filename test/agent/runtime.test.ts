@@ -5,25 +5,13 @@
 import fetchCookie from 'fetch-cookie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createLivePersonClient } from '../../src/api';
-import { AgentRuntime, type Logger } from '../../src/agent/runtime';
-import type { AgentState, StateStore } from '../../src/agent/state';
+import { AgentRuntime } from '../../src/agent/runtime';
 import { startEmulator, type Emulator } from '../emulator/server';
 import { Visitor } from '../emulator/visitor';
+import { memoryStore, quiet } from './support';
 
 const WAIT = { timeout: 8_000, interval: 25 };
-const quiet: Logger = { info: () => {}, warn: () => {} };
 
-function memoryStore(): StateStore & { saved: AgentState | null } {
-  return {
-    saved: null,
-    async load() {
-      return this.saved ? structuredClone(this.saved) : null;
-    },
-    async save(state) {
-      this.saved = structuredClone(state);
-    },
-  };
-}
 
 describe('AgentRuntime', () => {
   let emulator: Emulator;

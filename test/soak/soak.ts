@@ -8,11 +8,11 @@
  */
 import fetchCookie from 'fetch-cookie';
 import { createLivePersonClient } from '../../src/api';
-import { AgentRuntime, type Logger } from '../../src/agent/runtime';
-import type { AgentState, StateStore } from '../../src/agent/state';
+import { AgentRuntime } from '../../src/agent/runtime';
 import type { FaultKind } from '../emulator/faults';
 import { startEmulator } from '../emulator/server';
 import { Visitor } from '../emulator/visitor';
+import { memoryStore, quiet } from '../agent/support';
 
 export interface SoakOptions {
   /** How long the parties keep sending. */
@@ -34,18 +34,8 @@ export interface SoakReport {
   transcripts: Array<{ visitor: string; agentSide: string[]; visitorSide: string[] }>;
 }
 
-const quiet: Logger = { info: () => {}, warn: () => {} };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function memoryStore(): StateStore {
-  let saved: AgentState | null = null;
-  return {
-    load: async () => (saved ? structuredClone(saved) : null),
-    save: async (state) => {
-      saved = structuredClone(state);
-    },
-  };
-}
 
 async function until(what: string, predicate: () => boolean | Promise<boolean>, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
