@@ -75,6 +75,15 @@ describe('rendering a 2,000-line transcript', () => {
     expect(shownIds()).toHaveLength(LINES_SHOWN_AT_FIRST + EARLIER_LINES_STEP);
   });
 
+  it('draws only the newest lines when many arrive at once in an open chat', async () => {
+    await push(chatWith(lines.slice(0, 3)));
+    rendered = [];
+    await push(chatWith(lines));
+    expect(rendered).toHaveLength(LINES_SHOWN_AT_FIRST);
+    expect(shownIds()).toHaveLength(LINES_SHOWN_AT_FIRST);
+    expect(shownIds().at(-1)).toBe('2000');
+  });
+
   it('with all 2,000 lines shown, a pushed view with one more line renders that line only', async () => {
     await push(chatWith(lines));
     await showAll();

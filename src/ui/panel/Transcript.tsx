@@ -107,14 +107,16 @@ export function Transcript({
 }) {
   const end = useRef<HTMLDivElement>(null);
   useEffect(() => end.current?.scrollIntoView?.({ block: 'end' }), [lines.length]);
-  // A long chat opens on its newest lines; lines arriving later are added, never swapped out.
-  const [hidden, setHidden] = useState(() => Math.max(0, lines.length - LINES_SHOWN_AT_FIRST));
-  const from = Math.min(hidden, Math.max(0, lines.length - LINES_SHOWN_AT_FIRST));
+  // Only the newest lines are drawn (more on request): a long chat opens, and a burst of lines
+  // arrives, without a long task on the CRM page; new lines push the oldest drawn ones behind
+  // "Show earlier lines".
+  const [shown, setShown] = useState(LINES_SHOWN_AT_FIRST);
+  const from = Math.max(0, lines.length - shown);
   return (
     // New lines are read out once, by the panel's LineAnnouncer (every chat, not only this one).
     <div class="transcript" role="log" aria-live="off" aria-label="Transcript">
       {from > 0 && (
-        <button type="button" class="btn show-earlier" data-testid="show-earlier" onClick={() => setHidden(Math.max(0, from - EARLIER_LINES_STEP))}>
+        <button type="button" class="btn show-earlier" data-testid="show-earlier" onClick={() => setShown(shown + EARLIER_LINES_STEP)}>
           Show earlier lines ({from} more)
         </button>
       )}
