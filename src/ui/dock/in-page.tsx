@@ -6,6 +6,7 @@
  */
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { storage } from 'wxt/utils/storage';
 import { run } from '../store';
 import { effectiveRule, originOf } from '../../settings/site-match';
 import { panelPlacements, siteRules, type PanelPlacement, type SiteRule } from '../../settings/sites';
@@ -148,9 +149,10 @@ export function startInPagePanel(ctx: ContentScriptContext, options: { css: stri
   keepAttached.observe(document, { childList: true, subtree: false });
   keepAttached.observe(document.documentElement, { childList: true });
 
-  void Promise.all([siteRules.getValue(), panelPlacements.getValue()]).then(([r, p]) => {
-    rules = r;
-    placements = p;
+  // One storage read for both (the panel's first paint waits on it).
+  void storage.getItems([siteRules, panelPlacements]).then(([r, p]) => {
+    rules = r?.value as SiteRule[];
+    placements = p?.value as Record<string, PanelPlacement>;
     apply();
   });
   const unwatchRules = siteRules.watch((r) => {

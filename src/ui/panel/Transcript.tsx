@@ -9,7 +9,7 @@ import { systemMessageMeaning } from './system-messages';
 import { WriteBackButtons, type WriteBackAct } from './WriteBack';
 
 /** Lines shown when a chat opens (the newest); older ones come in steps on request. */
-export const LINES_SHOWN_AT_FIRST = 100;
+export const LINES_SHOWN_AT_FIRST = 50;
 export const EARLIER_LINES_STEP = 200;
 
 function LineBody({ line }: { line: LineView }) {
