@@ -15,7 +15,7 @@ import { Visitor } from '../emulator/visitor';
 import { evaluateInContentScript } from './support/content-script';
 import { openPopup, signInAndGoOnline } from './support/flows';
 import { HOSTILE_LINES } from './support/hostile';
-import { inPanel, panelLines, testId, typeIntoComposer } from './support/panel';
+import { inPanel, panelLines, showAllLines, testId, typeIntoComposer } from './support/panel';
 import { useSandbox } from './support/sandbox';
 
 const WAIT = { timeout: 15_000, interval: 100 };
@@ -310,6 +310,7 @@ describe('reliability and security in Chromium', () => {
     authenticated = await takeChat('Dana', { ssoKey: 'dana-sso' });
     const info = await tab.$eval(inPanel(testId('chat-info')), (el) => el.textContent ?? '');
     expect(info).toMatch(/^Chatting · since \d\d?:\d\d( [AP]M)? · \d+ min · ends after 40 s idle · visitor \d+$/);
+    await showAllLines(tab);
     const meanings = await tab.$$eval(inPanel(`${testId('line')}[data-source="system"]`), (els) => els.map((el) => el.getAttribute('title')));
     expect(meanings).toEqual(expect.arrayContaining(['Routing the chat to an agent', 'Agent accepted the chat']));
     await tab.locator(inPanel(`${testId('visitor-info')} summary`)).click();

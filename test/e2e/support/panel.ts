@@ -15,7 +15,25 @@ export interface PanelLine {
   text: string;
 }
 
-export function panelLines(page: Page): Promise<PanelLine[]> {
+/**
+ * Presses "Show earlier lines" until every line of the shown chat is drawn, as an agent scrolling
+ * back would: the transcript draws only its newest lines by itself.
+ */
+export async function showAllLines(page: Page): Promise<void> {
+  await page.evaluate(async (host) => {
+    const root = document.querySelector(host)?.shadowRoot;
+    for (let i = 0; i < 200; i++) {
+      const earlier = root?.querySelector<HTMLButtonElement>('[data-testid="show-earlier"]');
+      if (!earlier) return;
+      earlier.click();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }, PANEL_HOST);
+}
+
+/** Every line of the shown chat, earlier ones included. */
+export async function panelLines(page: Page): Promise<PanelLine[]> {
+  await showAllLines(page);
   return page.evaluate((host) => {
     const root = document.querySelector(host)?.shadowRoot;
     return [...(root?.querySelectorAll('[data-testid="line"]') ?? [])].map((el) => ({
