@@ -159,7 +159,3 @@ export function createHttp(options: HttpOptions = {}): Http {
     },
   };
 }
-
-export function mapResult<T, U>(result: Result<T>, fn: (value: T) => U): Result<U> {
-  return result.ok ? { ok: true, value: fn(result.value) } : result;
-}

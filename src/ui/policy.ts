@@ -3,7 +3,6 @@ import { signal } from '@preact/signals';
 import { readManagedPolicy, watchManagedPolicy, type ManagedPolicy } from '../settings/policy';
 
 export const policy = signal<ManagedPolicy>({});
-export const policyLoaded = signal(false);
 
 let started = false;
 
@@ -12,7 +11,6 @@ export function followPolicy(): void {
   started = true;
   const apply = (next: ManagedPolicy) => {
     policy.value = next;
-    policyLoaded.value = true;
   };
   void readManagedPolicy().then(apply);
   watchManagedPolicy(apply);

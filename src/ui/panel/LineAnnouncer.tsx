@@ -24,7 +24,8 @@ export function LineAnnouncer({ chats }: { chats: ChatView[] }) {
     if (!last) return;
     const who = last.line.source === 'system' ? `Chat with ${last.chat.visitorName}` : last.line.by || last.chat.visitorName;
     setMessage(`${heard.length > 1 ? `${heard.length} new lines. ` : ''}${who}: ${lineText(last.line)}`);
-  });
+    // Only a new view can bring new lines: not every redraw of the panel (the ring countdown ticks).
+  }, [chats]);
   return (
     <div class="sr-only" role="status" aria-live="polite" aria-atomic="true" data-testid="announcer" dir="auto">
       {message}
