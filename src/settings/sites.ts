@@ -3,7 +3,7 @@
  * scripts read them to lay the panel out; no secret here). No zod in this module: the content
  * script imports it. The schema, import/export and policy input are in ./site-rules.ts.
  */
-import { storage } from 'wxt/utils/storage';
+import { localItem } from './local-item';
 import { SANDBOX_CRM_ORIGIN } from './sandbox';
 
 export const PANEL_MIN_WIDTH = 280;
@@ -61,9 +61,7 @@ export function defaultSiteRules(mode: string = import.meta.env.MODE): SiteRule[
   return [newSiteRule(mode === 'e2e' ? 'http://127.0.0.1/*' : SANDBOX_CRM_ORIGIN)];
 }
 
-export const siteRules = storage.defineItem<SiteRule[]>('local:siteRules', {
-  fallback: defaultSiteRules(),
-});
+export const siteRules = localItem<SiteRule[]>('siteRules', defaultSiteRules());
 
 /** Where the agent left the panel on a site (by origin): its width, and its place when floating. */
 export interface PanelPlacement {
@@ -73,6 +71,4 @@ export interface PanelPlacement {
   height?: number;
 }
 
-export const panelPlacements = storage.defineItem<Record<string, PanelPlacement>>('local:panelPlacements', {
-  fallback: {},
-});
+export const panelPlacements = localItem<Record<string, PanelPlacement>>('panelPlacements', {});

@@ -6,9 +6,9 @@
  */
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { storage } from 'wxt/utils/storage';
 import { run } from '../store';
 import { effectiveRule, originOf } from '../../settings/site-match';
+import { getValues } from '../../settings/local-item';
 import { panelPlacements, siteRules, type PanelPlacement, type SiteRule } from '../../settings/sites';
 import { hostField } from '../panel/write-back';
 import { Dock } from './Dock';
@@ -66,6 +66,12 @@ export function startInPagePanel(ctx: ContentScriptContext, options: { css: stri
   let usingSidePanel = false;
   const origin = originOf(location.href) ?? location.origin;
   const css = `:host { all: initial !important; }\n${options.css}`;
+  // First thing: one storage read for both (the panel's first paint waits on it).
+  void getValues([siteRules, panelPlacements]).then(([r, p]) => {
+    rules = r;
+    placements = p;
+    apply();
+  });
 
   let savedMargin: { side: 'left' | 'right'; value: string; priority: string } | undefined;
   const pushPage = (margin: { side: 'left' | 'right'; px: number } | null) => {
@@ -80,15 +86,23 @@ export function startInPagePanel(ctx: ContentScriptContext, options: { css: stri
     html.setProperty(`margin-${margin.side}`, `${margin.px}px`, 'important');
   };
 
-  const mount = (): Mounted => {
-    // A copy left by an earlier version of the extension (reloaded or updated) goes.
-    for (const stale of document.querySelectorAll(PANEL_HOST_TAG)) stale.remove();
+  // The host is built while the site rules are read (the first paint waits on that read anyway),
+  // and joins the page when a rule wants the panel here.
+  const build = (): Omit<Mounted, 'unwatchFocus'> => {
     const host = document.createElement(PANEL_HOST_TAG);
     const shadow = host.attachShadow({ mode: options.shadowMode });
     adoptStyles(shadow, css);
     const container = document.createElement('div');
     shadow.append(container);
     for (const type of ISOLATED_EVENTS) shadow.addEventListener(type, (event) => event.stopPropagation());
+    return { host, container };
+  };
+  let built: Omit<Mounted, 'unwatchFocus'> | undefined = build();
+  const mount = (): Mounted => {
+    // A copy left by an earlier version of the extension (reloaded or updated) goes.
+    for (const stale of document.querySelectorAll(PANEL_HOST_TAG)) stale.remove();
+    const { host, container } = built ?? build();
+    built = undefined;
     document.documentElement.append(host);
     // Fill writes into the page field the agent last focused: follow focus on this page.
     return { host, container, unwatchFocus: hostField.watch(document, host) };
@@ -149,18 +163,12 @@ export function startInPagePanel(ctx: ContentScriptContext, options: { css: stri
   keepAttached.observe(document, { childList: true, subtree: false });
   keepAttached.observe(document.documentElement, { childList: true });
 
-  // One storage read for both (the panel's first paint waits on it).
-  void storage.getItems([siteRules, panelPlacements]).then(([r, p]) => {
-    rules = r?.value as SiteRule[];
-    placements = p?.value as Record<string, PanelPlacement>;
-    apply();
-  });
   const unwatchRules = siteRules.watch((r) => {
-    rules = r ?? [];
+    rules = r;
     apply();
   });
   const unwatchPlacements = panelPlacements.watch((p) => {
-    placements = p ?? {};
+    placements = p;
     apply();
   });
   // WXT reports the navigation before `location` changes (Navigation API): go by its new URL.
