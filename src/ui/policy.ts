@@ -1,8 +1,8 @@
 /** The administrator's policy in our pages (popup, options): read once, then followed live. */
-import { signal } from '@preact/signals';
 import { readManagedPolicy, watchManagedPolicy, type ManagedPolicy } from '../settings/policy';
+import { SharedValue } from './shared-value';
 
-export const policy = signal<ManagedPolicy>({});
+export const policy = new SharedValue<ManagedPolicy>({});
 
 let started = false;
 

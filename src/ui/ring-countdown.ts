@@ -2,10 +2,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { secondsUntilAway } from '../agent/timing';
 import { view } from './store';
+import { useShared } from './shared-value';
 
 /** Seconds left before an unanswered ring sets the agent Away; undefined while nothing rings. */
 export function useRingCountdown(): number | undefined {
-  const since = view.value.ringing.count > 0 ? view.value.ringing.since : undefined;
+  const { ringing } = useShared(view);
+  const since = ringing.count > 0 ? ringing.since : undefined;
   const [now, setNow] = useState(Date.now());
   useEffect(() => {
     if (since === undefined) return;

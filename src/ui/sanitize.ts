@@ -5,13 +5,13 @@
  * web-accessible resource, nothing the page can load). Extension pages bundle it. Until it is
  * there, an HTML line shows as plain text: fail closed, never raw markup.
  */
-import { signal } from '@preact/signals';
 import { SANITIZER_GLOBAL } from './sanitizer-global';
+import { SharedValue, useShared } from './shared-value';
 import { run } from './store';
 
 export type Purify = (html: string) => string;
 
-const purifier = signal<Purify | null>(null);
+const purifier = new SharedValue<Purify | null>(null);
 let load: (() => Promise<Purify | null>) | undefined;
 let loading = false;
 
@@ -38,10 +38,7 @@ export function loadPurifierIntoThisTab(): void {
   });
 }
 
-/**
- * Sanitized markup, or undefined while the sanitizer is not loaded yet (show the text meanwhile).
- * Reading the signal here subscribes the rendering component, which redraws once it arrives.
- */
+/** Sanitized markup, or undefined while the sanitizer is not loaded yet (show the text meanwhile). */
 export function sanitizeHtml(html: string): string | undefined {
   const purify = purifier.value;
   if (purify) return purify(html);
@@ -54,4 +51,10 @@ export function sanitizeHtml(html: string): string | undefined {
     });
   }
   return undefined;
+}
+
+/** sanitizeHtml for a component, which redraws once the sanitizer arrives. */
+export function useSanitizedHtml(html: string): string | undefined {
+  useShared(purifier);
+  return sanitizeHtml(html);
 }

@@ -1,16 +1,15 @@
 /**
- * The UIs' view of the agent: a signal fed by the background over a port. Tabs never poll
+ * The UIs' view of the agent: a shared value fed by the background over a port. Tabs never poll
  * LivePerson; they render what the background pushes. When the worker is stopped the port drops:
  * we keep the last view and reconnect with a short backoff.
  */
-import { signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import { sendMessage, VIEW_PORT, type ProtocolMap, type Refusal } from '../messaging/protocol';
 import { withKnownLines, type ViewMessage } from '../messaging/panel-views';
 import { emptyView, type AgentView } from '../messaging/view';
+import { SharedValue } from './shared-value';
 
-export const view = signal<AgentView>(emptyView);
-export const connected = signal(false);
+export const view = new SharedValue<AgentView>(emptyView);
 
 let started = false;
 
@@ -24,7 +23,6 @@ export function connectView(): void {
       port = browser.runtime.connect({ name: VIEW_PORT });
     } catch {
       // The extension was reloaded or removed: this context is dead.
-      connected.value = false;
       return;
     }
     let fresh = true;
@@ -38,11 +36,9 @@ export function connectView(): void {
       // A restarted worker numbers views anew: the first view after a (re)connect always wins.
       if (fresh || next.version >= view.value.version) view.value = next;
       fresh = false;
-      connected.value = true;
       delay = 100;
     });
     port.onDisconnect.addListener(() => {
-      connected.value = false;
       setTimeout(connect, delay);
       delay = Math.min(delay * 2, 2000);
     });

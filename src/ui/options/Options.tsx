@@ -12,6 +12,7 @@ import { followPolicy, LOCKED_NOTE, policy } from '../policy';
 import { Sites } from './Sites';
 import { connectView, run, view } from '../store';
 import { AlertSettingsForm } from './AlertSettingsForm';
+import { useShared } from '../shared-value';
 
 /** Switching is one click: the sandbox's account, or the agent's own one back as they left it. */
 async function switchConnection(next: Connection): Promise<void> {
@@ -26,6 +27,7 @@ async function switchConnection(next: Connection): Promise<void> {
 }
 
 function ConnectionSwitch({ locked }: { locked: boolean }) {
+  useShared(policy);
   const [connection, setConnection] = useState<Connection | null>(null);
   useEffect(() => {
     const apply = (saved: AccountSettings | null) => saved && setConnection(connectionOf(saved));
@@ -84,6 +86,7 @@ const BOT_FIELDS = [
 type BotFields = Record<(typeof BOT_FIELDS)[number][0], string>;
 
 function BotSignIn() {
+  useShared(policy);
   const [fields, setFields] = useState<BotFields>({ csdsUrl: 'https://api.liveperson.net', accountId: '', username: '', appKey: '', secret: '', accessToken: '', accessTokenSecret: '' });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -165,7 +168,7 @@ type Check = { id: string; ok: boolean; label: string; fix: string };
 
 /** "Why am I not ringing?": each condition LivePerson needs before it routes a chat, checked live. */
 function NotRinging() {
-  const v = view.value;
+  const v = useShared(view);
   const signedIn = v.auth.status === 'signed-in';
   const [capacity, setCapacity] = useState<Capacity | null>(null);
   useEffect(() => {
@@ -213,9 +216,10 @@ function NotRinging() {
 }
 
 export function Options() {
+  useShared(policy);
   useEffect(connectView, []);
   useEffect(followPolicy, []);
-  const v = view.value;
+  const v = useShared(view);
   const signedIn = v.auth.status === 'signed-in';
   return (
     <main class="options">

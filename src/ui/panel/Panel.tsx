@@ -4,6 +4,7 @@ import { useRingCountdown } from '../ring-countdown';
 import { connectView, run, view } from '../store';
 import { ChatPane } from './ChatPane';
 import { LineAnnouncer } from './LineAnnouncer';
+import { useShared } from '../shared-value';
 
 
 export interface PanelProps {
@@ -17,7 +18,7 @@ export interface PanelProps {
 
 export function Panel({ startCollapsed = false, openOnRing = false, onCollapsedChange }: PanelProps = {}) {
   useEffect(connectView, []);
-  const v = view.value;
+  const v = useShared(view);
   const [collapsed, setCollapsed] = useState(startCollapsed);
   useEffect(() => onCollapsedChange?.(collapsed), [collapsed]);
   const ringing = v.ringing.count > 0;

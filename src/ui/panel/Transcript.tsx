@@ -1,7 +1,7 @@
 import { Component } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { LineView } from '../../messaging/view';
-import { sanitizeHtml } from '../sanitize';
+import { useSanitizedHtml } from '../sanitize';
 import { lineText } from '../transcript-text';
 import { LineDelivery } from './LineDelivery';
 import { RichContent } from './RichContent';
@@ -12,13 +12,16 @@ import { WriteBackButtons, type WriteBackAct } from './WriteBack';
 export const LINES_SHOWN_AT_FIRST = 50;
 export const EARLIER_LINES_STEP = 200;
 
+function HtmlLineBody({ text }: { text: string }) {
+  // Sanitized to a small allow-list first: this is the only HTML we ever inject. Until the
+  // sanitizer is loaded the line shows as text.
+  const html = useSanitizedHtml(text);
+  if (html !== undefined) return <span data-testid="line-text" dir="auto" dangerouslySetInnerHTML={{ __html: html }} />;
+  return <span data-testid="line-text" dir="auto">{text}</span>;
+}
+
 function LineBody({ line }: { line: LineView }) {
-  if (line.textType === 'html') {
-    // Sanitized to a small allow-list first: this is the only HTML we ever inject. Until the
-    // sanitizer is loaded the line shows as text.
-    const html = sanitizeHtml(line.text);
-    if (html !== undefined) return <span data-testid="line-text" dir="auto" dangerouslySetInnerHTML={{ __html: html }} />;
-  }
+  if (line.textType === 'html') return <HtmlLineBody text={line.text} />;
   if (line.textType === 'rich-content') {
     return (
       <span data-testid="line-text">

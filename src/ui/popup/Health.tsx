@@ -4,11 +4,12 @@
  */
 import { useState } from 'preact/hooks';
 import { run, view } from '../store';
+import { useShared } from '../shared-value';
 
 const time = (at?: number) => (at ? new Date(at).toLocaleTimeString() : '—');
 
 export function Health() {
-  const v = view.value;
+  const v = useShared(view);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const problem = v.health.problem;

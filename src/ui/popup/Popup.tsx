@@ -7,12 +7,13 @@ import { connectView, run, view } from '../store';
 import { Health } from './Health';
 import { SignInForm } from './SignInForm';
 import { ThisSite } from './ThisSite';
+import { useShared } from '../shared-value';
 
 
 const STATES = ['Online', 'Away', 'Occupied'] as const;
 
 function Status() {
-  const v = view.value;
+  const v = useShared(view);
   const [error, setError] = useState<string | null>(null);
   const act = async (result: Promise<{ ok: true } | { ok: false; message: string }>) => {
     const r = await result;
@@ -114,12 +115,13 @@ function Status() {
 }
 
 export function Popup() {
+  const { auth } = useShared(view);
   useEffect(connectView, []);
   useEffect(followPolicy, []);
   return (
     <main class="popup">
       <h1>Agent Dock</h1>
-      {view.value.auth.status === 'signed-in' ? <Status /> : <SignInForm linkToOptions />}
+      {auth.status === 'signed-in' ? <Status /> : <SignInForm linkToOptions />}
       <ThisSite />
     </main>
   );

@@ -5,6 +5,7 @@ import { accountPolicy } from '../../settings/policy';
 import { connectionOf, SANDBOX_PASSWORD } from '../../settings/sandbox';
 import { LOCKED_NOTE, policy } from '../policy';
 import { run, view } from '../store';
+import { useShared } from '../shared-value';
 
 type AccountFields = { csdsUrl: string; accountId: string };
 
@@ -27,6 +28,8 @@ export function lockedAccountFields(): { csdsUrl: boolean; accountId: boolean } 
 }
 
 export function SignInForm({ linkToOptions = false }: { linkToOptions?: boolean }) {
+  useShared(policy);
+  useShared(view);
   const [fields, setFields] = useState({ csdsUrl: LIVEPERSON_CSDS_URL, accountId: '', username: '', password: '' });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
