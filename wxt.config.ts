@@ -2,6 +2,8 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 import { COMMANDS } from './src/agent/commands';
+import { PANEL_RUNTIME_GLOBAL } from './src/ui/injected-globals';
+import { SHARED_PANEL_MODULES } from './src/ui/panel-runtime-names';
 
 /**
  * Chrome's explicit compile hint: V8 compiles every function of the file as it loads it, instead
@@ -18,6 +20,40 @@ function eagerCompile(fileName: string): Plugin {
   };
 }
 
+/**
+ * Builds an on-demand panel script (entrypoints/panel-tools.content) against the panel's own
+ * Preact, commands and field tracker: the shared modules become reads of what the panel's content
+ * script left in their common world (src/ui/panel-runtime.ts). Anything else of Preact fails the
+ * build, as would a second Preact silently bundled (its hooks would not work under the panel's).
+ */
+function sharedPanelRuntime(): Plugin {
+  const prefix = '\0agent-dock-shared:';
+  type SharedModule = keyof typeof SHARED_PANEL_MODULES;
+  const modules = Object.keys(SHARED_PANEL_MODULES) as SharedModule[];
+  return {
+    name: 'agent-dock:shared-panel-runtime',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      if ((modules as string[]).includes(source)) return prefix + source;
+      if (/^(preact|@preact\/)/.test(source)) {
+        this.error(`${importer ?? 'an on-demand script'} imports ${source}, which the panel does not share (src/ui/panel-runtime-names.ts)`);
+      }
+      if (!importer || !source.startsWith('.')) return null;
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      const shared = resolved && modules.find((m) => m.startsWith('src/') && resolved.id.endsWith(`/${m}`));
+      return shared ? prefix + shared : null;
+    },
+    load(id) {
+      if (!id.startsWith(prefix)) return null;
+      const module = id.slice(prefix.length) as SharedModule;
+      return [
+        `const shared = globalThis[${JSON.stringify(PANEL_RUNTIME_GLOBAL)}][${JSON.stringify(module)}];`,
+        ...SHARED_PANEL_MODULES[module].map((name) => `export const ${name} = shared.${name};`),
+      ].join('\n');
+    },
+  };
+}
+
 /** Firefox identifies the extension by this id (MV3 requires one; AMO keeps it across versions). */
 export const GECKO_ID = 'agent-dock@agent-dock';
 
@@ -29,12 +65,14 @@ export default defineConfig({
   // WXT builds Firefox as MV2 by default, which silently drops MV3-only keys: MV3 everywhere.
   manifestVersion: 3,
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact(), eagerCompile('content-scripts/panel.js')] }),
+  // No Preact devtools hooks, in any build: the e2e builds stay the production code.
+  vite: () => ({ plugins: [preact({ devToolsEnabled: false }), eagerCompile('content-scripts/panel.js')] }),
   hooks: {
     // The polyfill is for the background (promise-returning onMessage before Chrome 144). The
     // content script only sends messages and opens a port, which native `browser`/`chrome` do
     // everywhere MV3 runs: keep it out of every page's bundle (~2.5 KB gzipped).
     'vite:build:extendConfig': (entrypoints, config) => {
+      if (entrypoints.length === 1 && entrypoints[0]!.name === 'panel-tools') config.plugins = [...(config.plugins ?? []), sharedPanelRuntime()];
       const alias = config.resolve?.alias as Record<string, string> | undefined;
       if (!alias || !entrypoints.every((e) => e.type === 'content-script')) return;
       // A copy: the other build steps may share the object.

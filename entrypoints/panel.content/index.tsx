@@ -2,6 +2,8 @@ import panelCss from '../../src/ui/panel/panel.css?inline';
 import dockCss from '../../src/ui/dock/dock.css?inline';
 import { startInPagePanel } from '../../src/ui/dock/in-page';
 import { loadPurifierIntoThisTab } from '../../src/ui/sanitize';
+import { sharePanelRuntime } from '../../src/ui/panel-runtime';
+import { loadChatToolsIntoThisTab } from '../../src/ui/panel/tools';
 
 // No `matches`: the background registers this script for the sites the agent enabled
 // (src/agent/site-registration.ts), and the script itself follows the site rules.
@@ -10,7 +12,10 @@ export default defineContentScript({
   // The CSS is adopted by the shadow root: no web-accessible resource to fetch.
   cssInjectionMode: 'manual',
   main(ctx) {
+    // The parts loaded on demand (src/ui/on-demand.ts) run on this script's Preact.
+    sharePanelRuntime();
     loadPurifierIntoThisTab();
+    loadChatToolsIntoThisTab();
     startInPagePanel(ctx, {
       css: `${panelCss}\n${dockCss}`,
       shadowMode: import.meta.env.MODE === 'production' ? 'closed' : 'open',

@@ -1,5 +1,5 @@
 import { purify } from '../../src/ui/purify';
-import { SANITIZER_GLOBAL } from '../../src/ui/sanitizer-global';
+import { SANITIZER_GLOBAL } from '../../src/ui/injected-globals';
 
 // Injected by the background into a CRM tab when its panel first shows an HTML line
 // (src/ui/sanitize.ts); never registered for any page by itself.

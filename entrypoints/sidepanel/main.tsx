@@ -2,9 +2,12 @@ import { render } from 'preact';
 import { SidePanel } from '../../src/ui/dock/SidePanel';
 import { purify } from '../../src/ui/purify';
 import { providePurifier } from '../../src/ui/sanitize';
+import { chatTools } from '../../src/ui/panel/tools';
+import { panelTools } from '../../src/ui/panel/tools-bundle';
 import '../../src/ui/panel/panel.css';
 import '../../src/ui/dock/dock.css';
 
-// An extension page: the sanitizer is bundled here, not injected on demand as in CRM tabs.
+// An extension page: the parts CRM tabs load on demand are bundled here.
 providePurifier(purify);
+chatTools.provide(panelTools);
 render(<SidePanel />, document.getElementById('app')!);

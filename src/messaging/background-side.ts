@@ -8,13 +8,14 @@ import type { z } from 'zod';
 import type { AgentRuntime } from '../agent/runtime';
 import { setSidePanelForTab } from '../agent/side-panel';
 import { lineKeys, panelFingerprint, withoutKnownLines, type SentLines, type ViewMessage } from './panel-views';
-import { onMessage, VIEW_PORT, type Refusal } from './protocol';
+import { onMessage, VIEW_PORT, type PanelScript, type Refusal } from './protocol';
 import type { AgentView } from './view';
 import {
   availabilitySchema,
   chatIdSchema,
   draftSchema,
   outboxLineSchema,
+  panelScriptSchema,
   sendLineSchema,
   sidePanelSchema,
   signInSchema,
@@ -26,8 +27,17 @@ import {
 
 type Sender = Browser.runtime.MessageSender;
 
-/** Built from entrypoints/sanitizer.content: DOMPurify, injected into CRM tabs on demand. */
-const SANITIZER_SCRIPT = '/content-scripts/sanitizer.js';
+/**
+ * The scripts CRM tabs load on demand, built from entrypoints/<name>.content, and what the agent
+ * reads when one cannot be injected.
+ */
+const PANEL_SCRIPTS: Record<PanelScript, { file: `/content-scripts/${PanelScript}.js`; unavailable: string }> = {
+  sanitizer: { file: '/content-scripts/sanitizer.js', unavailable: 'HTML lines show as text: the sanitizer could not be loaded in this tab.' },
+  'panel-tools': {
+    file: '/content-scripts/panel-tools.js',
+    unavailable: 'The chat tools (transfer, wrap-up survey, visitor details, copy and fill) could not be loaded in this tab: reload the page.',
+  },
+};
 
 function fromThisExtension(sender: Sender): boolean {
   return sender.id === browser.runtime.id;
@@ -132,15 +142,18 @@ export function serveProtocol(runtime: AgentRuntime, alerts?: AlertCommands): vo
     const input = validate(chatIdSchema, data);
     return input.ok ? runtime.endChat(input.value.chatId) : input.result;
   });
-  onMessage('loadSanitizer', async ({ sender }) => {
+  onMessage('injectPanelScript', async ({ sender, data }) => {
     const tabId = sender.tab?.id;
     if (!fromThisExtension(sender) || tabId === undefined) return refused;
+    const input = validate(panelScriptSchema, data);
+    if (!input.ok) return input.result;
+    const { file, unavailable } = PANEL_SCRIPTS[input.value.script];
     try {
-      await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [SANITIZER_SCRIPT] });
+      await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [file] });
       return { ok: true } as const;
     } catch (error) {
-      console.warn('Agent Dock: could not inject the HTML sanitizer', { tabId, error: String(error) });
-      return { ok: false, message: 'HTML lines show as text: the sanitizer could not be loaded in this tab.' } as const;
+      console.warn(`Agent Dock: could not inject ${file}`, { tabId, error: String(error) });
+      return { ok: false, message: unavailable } as const;
     }
   });
   onMessage('useSidePanel', ({ sender, data }) => {

@@ -14,6 +14,7 @@ import type {
   chatIdSchema,
   draftSchema,
   outboxLineSchema,
+  panelScriptSchema,
   sendLineSchema,
   sidePanelSchema,
   signInSchema,
@@ -25,6 +26,8 @@ import type {
 import type { AgentView } from './view';
 
 export const VIEW_PORT = 'agent-dock:view';
+
+export type PanelScript = z.infer<typeof panelScriptSchema>['script'];
 
 export interface TransferOption {
   id: string;
@@ -80,8 +83,8 @@ export interface ProtocolMap {
   /** The wrap-up survey of an ended chat. */
   getAgentSurvey(data: z.infer<typeof chatIdSchema>): { ok: true; survey: AgentSurvey } | Refusal;
   submitAgentSurvey(data: z.infer<typeof surveyAnswersSchema>): CommandResult;
-  /** A CRM tab's panel met its first HTML line: inject the sanitizer into its world. */
-  loadSanitizer(): CommandResult;
+  /** A CRM tab's panel needs a part it loads on demand: inject its script into the panel's world. */
+  injectPanelScript(data: z.infer<typeof panelScriptSchema>): CommandResult;
   /** Drain mode: no new chats (Occupied), Away when the last open chat ends. */
   finishChatsThenAway(): CommandResult;
   /** Start a new agent session now (the popup's fix for a broken one). */

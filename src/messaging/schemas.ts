@@ -57,5 +57,9 @@ export const signInWithApiKeySchema = z.object({
   accessTokenSecret: z.string().min(1).max(200),
 });
 
+/** The scripts a CRM tab's panel loads on demand (src/ui/on-demand.ts). */
+export const PANEL_SCRIPTS = ['sanitizer', 'panel-tools'] as const;
+export const panelScriptSchema = z.object({ script: z.enum(PANEL_SCRIPTS) });
+
 /** A tab's content script turning Chrome's side panel on or off for its tab. */
 export const sidePanelSchema = z.object({ enabled: z.boolean() });

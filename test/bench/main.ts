@@ -151,6 +151,13 @@ async function main(): Promise<void> {
     ratio: '—',
     pass: gzipped <= 20 * 1024,
   });
+  const onDemand = (name: string) => {
+    const script = readFileSync(`${ROOT}${OUT_DIR}/chrome-mv3/content-scripts/${name}.js`);
+    return `${num(gzipSync(script).length / 1024, 1)} KB`;
+  };
+  notes.push(
+    `Content script size is what every CRM page with the panel loads (panel.js). Parts loaded on demand into the panel's world, on the panel's own Preact (src/ui/on-demand.ts): the chat tools (forms, visitor details, copy and fill) ${onDemand('panel-tools')} gzipped with the first chat shown, DOMPurify ${onDemand('sanitizer')} with the first HTML line.`,
+  );
 
   const emulator = await startEmulator({ port: 0, maxChats: 10 });
   const crm = await startCrmServer();

@@ -84,6 +84,11 @@ describe('smoke run in Firefox ESR', () => {
     await clickOn(crmTab, inPanel(testId('accept')));
     await crmTab.waitForSelector(inPanel(`${testId('chat')}[data-state="chatting"]`), WAIT);
     await visitor.waitFor((v) => v.state() === 'chatting', 10_000);
+    // The chat tools are injected into the panel's world on demand and run on its Preact.
+    await crmTab.waitForSelector(inPanel(testId('visitor-info')), WAIT);
+    await clickOn(crmTab, inPanel(testId('transfer')));
+    await crmTab.waitForSelector(inPanel(testId('transfer-form')), WAIT);
+    await clickOn(crmTab, inPanel(testId('transfer')));
 
     const fromVisitor = 'Hi, my order #88213 has not arrived yet.';
     await visitor.sendLine(fromVisitor);

@@ -5,7 +5,12 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ChatView } from '../../src/messaging/view';
 import { ChatPane } from '../../src/ui/panel/ChatPane';
-import { hostField } from '../../src/ui/panel/write-back';
+import { hostField } from '../../src/ui/panel/host-field';
+import { chatTools } from '../../src/ui/panel/tools';
+import { panelTools } from '../../src/ui/panel/tools-bundle';
+
+// CRM tabs load the chat tools on demand; here they are handed over, as in the side panel.
+chatTools.provide(panelTools);
 
 const chat: ChatView = {
   id: 'c1',
@@ -49,8 +54,8 @@ describe('Copy and Fill in the panel', () => {
     await mount();
     document.getElementById('subject')!.focus();
     await act(() => $('[data-line-id="1"] [data-testid="fill"]').click());
+    await vi.waitFor(() => expect(status()).toBe('Filled into “Subject”.'));
     expect((document.getElementById('subject') as HTMLInputElement).value).toBe('My order is late');
-    expect(status()).toBe('Filled into “Subject”.');
     expect($('[data-testid="write-back-status"]').getAttribute('role')).toBe('status');
   });
 
@@ -58,10 +63,10 @@ describe('Copy and Fill in the panel', () => {
     stopWatching = hostField.watch(document, host);
     await mount();
     await act(() => $('[data-testid="visitor-facts"] [data-label="Email"] [data-testid="fill"]').click());
-    expect(status()).toMatch(/click into a field on the page first/);
+    await vi.waitFor(() => expect(status()).toMatch(/click into a field on the page first/));
     document.getElementById('subject')!.focus();
     await act(() => $('[data-testid="visitor-facts"] [data-label="Email"] [data-testid="fill"]').click());
-    expect((document.getElementById('subject') as HTMLInputElement).value).toBe('dana@example.com');
+    await vi.waitFor(() => expect((document.getElementById('subject') as HTMLInputElement).value).toBe('dana@example.com'));
   });
 
   it('copies the transcript and a pre-chat answer', async () => {

@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 /** Fill writes into the page field the agent last focused, as typing would; Copy reports what happened. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { copyText, fieldName, HostFieldTracker } from '../../src/ui/panel/write-back';
+import { HostFieldTracker } from '../../src/ui/panel/host-field';
+import { copyText, fieldName, fillField } from '../../src/ui/panel/write-back';
 
 let tracker: HostFieldTracker;
 let stop: () => void;
@@ -38,7 +39,7 @@ const el = <T extends HTMLElement>(id: string) => document.getElementById(id) as
 
 describe('filling the last focused field', () => {
   it('says so when no field on the page was focused', () => {
-    expect(tracker.fill('x')).toEqual({ ok: false, message: expect.stringMatching(/click into a field on the page first/) });
+    expect(fillField(tracker, 'x')).toEqual({ ok: false, message: expect.stringMatching(/click into a field on the page first/) });
   });
 
   it('fills an input through the native setter with input and change events, and confirms by the field label', () => {
@@ -48,7 +49,7 @@ describe('filling the last focused field', () => {
     input.addEventListener('change', () => events.push('change'));
     input.focus();
     panelButton.focus(); // pressing Fill in the panel takes the focus; the field is still the target
-    expect(tracker.fill('Late order #88213')).toEqual({ ok: true, message: 'Filled into “Subject”.' });
+    expect(fillField(tracker, 'Late order #88213')).toEqual({ ok: true, message: 'Filled into “Subject”.' });
     expect(input.value).toBe('Late order #88213');
     expect(events).toEqual(['input', 'change']);
   });
@@ -73,7 +74,7 @@ describe('filling the last focused field', () => {
       if (input.value !== tracked) onChange(input.value);
     });
     input.focus();
-    tracker.fill('Dana');
+    fillField(tracker, 'Dana');
     expect(onChange).toHaveBeenCalledWith('Dana');
   });
 
@@ -82,28 +83,28 @@ describe('filling the last focused field', () => {
     notes.value = 'Customer: X. Order: ?';
     notes.focus();
     notes.setSelectionRange(10, 11);
-    tracker.fill('Dana');
+    fillField(tracker, 'Dana');
     expect(notes.value).toBe('Customer: Dana. Order: ?');
     notes.setSelectionRange(notes.value.length, notes.value.length);
-    tracker.fill('Late delivery');
+    fillField(tracker, 'Late delivery');
     expect(notes.value).toBe('Customer: Dana. Order: ?\nLate delivery');
     expect(notes.selectionStart).toBe(notes.value.length);
     notes.setSelectionRange(0, 0);
-    tracker.fill('Chat 4711');
+    fillField(tracker, 'Chat 4711');
     expect(notes.value).toBe('Chat 4711\nCustomer: Dana. Order: ?\nLate delivery');
     expect(notes.selectionStart).toBe('Chat 4711\n'.length);
 
     const subject = el<HTMLInputElement>('subject');
     subject.focus();
-    tracker.fill('Late');
-    tracker.fill('order');
+    fillField(tracker, 'Late');
+    fillField(tracker, 'order');
     expect(subject.value).toBe('Late order');
   });
 
   it('ignores fields inside our own panel: the page field stays the target', () => {
     el<HTMLInputElement>('subject').focus();
     panelHost.shadowRoot!.querySelector('textarea')!.focus();
-    tracker.fill('x');
+    fillField(tracker, 'x');
     expect(el<HTMLInputElement>('subject').value).toBe('x');
     expect(panelHost.shadowRoot!.querySelector('textarea')!.value).toBe('');
   });
@@ -112,17 +113,17 @@ describe('filling the last focused field', () => {
     el<HTMLInputElement>('subject').focus();
     el<HTMLInputElement>('agree').focus();
     el<HTMLElement>('plain').focus();
-    tracker.fill('x');
+    fillField(tracker, 'x');
     expect(el<HTMLInputElement>('subject').value).toBe('x');
   });
 
   it('refuses read-only fields and text a number field cannot hold, with the field named', () => {
     el<HTMLInputElement>('ro').focus();
-    expect(tracker.fill('x')).toEqual({ ok: false, message: expect.stringContaining('“Case id” is read-only') });
+    expect(fillField(tracker, 'x')).toEqual({ ok: false, message: expect.stringContaining('“Case id” is read-only') });
     expect(el<HTMLInputElement>('ro').value).toBe('C-1');
     el<HTMLInputElement>('qty').focus();
-    expect(tracker.fill('two please')).toEqual({ ok: false, message: 'The field “Quantity” does not take this text.' });
-    expect(tracker.fill('2')).toEqual({ ok: true, message: 'Filled into “Quantity”.' });
+    expect(fillField(tracker, 'two please')).toEqual({ ok: false, message: 'The field “Quantity” does not take this text.' });
+    expect(fillField(tracker, '2')).toEqual({ ok: true, message: 'Filled into “Quantity”.' });
   });
 
   it("reaches a field inside the page's own web components (open shadow roots)", () => {
@@ -132,14 +133,14 @@ describe('filling the last focused field', () => {
     component.attachShadow({ mode: 'open' }).append(inner);
     document.body.append(component);
     inner.focus();
-    expect(tracker.fill('88213')).toEqual({ ok: true, message: 'Filled into “Order number”.' });
+    expect(fillField(tracker, '88213')).toEqual({ ok: true, message: 'Filled into “Order number”.' });
     expect(inner.value).toBe('88213');
   });
 
   it('says so when the field it would fill has left the page', () => {
     el<HTMLInputElement>('subject').focus();
     el('subject').remove();
-    expect(tracker.fill('x')).toEqual({ ok: false, message: expect.stringMatching(/no longer on the page/) });
+    expect(fillField(tracker, 'x')).toEqual({ ok: false, message: expect.stringMatching(/no longer on the page/) });
   });
 
   it('inserts into a contenteditable at the caret the agent left there, firing input', () => {
@@ -156,7 +157,7 @@ describe('filling the last focused field', () => {
     rte.addEventListener('input', (e) => inputs.push((e as InputEvent).data));
     panelButton.focus();
     document.getSelection()!.removeAllRanges(); // clicking in the panel loses the page's selection
-    expect(tracker.fill('order #88213')).toEqual({ ok: true, message: 'Filled into “Note”.' });
+    expect(fillField(tracker, 'order #88213')).toEqual({ ok: true, message: 'Filled into “Note”.' });
     expect(rte.textContent).toBe('Called about order #88213 Follow up.');
     expect(rte.firstChild!.textContent).toBe('Called about order #88213 ');
     expect(inputs).toEqual(['order #88213 ']);
@@ -166,7 +167,7 @@ describe('filling the last focused field', () => {
     const rte = el<HTMLDivElement>('rte');
     rte.textContent = 'Spoke with Dana.';
     rte.focus();
-    tracker.fill('She wants a refund.');
+    fillField(tracker, 'She wants a refund.');
     expect(rte.textContent).toBe('Spoke with Dana. She wants a refund.');
   });
 
@@ -174,7 +175,7 @@ describe('filling the last focused field', () => {
     stop();
     el<HTMLInputElement>('subject').focus();
     expect(tracker.watching).toBe(false);
-    expect(tracker.fill('x').ok).toBe(false);
+    expect(fillField(tracker, 'x').ok).toBe(false);
     expect(el<HTMLInputElement>('subject').value).toBe('');
   });
 

@@ -10,7 +10,7 @@ import { run } from '../store';
 import { effectiveRule, originOf } from '../../settings/site-match';
 import { getValues } from '../../settings/local-item';
 import { panelPlacements, siteRules, type PanelPlacement, type SiteRule } from '../../settings/sites';
-import { hostField } from '../panel/write-back';
+import { hostField } from '../panel/host-field';
 import { Dock } from './Dock';
 
 export const PANEL_HOST_TAG = 'agent-dock-panel';

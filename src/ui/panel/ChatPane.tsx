@@ -2,9 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ChatView } from '../../messaging/view';
 import { run } from '../store';
 import { Transcript } from './Transcript';
-import { TransferForm } from './TransferForm';
-import { VisitorSection } from './VisitorSection';
-import { AgentSurveyForm } from './AgentSurveyForm';
+import { chatTools } from './tools';
 import { transcriptText } from '../transcript-text';
 import { useWriteBack, WriteBackStatus } from './WriteBack';
 
@@ -46,6 +44,17 @@ export function ChatPane({ chat, onError }: { chat: ChatView; onError: (message:
   const [privateNote, setPrivateNote] = useState(false);
   const chatting = chat.state === 'chatting';
   const writeBack = useWriteBack();
+  // The forms and visitor details come with the chat tools, loaded with the first chat shown.
+  const { part: tools, failed: toolsFailed } = chatTools.use();
+  const toolsMissing = toolsFailed ? (
+    <p class="warning" role="alert" data-testid="tools-unavailable">
+      This part of the panel could not be loaded in this tab: reload the page.
+    </p>
+  ) : (
+    <p class="empty" data-testid="tools-loading">
+      Loading…
+    </p>
+  );
   // The latest chat for the transcript button, without a new handler (and redrawn lines) per view.
   const latest = useRef(chat);
   latest.current = chat;
@@ -143,12 +152,12 @@ export function ChatPane({ chat, onError }: { chat: ChatView; onError: (message:
         )}
       </div>
       <WriteBackStatus status={writeBack.status} dismiss={writeBack.dismiss} />
-      <VisitorSection visitor={chat.visitor} act={writeBack.act} />
-      {transferring && chatting && <TransferForm chatId={chat.id} onDone={() => setTransferring(false)} onError={onError} />}
+      {tools && <tools.VisitorSection visitor={chat.visitor} act={writeBack.act} />}
+      {transferring && chatting && (tools ? <tools.TransferForm chatId={chat.id} onDone={() => setTransferring(false)} onError={onError} /> : toolsMissing)}
       <Transcript chatId={chat.id} act={writeBack.act} onError={onError} lines={chat.lines} visitorTyping={chat.visitorTyping} visitorName={chat.visitorName} />
       {chat.state === 'ended' ? (
         <div class="wrap-up">
-          {chat.agentSurvey === 'pending' && <AgentSurveyForm chatId={chat.id} onError={onError} />}
+          {chat.agentSurvey === 'pending' && (tools ? <tools.AgentSurveyForm chatId={chat.id} onError={onError} /> : toolsMissing)}
           <div class="ended" data-testid="chat-ended">
             {chat.agentSurvey === 'submitted' ? <span data-testid="survey-done">Chat ended · survey submitted.</span> : 'Chat ended.'}{' '}
             <button type="button" class="btn" data-testid="close-chat" onClick={close}>

@@ -6,7 +6,8 @@ import { lineText } from '../transcript-text';
 import { LineDelivery } from './LineDelivery';
 import { RichContent } from './RichContent';
 import { systemMessageMeaning } from './system-messages';
-import { WriteBackButtons, type WriteBackAct } from './WriteBack';
+import type { WriteBackAct } from './WriteBack';
+import { WriteBackButtons } from './WriteBackButtons';
 
 /** Lines shown when a chat opens (the newest); older ones come in steps on request. */
 export const LINES_SHOWN_AT_FIRST = 50;

@@ -1,6 +1,8 @@
-/** Copy and Fill buttons for any piece of a chat, and the sentence that confirms what happened. */
+/** Copy and Fill for any piece of a chat, and the sentence that confirms what happened (buttons: ./WriteBackButtons.tsx). */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { copyText, hostField, type WriteBackResult } from './write-back';
+import { hostField } from './host-field';
+import { chatTools } from './tools';
+import type { WriteBackResult } from './write-back';
 
 /** Copies or fills `text()`; `what` names it in sentences ("Email", "this line", "the transcript"). */
 export type WriteBackAct = (action: 'copy' | 'fill', text: () => string, what: string, button: HTMLElement) => void;
@@ -27,14 +29,15 @@ export function useWriteBack(): { status: Status | null; dismiss: () => void; ac
   }, []);
   const act = useCallback<WriteBackAct>(
     (action, text, what, button) => {
-      if (action === 'copy') {
-        void copyText(text(), button.getRootNode() as Document | ShadowRoot, what).then(show);
-        return;
-      }
-      const result = hostField.fill(text());
-      // Filling a rich-text field takes the focus to it; give it back to the button pressed.
-      if (button.isConnected) button.focus({ preventScroll: true });
-      show(result);
+      // Loaded with the first chat shown, so normally already here (../on-demand.ts).
+      void chatTools.load().then((tools) => {
+        if (!tools) return show({ ok: false, message: 'Copy and Fill could not be loaded in this tab: reload the page, then try again.' });
+        if (action === 'copy') return void tools.copyText(text(), button.getRootNode() as Document | ShadowRoot, what).then(show);
+        const result = tools.fillField(hostField, text());
+        // Filling a rich-text field takes the focus to it; give it back to the button pressed.
+        if (button.isConnected) button.focus({ preventScroll: true });
+        show(result);
+      });
     },
     [show],
   );
@@ -59,35 +62,5 @@ export function WriteBackStatus({ status, dismiss }: { status: Status | null; di
         </span>
       )}
     </div>
-  );
-}
-
-/** Copy, and Fill when the panel sits on a CRM page whose fields it can fill. */
-export function WriteBackButtons({ text, what, act }: { text: () => string; what: string; act: WriteBackAct }) {
-  return (
-    <span class="write-back-actions">
-      <button
-        type="button"
-        class="btn-write-back"
-        data-testid="copy"
-        aria-label={`Copy ${what}`}
-        title={`Copy ${what} to the clipboard`}
-        onClick={(event) => act('copy', text, what, event.currentTarget)}
-      >
-        Copy
-      </button>
-      {hostField.watching && (
-        <button
-          type="button"
-          class="btn-write-back"
-          data-testid="fill"
-          aria-label={`Fill ${what} into the page field you last clicked`}
-          title={`Fill ${what} into the page field you last clicked`}
-          onClick={(event) => act('fill', text, what, event.currentTarget)}
-        >
-          Fill
-        </button>
-      )}
-    </span>
   );
 }

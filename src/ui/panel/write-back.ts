@@ -1,33 +1,13 @@
 /**
  * Writing chat content back into the CRM page the panel lives on: into the editable field the
  * agent last focused there (input, textarea or contenteditable, never inside our own panel), or
- * onto the clipboard. Each outcome is a value with a sentence the panel shows.
+ * onto the clipboard. Each outcome is a value with a sentence the panel shows. Loaded with the
+ * chat tools (./tools.ts); which field the agent means is followed by ./host-field.ts.
  */
 
+import { editingHost, isTextField, type HostFieldTracker, type TextField } from './host-field';
+
 export type WriteBackResult = { ok: true; message: string } | { ok: false; message: string };
-
-/** Input types that hold free text; others (checkbox, date, password…) are not filled. */
-const TEXT_INPUT_TYPES = new Set(['text', 'search', 'email', 'tel', 'url', 'number']);
-
-type TextField = HTMLInputElement | HTMLTextAreaElement;
-
-const isTextField = (el: Element): el is TextField =>
-  el instanceof HTMLTextAreaElement || (el instanceof HTMLInputElement && TEXT_INPUT_TYPES.has(el.type));
-
-/** The contenteditable editing host `el` belongs to, if any. */
-function editingHost(el: Element): HTMLElement | null {
-  const host = el.closest<HTMLElement>('[contenteditable]');
-  if (!host) return null;
-  const value = host.getAttribute('contenteditable')?.toLowerCase();
-  return value === 'false' ? null : host;
-}
-
-/** An editable element the agent could mean, or null. */
-function editableOf(el: Element | null): HTMLElement | null {
-  if (!el) return null;
-  if (isTextField(el)) return el;
-  return editingHost(el);
-}
 
 /** What the agent would call the field: its label, aria-label, placeholder, name. */
 export function fieldName(el: HTMLElement): string {
@@ -143,74 +123,19 @@ function fillEditable(host: HTMLElement, text: string, caret: Range | null): Wri
   return { ok: true, message: `Filled into ${quoted(host)}.` };
 }
 
-/**
- * Follows the host page's focus to remember the last editable element the agent was in, and the
- * caret inside it, so a click in the panel (which takes the focus) can still fill that field.
- */
-export class HostFieldTracker {
-  private field: HTMLElement | null = null;
-  private caret: Range | null = null;
-  private doc: Document | null = null;
-
-  /** Whether the panel is on a page it can fill (a panel outside a CRM page has nothing to fill). */
-  get watching(): boolean {
-    return this.doc !== null;
+/** Puts `text` into the field the agent last focused on the page, at its caret (replacing a selection), as typing would. */
+export function fillField(tracker: HostFieldTracker, text: string): WriteBackResult {
+  if (!tracker.watching) return { ok: false, message: 'Fill works in the panel on a CRM page only: use Copy here.' };
+  const field = tracker.lastField;
+  if (!field) return { ok: false, message: 'No field to fill: click into a field on the page first, then press Fill.' };
+  if (!field.isConnected) {
+    tracker.forget(field);
+    return { ok: false, message: 'The field you last clicked into is no longer on the page: click into a field, then press Fill.' };
   }
-
-  /** Starts following focus in `doc`, ignoring our own panel's host element. Returns the stop function. */
-  watch(doc: Document, ownHost: Element): () => void {
-    const ours = (event: Event) => event.composedPath().includes(ownHost);
-    const remember = (target: Element | null) => {
-      const editable = editableOf(target);
-      if (!editable || editable === this.field) return;
-      this.field = editable;
-      this.caret = null;
-    };
-    const onFocusIn = (event: Event) => {
-      if (ours(event)) return;
-      // The innermost element, also inside the page's own (open) shadow roots.
-      const target = event.composedPath()[0];
-      remember(target instanceof Element ? target : null);
-    };
-    const onSelectionChange = () => {
-      const field = this.field;
-      const selection = doc.getSelection();
-      if (!field || !selection || selection.rangeCount === 0 || field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement) return;
-      const range = selection.getRangeAt(0);
-      if (field.contains(range.startContainer) && field.contains(range.endContainer)) this.caret = range.cloneRange();
-    };
-    doc.addEventListener('focusin', onFocusIn, true);
-    doc.addEventListener('selectionchange', onSelectionChange);
-    this.doc = doc;
-    if (doc.activeElement && !ownHost.contains(doc.activeElement) && doc.activeElement !== ownHost) remember(doc.activeElement);
-    return () => {
-      doc.removeEventListener('focusin', onFocusIn, true);
-      doc.removeEventListener('selectionchange', onSelectionChange);
-      if (this.doc === doc) {
-        this.doc = null;
-        this.field = null;
-        this.caret = null;
-      }
-    };
-  }
-
-  /** Puts `text` into the last focused field, at its caret (replacing a selection), as typing would. */
-  fill(text: string): WriteBackResult {
-    if (!this.doc) return { ok: false, message: 'Fill works in the panel on a CRM page only: use Copy here.' };
-    const field = this.field;
-    if (!field) return { ok: false, message: 'No field to fill: click into a field on the page first, then press Fill.' };
-    if (!field.isConnected) {
-      this.field = null;
-      return { ok: false, message: 'The field you last clicked into is no longer on the page: click into a field, then press Fill.' };
-    }
-    if (isTextField(field)) return fillTextField(field, text);
-    if (editingHost(field) === field) return fillEditable(field, text, this.caret);
-    return { ok: false, message: `The field ${quoted(field)} can no longer be edited: click into another field, then press Fill.` };
-  }
+  if (isTextField(field)) return fillTextField(field, text);
+  if (editingHost(field) === field) return fillEditable(field, text, tracker.lastCaret);
+  return { ok: false, message: `The field ${quoted(field)} can no longer be edited: click into another field, then press Fill.` };
 }
-
-/** The panel's tracker: the content script starts it on the CRM page it mounts the panel in. */
-export const hostField = new HostFieldTracker();
 
 /** Why the clipboard refused, for the logs. */
 const reason = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));

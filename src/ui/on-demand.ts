@@ -1,0 +1,79 @@
+/**
+ * Parts of the panel a CRM tab loads only when it first needs them: DOMPurify with the first HTML
+ * line, the chat tools (forms, visitor details, copy and fill) with the first chat shown. Every
+ * CRM page loads the panel's content script; these parts would double it. The background injects
+ * a part's script into the panel's isolated world (`injectPanelScript`): no web-accessible
+ * resource, nothing the page can load. Extension pages bundle the parts and `provide` them.
+ */
+import type { PanelScript } from '../messaging/protocol';
+import { SharedValue, useShared } from './shared-value';
+import { run } from './store';
+
+export interface OnDemandState<T> {
+  part: T | null;
+  /** It could not be loaded in this tab (one attempt per page: not retried on every render). */
+  failed: boolean;
+}
+
+export class OnDemand<T> {
+  private readonly state = new SharedValue<OnDemandState<T>>({ part: null, failed: false });
+  private loader?: () => Promise<T | null>;
+  private pending?: Promise<T | null>;
+
+  constructor(private readonly what: string) {}
+
+  /** Extension pages (and tests) hand the part over directly. */
+  provide(part: T): void {
+    this.state.value = { part, failed: false };
+  }
+
+  /** Content scripts say how to fetch it on first use. */
+  loadWith(loader: () => Promise<T | null>): void {
+    this.loader = loader;
+  }
+
+  /** The part, loading it first if needed; null when it cannot be loaded. */
+  load(): Promise<T | null> {
+    const { part } = this.state.value;
+    if (part) return Promise.resolve(part);
+    if (!this.loader) return Promise.resolve(null);
+    this.pending ??= this.loader().then(
+      (loaded) => this.settle(loaded),
+      (error: unknown) => this.settle(null, error),
+    );
+    return this.pending;
+  }
+
+  /** The part if it is here; otherwise starts loading it and answers null meanwhile. */
+  get(): T | null {
+    const { part } = this.state.value;
+    if (!part) void this.load();
+    return part;
+  }
+
+  /** get() for a component, which redraws once the part arrives (or fails to). */
+  use(): OnDemandState<T> {
+    useShared(this.state);
+    this.get();
+    return this.state.value;
+  }
+
+  private settle(loaded: T | null, error?: unknown): T | null {
+    if (loaded) this.state.value = { part: loaded, failed: false };
+    else {
+      console.warn(`Agent Dock: ${this.what} could not be loaded in this tab.`, error ?? '');
+      this.state.value = { part: null, failed: true };
+    }
+    return loaded;
+  }
+}
+
+/** A loader for CRM tabs: the background injects `script` into this world, which leaves the part in `global`. */
+export function injectedIntoThisTab<T>(script: PanelScript, global: string): () => Promise<T | null> {
+  return async () => {
+    const result = await run('injectPanelScript', { script });
+    if (!result.ok) throw new Error(result.message);
+    const injected = (globalThis as Record<string, unknown>)[global];
+    return injected === undefined ? null : (injected as T);
+  };
+}

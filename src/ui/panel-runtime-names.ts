@@ -1,0 +1,17 @@
+/**
+ * What the panel's content script shares with the scripts injected on demand into its world
+ * (./panel-runtime.ts builds the object; wxt.config.ts builds those scripts with these modules
+ * replaced by reads of it). One Preact: hooks only work under the Preact that renders them. One
+ * command channel, and one tracker of the page's focused field. The build of an on-demand script
+ * fails if it imports any other name from these modules, or anything else of Preact.
+ */
+export const SHARED_PANEL_MODULES = {
+  'preact/jsx-runtime': ['Fragment', 'jsx', 'jsxs'],
+  // Builds that are not for production compile JSX to this one.
+  'preact/jsx-dev-runtime': ['Fragment', 'jsxDEV'],
+  'preact/hooks': ['useCallback', 'useEffect', 'useLayoutEffect', 'useMemo', 'useReducer', 'useRef', 'useState'],
+  'src/ui/store.ts': ['run'],
+  'src/ui/panel/host-field.ts': ['editingHost', 'hostField', 'isTextField'],
+} as const;
+
+export type SharedPanelModules = { [M in keyof typeof SHARED_PANEL_MODULES]: { [N in (typeof SHARED_PANEL_MODULES)[M][number]]: unknown } };
