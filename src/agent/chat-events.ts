@@ -5,7 +5,7 @@
 import type { ChatEvent, ChatInfo, ChatLineEvent } from '../api/types';
 import type { LineView } from '../messaging/view';
 import { confirmDelivered } from './outbox';
-import type { StoredChat } from './state';
+import type { StoredChat, StoredLine } from './state';
 
 const TEXT_TYPES = new Set(['plain', 'html', 'rich-content']);
 const SOURCES = new Set(['visitor', 'agent', 'system']);
@@ -14,9 +14,9 @@ export function isLine(event: ChatEvent): event is ChatLineEvent {
   return event.type === 'line';
 }
 
-export function lineView(event: ChatLineEvent): LineView {
+export function lineView(event: ChatLineEvent): StoredLine {
   const source = SOURCES.has(event.source) ? (event.source as LineView['source']) : 'system';
-  const line: LineView = {
+  const line: StoredLine = {
     id: String(event.id),
     source,
     by: event.by,
@@ -52,7 +52,7 @@ export function mergeEvents(chat: StoredChat, events: readonly ChatEvent[]): num
 }
 
 /** Records a line the agent posted (the POST answered its event id) without moving the poll cursor. */
-export function addOwnLine(chat: StoredChat, line: LineView): void {
+export function addOwnLine(chat: StoredChat, line: StoredLine): void {
   if (chat.lines.some((l) => l.id === line.id)) return;
   chat.lines.push(line);
   chat.lines.sort((a, b) => Number(a.id) - Number(b.id));

@@ -6,6 +6,9 @@ import type { ApiKeys, Visit } from '../api/types';
 import type { AgentProfile } from '../messaging/view';
 import type { LineView } from '../messaging/view';
 
+/** A line as held: the view adds how the agent reads its time (src/agent/view.ts). */
+export type StoredLine = Omit<LineView, 'clock'>;
+
 export interface Connection {
   csdsUrl: string;
   accountId: string;
@@ -60,7 +63,7 @@ export interface StoredChat {
   chatTimeout?: number;
   visitorTyping: boolean;
   /** Lines in event-id order; each event id appears once. */
-  lines: LineView[];
+  lines: StoredLine[];
   outbox: OutboxEntry[];
   /** The UI's ids of the last lines queued (bounded): a resent `sendLine` is not queued twice. */
   queuedClientIds?: string[];

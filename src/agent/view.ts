@@ -3,6 +3,26 @@ import type { AgentView, ChatView, LineView } from '../messaging/view';
 import type { AgentState, StoredChat } from './state';
 import { LOGIN_REFRESH_EVERY_MS } from './timing';
 
+const MINUTE_MS = 60_000;
+let timeFormat: Intl.DateTimeFormat | undefined;
+/** Labels by minute: the views of a shift need a few hundred. Bounded, so memory stays flat. */
+const clockByMinute = new Map<number, string>();
+
+/** An ISO time as the agent reads it, in the browser's locale and time zone; '' when unreadable. */
+export function clockOf(time: string | undefined): string {
+  const at = time ? Date.parse(time) : Number.NaN;
+  if (Number.isNaN(at)) return '';
+  const minute = Math.floor(at / MINUTE_MS);
+  let label = clockByMinute.get(minute);
+  if (label === undefined) {
+    timeFormat ??= new Intl.DateTimeFormat([], { hour: '2-digit', minute: '2-digit' });
+    label = timeFormat.format(at);
+    if (clockByMinute.size >= 2000) clockByMinute.clear();
+    clockByMinute.set(minute, label);
+  }
+  return label;
+}
+
 export function toView(state: AgentState, version: number): AgentView {
   const connection = state.connection;
   return {
@@ -31,6 +51,7 @@ function chatView(chat: StoredChat, agentName: string): ChatView {
     text: entry.text,
     textType: 'plain',
     time: '',
+    clock: '',
     delivery: entry.status === 'failed' ? 'failed' : 'pending',
     ...(entry.problem ? { problem: entry.problem } : {}),
     ...(entry.private ? { private: true } : {}),
@@ -40,12 +61,13 @@ function chatView(chat: StoredChat, agentName: string): ChatView {
     state: chat.state,
     visitorName: chat.visitorName,
     startTime: chat.startTime,
+    ...(chat.startTime ? { startClock: clockOf(chat.startTime) } : {}),
     visitorId: chat.visitorId,
     chatTimeout: chat.chatTimeout,
     visitorTyping: chat.visitorTyping,
     visitor: chat.visitor,
     ...(chat.draft ? { draft: chat.draft } : {}),
     agentSurvey: chat.surveySubmitted ? 'submitted' : chat.links['agent-survey'] ? 'pending' : 'none',
-    lines: queued.length ? [...chat.lines, ...queued] : chat.lines,
+    lines: [...chat.lines.map((line) => ({ ...line, clock: clockOf(line.time) })), ...queued],
   };
 }

@@ -20,6 +20,11 @@ export interface LineView {
   /** Structured content for `rich-content` lines, rendered from data, never as HTML. */
   json?: unknown;
   time: string;
+  /**
+   * `time` as the agent reads it (`14:05`, `2:05 PM`), formatted by the background: the first
+   * Intl formatter in a CRM page would cost that page ~50 ms of locale data (a long task).
+   */
+  clock: string;
   /** `ONLY_TO_REP`: visible to agents only. */
   private?: boolean;
   systemMessageId?: number;
@@ -40,6 +45,8 @@ export interface ChatView {
   visitorName: string;
   visitorId?: string;
   startTime?: string;
+  /** `startTime` as the agent reads it (see LineView.clock). */
+  startClock?: string;
   /** Seconds of visitor inactivity before LivePerson ends the chat. */
   chatTimeout?: number;
   visitorTyping: boolean;

@@ -47,7 +47,7 @@ function serve() {
   return { popup, panel, push, state };
 }
 
-const line = (i: number, extra: Partial<LineView> = {}): LineView => ({ id: String(i), source: 'visitor', by: 'Dana', text: `line ${i}`, textType: 'plain', time: '', ...extra });
+const line = (i: number, extra: Partial<LineView> = {}): LineView => ({ id: String(i), source: 'visitor', by: 'Dana', text: `line ${i}`, textType: 'plain', time: '', clock: '', ...extra });
 const chat = (lines: LineView[]): ChatView => ({ id: 'c1', state: 'chatting', visitorName: 'Dana', visitorTyping: false, lines });
 
 describe('serveViewPort', () => {

@@ -37,6 +37,7 @@ afterEach(() => {
 
 const line = (n: number): LineView => ({
   id: String(n),
+  clock: '09:00',
   source: n % 3 === 0 ? 'agent' : n % 7 === 0 ? 'system' : 'visitor',
   by: n % 3 === 0 ? 'Alex' : 'Dana',
   text: n % 11 === 0 ? `<p>Line <b>${n}</b></p>` : `Line ${n}`,
@@ -101,7 +102,7 @@ describe('rendering a 2,000-line transcript', () => {
   });
 
   it('a line whose delivery changes renders alone', async () => {
-    const pending: LineView = { id: 'pending:a1', source: 'agent', by: 'Alex', text: 'On it', textType: 'plain', time: line(2001).time, delivery: 'pending' };
+    const pending: LineView = { id: 'pending:a1', source: 'agent', by: 'Alex', text: 'On it', textType: 'plain', time: line(2001).time, clock: '', delivery: 'pending' };
     await push(chatWith([...lines, pending]));
     rendered = [];
     await push(chatWith([...lines, { ...pending, delivery: 'failed', problem: 'the chat has ended' }]));

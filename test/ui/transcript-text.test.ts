@@ -10,6 +10,7 @@ const line = (id: number, fields: Partial<LineView>): LineView => ({
   id: String(id),
   source: 'visitor',
   by: 'Dana',
+  clock: '',
   text: '',
   textType: 'plain',
   time: at(9, 0, id),

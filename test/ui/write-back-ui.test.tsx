@@ -19,8 +19,8 @@ const chat: ChatView = {
   visitorTyping: false,
   startTime: new Date(2026, 10, 24, 9, 0, 0).toISOString(),
   lines: [
-    { id: '1', source: 'visitor', by: 'Dana', text: 'My order is late', textType: 'plain', time: new Date(2026, 10, 24, 9, 0, 1).toISOString() },
-    { id: '2', source: 'agent', by: 'Alex', text: 'Checking', textType: 'plain', time: new Date(2026, 10, 24, 9, 0, 2).toISOString() },
+    { id: '1', source: 'visitor', by: 'Dana', text: 'My order is late', textType: 'plain', time: new Date(2026, 10, 24, 9, 0, 1).toISOString(), clock: '09:00' },
+    { id: '2', source: 'agent', by: 'Alex', text: 'Checking', textType: 'plain', time: new Date(2026, 10, 24, 9, 0, 2).toISOString(), clock: '09:00' },
   ],
   visitor: { facts: [{ label: 'Email', value: 'dana@example.com' }], preChatSurvey: [{ label: 'Your name', value: 'Dana Whitfield' }], customVariables: [], pages: [] },
 };

@@ -111,7 +111,7 @@ export function ChatPane({ chat, onError }: { chat: ChatView; onError: (message:
           <div class="chat-visitor" dir="auto">{chat.visitorName}</div>
           <div class="chat-state" data-testid="chat-info">
             {chat.state === 'chatting' ? 'Chatting' : chat.state === 'ended' ? 'Ended' : 'Waiting'}
-            {chat.startTime && ` · since ${new Date(chat.startTime).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`}
+            {chat.startClock && ` · since ${chat.startClock}`}
             {chat.startTime && ` · ${minutesSince(chat.startTime)} min`}
             {chat.chatTimeout !== undefined && ` · ends after ${chat.chatTimeout} s idle`}
             {chat.visitorId && ` · visitor ${chat.visitorId}`}

@@ -33,11 +33,6 @@ function LineBody({ line }: { line: LineView }) {
   return <span data-testid="line-text" dir="auto">{line.text}</span>;
 }
 
-const clock = (time: string) => {
-  const date = new Date(time);
-  return Number.isNaN(date.getTime()) ? '' : date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-};
-
 /**
  * Every view push brings new line objects (structured clones): equal content means nothing to
  * redraw. Every field counts, so a field added to LineView later is compared too.
@@ -78,7 +73,7 @@ export class TranscriptLine extends Component<LineProps> {
       >
         {line.source !== 'system' && (
           <div class="line-meta">
-            <span class="line-by">{line.by}</span> <span class="line-time">{clock(line.time)}</span>
+            <span class="line-by">{line.by}</span> <span class="line-time">{line.clock}</span>
             {line.private && <span class="line-flag">Only agents see this</span>}
           </div>
         )}

@@ -1,0 +1,60 @@
+/** The view the background hands the UIs: times already as the agent reads them. */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { initialState, type StoredChat } from '../../src/agent/state';
+import { clockOf, toView } from '../../src/agent/view';
+
+const chat: StoredChat = {
+  id: 'K1',
+  chatUrl: 'https://lp.example/chat/K1',
+  links: {},
+  lastEventId: 2,
+  state: 'chatting',
+  visitorName: 'Dana',
+  startTime: '2026-11-24T09:58:10Z',
+  visitorTyping: false,
+  lines: [
+    { id: '1', source: 'visitor', by: 'Dana', text: 'Hi', textType: 'plain', time: '2026-11-24T10:00:00Z' },
+    { id: '2', source: 'visitor', by: 'Dana', text: 'Still there?', textType: 'plain', time: 'not a time' },
+  ],
+  outbox: [{ localId: 'a1', text: 'On it', status: 'pending', attempts: 0 } as StoredChat['outbox'][number]],
+};
+
+const asThePageWould = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+
+describe('clockOf', () => {
+  it('reads a time as the page would (locale and time zone), and an unreadable one as nothing', () => {
+    expect(clockOf('2026-11-24T10:00:00Z')).toBe(asThePageWould('2026-11-24T10:00:00Z'));
+    expect(clockOf('2026-11-24T10:00:59.999Z')).toBe(asThePageWould('2026-11-24T10:00:59.999Z'));
+    expect(clockOf('2026-11-24T10:01:00Z')).toBe(asThePageWould('2026-11-24T10:01:00Z'));
+    expect(clockOf('not a time')).toBe('');
+    expect(clockOf('')).toBe('');
+    expect(clockOf(undefined)).toBe('');
+  });
+});
+
+describe('toView', () => {
+  it('gives every line and the chat start their clock; a line still in the outbox has none yet', () => {
+    const state = { ...initialState(), chats: [chat] };
+    const [view] = toView(state, 1).chats;
+    expect(view!.startClock).toBe(asThePageWould('2026-11-24T09:58:10Z'));
+    expect(view!.lines.map((l) => [l.id, l.clock])).toEqual([
+      ['1', asThePageWould('2026-11-24T10:00:00Z')],
+      ['2', ''],
+      ['pending:a1', ''],
+    ]);
+  });
+});
+
+describe('the panel on a CRM page', () => {
+  // The first Intl formatter in a page loads its locale data: about 50 ms, a long task on the CRM page.
+  it('never formats with Intl: the background does', () => {
+    const root = join(__dirname, '../../src/ui');
+    const files = (dir: string): string[] =>
+      readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? files(join(dir, name)) : [join(dir, name)]));
+    const panelSide = [...files(join(root, 'panel')), ...files(join(root, 'dock'))];
+    const offenders = panelSide.filter((file) => /\btoLocale\w*String\(|\bIntl\./.test(readFileSync(file, 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+});
