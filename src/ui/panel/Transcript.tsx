@@ -9,9 +9,13 @@ import { systemMessageMeaning } from './system-messages';
 import type { WriteBackAct } from './WriteBack';
 import { WriteBackButtons } from './WriteBackButtons';
 
-/** Lines shown when a chat opens (the newest); older ones come in steps on request. */
-export const LINES_SHOWN_AT_FIRST = 50;
-export const EARLIER_LINES_STEP = 200;
+/**
+ * Lines shown when a chat opens (the newest): a panel's height shows about a dozen, and a tab
+ * opening on a long chat must not hold the CRM page for more than a frame or two. Older ones come
+ * in steps on request.
+ */
+export const LINES_SHOWN_AT_FIRST = 25;
+export const EARLIER_LINES_STEP = 100;
 
 function HtmlLineBody({ text }: { text: string }) {
   // Sanitized to a small allow-list first: this is the only HTML we ever inject. Until the
@@ -104,8 +108,12 @@ export function Transcript({
   act: WriteBackAct;
   onError?: (message: string) => void;
 }) {
-  const end = useRef<HTMLDivElement>(null);
-  useEffect(() => end.current?.scrollIntoView?.({ block: 'end' }), [lines.length]);
+  const log = useRef<HTMLDivElement>(null);
+  // The transcript's own scroll, not scrollIntoView: that one may scroll the CRM page as well.
+  useEffect(() => {
+    const el = log.current;
+    if (el) el.scrollTop = el.scrollHeight;
+  }, [lines.length]);
   // Only the newest lines are drawn (more on request): a long chat opens, and a burst of lines
   // arrives, without a long task on the CRM page; new lines push the oldest drawn ones behind
   // "Show earlier lines".
@@ -113,7 +121,7 @@ export function Transcript({
   const from = Math.max(0, lines.length - shown);
   return (
     // New lines are read out once, by the panel's LineAnnouncer (every chat, not only this one).
-    <div class="transcript" role="log" aria-live="off" aria-label="Transcript">
+    <div class="transcript" role="log" aria-live="off" aria-label="Transcript" ref={log}>
       {from > 0 && (
         <button type="button" class="btn show-earlier" data-testid="show-earlier" onClick={() => setShown(shown + EARLIER_LINES_STEP)}>
           Show earlier lines ({from} more)
@@ -127,7 +135,6 @@ export function Transcript({
           {visitorName} is typing…
         </div>
       )}
-      <div ref={end} />
     </div>
   );
 }
