@@ -250,7 +250,7 @@ export class AgentRuntime {
    * Queues a line (persisted before anything is sent, so a worker stop cannot lose it) and sends
    * it in order behind any line still queued in that chat. Answers once the first attempt is over;
    * a refusal means the line was not queued. A queued line that fails shows its reason, with Retry,
-   * in the transcript.
+   * in the transcript. The POST waits on one storage write only: see `saveAndFlush`.
    */
   async sendLine(chatId: string, text: string, privateNote = false, clientId?: string): Promise<CommandResult> {
     const api = await this.api();
@@ -263,8 +263,7 @@ export class AgentRuntime {
     queueLine(chat, `${this.now()}-${Math.random().toString(36).slice(2, 8)}`, text, privateNote);
     if (clientId) chat.queuedClientIds = [...(chat.queuedClientIds ?? []), clientId].slice(-MAX_REMEMBERED_CLIENT_IDS);
     chat.draft = undefined;
-    await this.commit();
-    await this.flushOutbox(chatId);
+    await this.saveAndFlush(chatId);
     return OK;
   }
 
@@ -274,8 +273,7 @@ export class AgentRuntime {
     const entry = this.chat(chatId)?.outbox.find((e) => e.localId === localId);
     if (!entry) return OK; // already delivered or discarded
     if (entry.status === 'failed') retryEntry(entry);
-    await this.commit();
-    await this.flushOutbox(chatId);
+    await this.saveAndFlush(chatId);
     const settled = this.chat(chatId)?.outbox.find((e) => e.localId === localId);
     if (settled?.status === 'failed') return fail(`The line was not sent: ${settled.problem ?? 'unknown error'}`);
     return OK;
@@ -305,10 +303,26 @@ export class AgentRuntime {
     return OK;
   }
 
-  /** Sends a chat's due lines one at a time, in order; one flush per chat runs at a time. */
-  private flushOutbox(chatId: string): Promise<void> {
+  /**
+   * Saves a change to a chat's outbox and sends what is due. With no flush running, the write that
+   * saves the change also starts the next attempt (the entry saved as `sending`), so the POST waits
+   * on that one write; a running flush takes the change in turn, so it is saved at once.
+   */
+  private async saveAndFlush(chatId: string): Promise<void> {
+    if (this.flushes.has(chatId)) {
+      await this.commit();
+      return this.flushOutbox(chatId);
+    }
+    return this.flushOutbox(chatId, { unsaved: true });
+  }
+
+  /**
+   * Sends a chat's due lines one at a time, in order; one flush per chat runs at a time. `unsaved`:
+   * the state holds a change not yet saved, which the flush saves even if nothing is due.
+   */
+  private flushOutbox(chatId: string, { unsaved = false } = {}): Promise<void> {
     const previous = this.flushes.get(chatId) ?? Promise.resolve();
-    const next = previous.then(() => this.drainOutbox(chatId)).catch((error: unknown) => {
+    const next = previous.then(() => this.drainOutbox(chatId, unsaved)).catch((error: unknown) => {
       this.deps.log.warn('Outbox flush crashed', { error: String(error) });
     });
     this.flushes.set(chatId, next);
@@ -318,25 +332,32 @@ export class AgentRuntime {
     return next;
   }
 
-  private async drainOutbox(chatId: string): Promise<void> {
+  private async drainOutbox(chatId: string, unsaved: boolean): Promise<void> {
     for (;;) {
       const api = await this.api();
       const chat = this.chat(chatId);
-      if (!api || !chat || this.stopped) return;
-      const entry = nextToSend(chat, this.now());
-      if (!entry) return;
+      const entry = api && chat && !this.stopped ? nextToSend(chat, this.now()) : undefined;
+      if (!api || !chat || !entry) {
+        if (unsaved) await this.commit();
+        return;
+      }
       entry.status = 'sending';
       entry.attempts += 1;
       entry.attemptStartedAt = this.now();
       // The poll loop may replace the agent session while this request is out: remember which
       // session the request went to, so a 404 from the old one is not blamed on the new one.
       const sentUnderSession = api.connection.sessionUrl;
-      await this.commit();
-      const posted = await api.agent.addLine(eventsUrl(chat), {
+      // Saved as sending before the request leaves (a worker stop then reconciles, never resends
+      // blindly); the views go out once it has left, so pushing them to the tabs does not delay it.
+      const saved = await this.save();
+      unsaved = false;
+      const posting = api.agent.addLine(eventsUrl(chat), {
         text: entry.text,
         textType: 'plain',
         subType: entry.private ? 'ONLY_TO_REP' : 'REGULAR',
       });
+      if (saved) this.publish();
+      const posted = await posting;
       const current = this.chat(chatId);
       const queued = current?.outbox.find((e) => e.localId === entry.localId);
       if (!current) return;
@@ -838,10 +859,20 @@ export class AgentRuntime {
 
   /** Saves the state (this write also keeps the worker alive) and pushes the view. */
   private async commit(): Promise<void> {
+    if (await this.save()) this.publish();
+  }
+
+  /** Saves the state as a new version; false, saving nothing, once this runtime is stopped. */
+  private async save(): Promise<boolean> {
     // A stopped runtime is a dead worker: it must not overwrite what its successor saves.
-    if (this.stopped) return;
+    if (this.stopped) return false;
     this.version += 1;
     await this.deps.store.save(this.state);
+    return true;
+  }
+
+  /** Pushes the current view to every listener (the open tabs, the alerts). */
+  private publish(): void {
     const view = this.view();
     for (const listener of this.listeners) listener(view);
   }

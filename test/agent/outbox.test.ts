@@ -2,19 +2,30 @@
  * The outbox against the emulator with targeted faults on the line POST: a lost answer is
  * reconciled instead of resent, a dropped request is resent, 5xx waits for the retry delay (a
  * movable clock instead of real waiting), a 4xx fails for good with Retry and Discard, and a line
- * caught mid-request by a worker stop arrives exactly once.
+ * caught mid-request by a worker stop arrives exactly once. A journal of state writes, line POSTs
+ * and pushed views shows what a line waits on before its POST leaves.
  */
 import fetchCookie from 'fetch-cookie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createLivePersonClient } from '../../src/api';
 import { AgentRuntime, type Logger } from '../../src/agent/runtime';
 import type { AgentState, StateStore } from '../../src/agent/state';
+import type { AgentView } from '../../src/messaging/view';
 import type { FaultKind } from '../emulator/faults';
 import { startEmulator, type Emulator } from '../emulator/server';
 import { Visitor } from '../emulator/visitor';
 
 const WAIT = { timeout: 8_000, interval: 25 };
 const quiet: Logger = { info: () => {}, warn: () => {} };
+
+/** In order: a state write (a copy), a line POST leaving or answered, a view pushed (its line texts). */
+type JournalEntry =
+  | { kind: 'save'; state: AgentState }
+  | { kind: 'post' | 'answer'; text: string }
+  | { kind: 'view'; texts: string[] };
+
+const viewTexts = (view: AgentView) => view.chats.flatMap((chat) => chat.lines.map((line) => line.text));
+const outboxEntry = (state: AgentState, text: string) => state.chats.flatMap((chat) => chat.outbox).find((entry) => entry.text === text);
 
 describe('outbox', () => {
   let emulator: Emulator;
@@ -23,23 +34,57 @@ describe('outbox', () => {
   let clockOffset: number;
   /** The browser's network: when false, every request fails as fetch does offline. */
   let networkUp: boolean;
+  let journal: JournalEntry[];
+  let pollEveryMs: number;
+  /** The interval the poll loop read last, and the journal's length then. */
+  let intervalRead: { ms: number; at: number } | undefined;
   const runtimes: AgentRuntime[] = [];
   const store: StateStore = {
     load: async () => (saved ? structuredClone(saved) : null),
     save: async (state) => {
       saved = structuredClone(state);
+      journal.push({ kind: 'save', state: structuredClone(state) });
     },
   };
   const newRuntime = () => {
     const runtime = new AgentRuntime({
       client: createLivePersonClient({ fetch: fetchWithJar }),
       store,
-      pollIntervalMs: async () => 50,
+      pollIntervalMs: async () => {
+        intervalRead = { ms: pollEveryMs, at: journal.length };
+        return pollEveryMs;
+      },
       log: quiet,
       now: () => Date.now() + clockOffset,
     });
+    runtime.subscribe((view) => journal.push({ kind: 'view', texts: viewTexts(view) }));
     runtimes.push(runtime);
     return runtime;
+  };
+
+  /**
+   * Polls once a minute from now on: returns once the first poll that read the new interval is
+   * saved (polls never overlap, so no poll writes again for a minute).
+   */
+  async function pollRarely(): Promise<void> {
+    pollEveryMs = 60_000;
+    await vi.waitFor(() => {
+      expect(intervalRead?.ms).toBe(60_000);
+      expect(journal.slice(intervalRead!.at).some((entry) => entry.kind === 'save')).toBe(true);
+    }, WAIT);
+  }
+
+  /**
+   * From the journal entry `since` (taken when the command was given) to the next POST of the line
+   * `text`: the writes and the views that hold the line, and what came right after that POST.
+   */
+  const beforePost = (text: string, since: number) => {
+    const until = journal.findIndex((entry, index) => index >= since && entry.kind === 'post' && entry.text === text);
+    if (until < 0) throw new Error(`No POST of ${JSON.stringify(text)} in the journal`);
+    const about = journal.slice(since, until).filter((entry) =>
+      entry.kind === 'save' ? !!outboxEntry(entry.state, text) : entry.kind === 'view' ? entry.texts.includes(text) : false,
+    );
+    return { about, next: journal[until + 1] };
   };
 
   beforeEach(async () => {
@@ -47,9 +92,18 @@ describe('outbox', () => {
     saved = null;
     clockOffset = 0;
     networkUp = true;
+    journal = [];
+    pollEveryMs = 50;
+    intervalRead = undefined;
     const jar = fetchCookie(fetch) as typeof fetch;
-    fetchWithJar = ((input: RequestInfo | URL, init?: RequestInit) =>
-      networkUp ? jar(input, init) : Promise.reject(new TypeError('Failed to fetch'))) as typeof fetch;
+    fetchWithJar = ((input: RequestInfo | URL, init?: RequestInit) => {
+      const event = init?.method === 'POST' && typeof init.body === 'string' ? (JSON.parse(init.body) as { event?: { '@type'?: string; text?: string } }).event : undefined;
+      const line = event?.['@type'] === 'line' ? event.text : undefined;
+      if (line !== undefined) journal.push({ kind: 'post', text: line });
+      const response = networkUp ? jar(input, init) : Promise.reject(new TypeError('Failed to fetch'));
+      if (line !== undefined) void response.finally(() => journal.push({ kind: 'answer', text: line })).catch(() => {});
+      return response;
+    }) as typeof fetch;
   });
   afterEach(async () => {
     for (const runtime of runtimes.splice(0)) await runtime.stop();
@@ -75,6 +129,45 @@ describe('outbox', () => {
     await visitor.poll();
     return visitor.lines().filter((l) => l.text === text).length;
   };
+
+  it('saves a line once, already as being sent, before its POST leaves; the views follow the POST', async () => {
+    const runtime = newRuntime();
+    const { chatId, visitor } = await chatting(runtime);
+    await pollRarely(); // no poll's write in between
+    const since = journal.length;
+    expect(await runtime.sendLine(chatId, 'Right away.', false, 'ui-line-1')).toEqual({ ok: true });
+    const { about, next } = beforePost('Right away.', since);
+    // One write, and it already holds the attempt: a worker stopped after it reconciles the line
+    // (never resends it blindly) and knows the UI's id (never queues it twice).
+    expect(about.map((entry) => entry.kind)).toEqual(['save']);
+    const write = about[0] as Extract<JournalEntry, { kind: 'save' }>;
+    expect(outboxEntry(write.state, 'Right away.')).toMatchObject({ status: 'sending', attempts: 1 });
+    expect(write.state.chats[0]!.queuedClientIds).toEqual(['ui-line-1']);
+    // The tabs hear of the line once its request has left, not before.
+    expect(next).toEqual({ kind: 'view', texts: expect.arrayContaining(['Right away.']) });
+    expect(await linesOnVisitorSide(visitor, 'Right away.')).toBe(1);
+  });
+
+  it('saves a line typed while another is being sent at once, and sends it next', async () => {
+    const runtime = newRuntime();
+    const { chatId, visitor } = await chatting(runtime);
+    await pollRarely(); // no poll's write saves the second line for it
+    emulator.faults.set({ rate: 1, kinds: ['latency'], sides: ['agent'], methods: ['POST'], pathPattern: '/events$', latencyMs: 400, retryAfterSeconds: 1, maxFaults: 1 });
+    const first = runtime.sendLine(chatId, 'first');
+    await vi.waitFor(() => expect(journal).toContainEqual({ kind: 'post', text: 'first' }), WAIT);
+    const second = runtime.sendLine(chatId, 'second');
+    expect(await Promise.all([first, second])).toEqual([{ ok: true }, { ok: true }]);
+    // Saved while the first was still out, not only when its turn came.
+    const savedSecond = journal.findIndex((entry) => entry.kind === 'save' && outboxEntry(entry.state, 'second'));
+    expect(savedSecond).toBeGreaterThan(-1);
+    expect(savedSecond).toBeLessThan(journal.findIndex((entry) => entry.kind === 'answer' && entry.text === 'first'));
+    expect(journal.findIndex((entry) => entry.kind === 'post' && entry.text === 'second')).toBeGreaterThan(
+      journal.findIndex((entry) => entry.kind === 'answer' && entry.text === 'first'),
+    );
+    await visitor.waitFor((v) => v.lines().filter((l) => l.source === 'agent').length === 2);
+    expect(visitor.lines().filter((l) => l.source === 'agent').map((l) => l.text)).toEqual(['first', 'second']);
+    expect(summary(runtime)).toEqual([['first', 'sent'], ['second', 'sent']]);
+  });
 
   it('reconciles a line whose answer was lost instead of sending it again', async () => {
     const runtime = newRuntime();
@@ -130,8 +223,13 @@ describe('outbox', () => {
     expect(agentLines(runtime)[0]!.problem).toMatch(/503/);
     emulator.faults.set(undefined);
     const localId = agentLines(runtime)[0]!.id.replace('pending:', '');
+    const since = journal.length;
     expect(await runtime.retryLine(chatId, localId)).toEqual({ ok: true });
     await vi.waitFor(() => expect(summary(runtime)).toEqual([['keep trying', 'sent']]), WAIT);
+    // Retry too waits on one write, which already holds the new attempt.
+    const retried = beforePost('keep trying', since).about;
+    expect(retried.map((entry) => entry.kind)).toEqual(['save']);
+    expect(outboxEntry((retried[0] as Extract<JournalEntry, { kind: 'save' }>).state, 'keep trying')).toMatchObject({ status: 'sending', attempts: 1 });
     expect(await linesOnVisitorSide(visitor, 'keep trying')).toBe(1);
 
     await visitor.end();

@@ -78,7 +78,6 @@ export function ChatPane({ chat, onError }: { chat: ChatView; onError: (message:
   const send = async () => {
     const text = draft.trim();
     if (!text || !chatting) return;
-    setDraft('');
     // Sending clears the kept draft in the background; a pending save must not bring it back.
     clearTimeout(draftTimer.current);
     unsavedDraft.current = undefined;
@@ -86,7 +85,11 @@ export function ChatPane({ chat, onError }: { chat: ChatView; onError: (message:
     clearTimeout(typingTimer.current);
     typingTimer.current = undefined;
     // Once queued the line is the outbox's: it shows as sending, or failed with Retry and Discard.
-    const result = await run('sendLine', { chatId: chat.id, text, private: privateNote });
+    // The command goes before the composer is cleared: the redraw that clearing schedules then
+    // runs after the message has left, not in front of it.
+    const sending = run('sendLine', { chatId: chat.id, text, private: privateNote });
+    setDraft('');
+    const result = await sending;
     if (!result.ok) {
       setDraft(text); // not queued: nothing is lost
       onError(result.message);
