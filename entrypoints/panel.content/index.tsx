@@ -1,3 +1,5 @@
+// First: the storage read the panel's first paint waits on starts before the rest initializes.
+import { panelSettingsRead } from '../../src/ui/dock/panel-settings';
 import panelCss from '../../src/ui/panel/panel.css?inline';
 import dockCss from '../../src/ui/dock/dock.css?inline';
 import { startInPagePanel } from '../../src/ui/dock/in-page';
@@ -19,6 +21,7 @@ export default defineContentScript({
     startInPagePanel(ctx, {
       css: `${panelCss}\n${dockCss}`,
       shadowMode: import.meta.env.MODE === 'production' ? 'closed' : 'open',
+      settings: panelSettingsRead,
     });
   },
 });

@@ -19,6 +19,7 @@ import { startCrmServer } from '../sandbox/crm-server';
 import { launchWithExtension, type ExtensionBrowser } from '../e2e/support/browser';
 import { openPopup, signInAndGoOnline } from '../e2e/support/flows';
 import { inPanel, PANEL_HOST, testId } from '../e2e/support/panel';
+import { MOUNT_MEASURE, SCRIPT_START_MARK } from '../../src/ui/dock/marks';
 import { ReferenceClient, SAMPLE_APP_INTERVAL_MS } from './reference-client';
 import { countKinds, loopRatePerInterval, markdownTable, ms, num, percentile, ratio, requestsPerCycle, textTable, type Row } from './stats';
 
@@ -128,8 +129,12 @@ async function watchLines(page: Page): Promise<void> {
   }, PANEL_HOST);
 }
 
-/** The panel's own measure (entrypoints/panel.content): main() start → panel rendered in the page. */
-const mountTimes = (page: Page): Promise<number[]> => page.evaluate(() => performance.getEntriesByName('agent-dock:mount').map((e) => e.duration));
+/** The panel's own measure (src/ui/dock/marks.ts): the script's first statement → panel rendered in the page. */
+const mountTimes = (page: Page): Promise<number[]> => page.evaluate((name) => performance.getEntriesByName(name).map((e) => e.duration), MOUNT_MEASURE);
+
+/** When the panel's script began on the page (the mark its first statement leaves). */
+const scriptStart = (page: Page): Promise<number> =>
+  page.evaluate((name) => performance.getEntriesByName(name)[0]?.startTime ?? 0, SCRIPT_START_MARK);
 
 const seenAt = (page: Page, text: string): Promise<number | undefined> =>
   page.evaluate((t) => (globalThis as unknown as { __seen: Record<string, number> }).__seen[t], text);
@@ -377,7 +382,11 @@ async function main(): Promise<void> {
     const fresh = await openCrmTab(ext, crm.url);
     await waitUntil('the long transcript in a fresh tab', () => showsLast(fresh), 30_000);
     mounts.push(...(await mountTimes(fresh)));
-    const openTasks = await longTasks(fresh);
+    // The page's own load comes before the panel's script: on this machine a bare page load shows a
+    // 50–70 ms task in about half the loads, with or without the extension. Counted: tasks that end
+    // after the script began.
+    const freshScriptStart = await scriptStart(fresh);
+    const openTasks = (await longTasks(fresh)).filter((t) => t.start + t.duration > freshScriptStart);
     // Lines arriving one at a time into the open long transcript.
     const incrementalBefore = (await longTasks(fresh)).length;
     for (let i = 0; i < (QUICK ? 3 : 8); i++) {
@@ -388,13 +397,16 @@ async function main(): Promise<void> {
     const incrementalTasks = (await longTasks(fresh)).slice(incrementalBefore);
     const mountP50 = percentile(mounts, 50);
     rows.push({
-      figure: `Panel mounted after the content script starts, p50 / worst (n=${mounts.length} tabs)`,
+      figure: `Panel mounted after the content script begins, p50 / worst (n=${mounts.length} tabs)`,
       target: '≤ 10 ms',
       measured: `${ms(mountP50)} / ${ms(Math.max(...mounts))}`,
       reference: '—',
       ratio: '—',
       pass: mountP50 <= 10,
     });
+    notes.push(
+      `Panel mount: from the panel script's first statement (a mark its first line leaves) to the panel rendered in the page, in tabs opened one after another while up to ${MAX_TABS} others stay open. The script starts reading the site rules from storage as it loads; the first paint waits on that read. Long tasks on a tab that opens are counted from the script's start: the page's own load comes before it.`,
+    );
     const worst = (tasks: Array<{ duration: number }>) => (tasks.length ? `${tasks.length} (longest ${ms(Math.max(...tasks.map((t) => t.duration)))})` : '0');
     rows.push({ figure: `Long tasks (> 50 ms): ${TRANSCRIPT_LINES} lines arriving in an open panel`, target: '0', measured: worst(arrivalTasks), reference: '—', ratio: '—', pass: arrivalTasks.length === 0 });
     rows.push({ figure: `Long tasks: a tab opening on the ${TRANSCRIPT_LINES}-line transcript`, target: '0', measured: worst(openTasks), reference: '—', ratio: '—', pass: openTasks.length === 0 });
