@@ -5,6 +5,8 @@ import { panelTools } from '../../src/ui/panel/tools-bundle';
 // never registered for any page by itself. Built against the panel's own Preact (wxt.config.ts).
 export default defineContentScript({
   registration: 'runtime',
+  // No window.postMessage to the CRM page (see entrypoints/panel.content).
+  noScriptStartedPostMessage: true,
   main() {
     (globalThis as Record<string, unknown>)[PANEL_TOOLS_GLOBAL] = panelTools;
   },

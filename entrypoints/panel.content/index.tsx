@@ -13,6 +13,9 @@ export default defineContentScript({
   registration: 'runtime',
   // The CSS is adopted by the shadow root: no web-accessible resource to fetch.
   cssInjectionMode: 'manual',
+  // WXT tells an older copy of this script to stop with a DOM event; its extra window.postMessage
+  // (kept only for scripts built by older WXT) would reach the CRM page's message listeners.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     // The parts loaded on demand (src/ui/on-demand.ts) run on this script's Preact.
     sharePanelRuntime();

@@ -5,6 +5,8 @@ import { SANITIZER_GLOBAL } from '../../src/ui/injected-globals';
 // (src/ui/sanitize.ts); never registered for any page by itself.
 export default defineContentScript({
   registration: 'runtime',
+  // No window.postMessage to the CRM page (see entrypoints/panel.content).
+  noScriptStartedPostMessage: true,
   main() {
     (globalThis as Record<string, unknown>)[SANITIZER_GLOBAL] = purify;
   },

@@ -36,6 +36,20 @@ describe('the panel on hostile pages', () => {
     return page;
   }
 
+  it('posts nothing to the page: the message listeners of a CRM page never hear from the panel', async () => {
+    const page = await sandbox.ext.browser.newPage();
+    await page.evaluateOnNewDocument(() => {
+      const heard: unknown[] = [];
+      (globalThis as unknown as { heard: unknown[] }).heard = heard;
+      window.addEventListener('message', (event) => heard.push(event.data));
+    });
+    await page.goto(`${sandbox.crm.url}hostile-reset.html`);
+    await page.locator(inPanel(testId('panel'))).wait();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await page.evaluate(() => (globalThis as unknown as { heard: unknown[] }).heard)).toEqual([]);
+    await page.close();
+  });
+
   it('holds against a global CSS reset, a dark theme and host CSS variables with its own names', async () => {
     const page = await open('hostile-reset.html');
     expectDefaultLayout(await panelBox(page));

@@ -215,35 +215,43 @@ function NotRinging() {
   );
 }
 
-export function Options() {
-  useShared(policy);
-  useEffect(connectView, []);
-  useEffect(followPolicy, []);
+/** The account part: it follows the view (signed in or not); the forms below it do not redraw with every poll. */
+function AccountSection() {
   const v = useShared(view);
   const signedIn = v.auth.status === 'signed-in';
   return (
+    <section aria-labelledby="account-title">
+      <h2 id="account-title">Account</h2>
+      <ConnectionSwitch locked={signedIn} />
+      <p data-testid="options-status" role="status">
+        {signedIn
+          ? `Signed in as ${v.auth.agentName}${v.auth.kind === 'bot' ? ' (bot, API key)' : ''} · account ${v.auth.accountId}`
+          : 'Signed out.'}
+      </p>
+      {signedIn ? (
+        <button type="button" class="btn" data-testid="options-signout" onClick={() => void run('signOut')}>
+          Sign out
+        </button>
+      ) : (
+        <>
+          <SignInForm />
+          <h3 class="bot">Or sign in as a bot (API keys)</h3>
+          <BotSignIn />
+        </>
+      )}
+    </section>
+  );
+}
+
+export function Options() {
+  useEffect(connectView, []);
+  useEffect(followPolicy, []);
+  // Only the parts that show the view or the policy read them: a poll's view must not redraw a
+  // form the agent is typing in (a controlled field would be reset under the cursor).
+  return (
     <main class="options">
       <h1>Agent Dock options</h1>
-      <section aria-labelledby="account-title">
-        <h2 id="account-title">Account</h2>
-        <ConnectionSwitch locked={signedIn} />
-        <p data-testid="options-status" role="status">
-          {signedIn
-            ? `Signed in as ${v.auth.agentName}${v.auth.kind === 'bot' ? ' (bot, API key)' : ''} · account ${v.auth.accountId}`
-            : 'Signed out.'}
-        </p>
-        {signedIn ? (
-          <button type="button" class="btn" data-testid="options-signout" onClick={() => void run('signOut')}>
-            Sign out
-          </button>
-        ) : (
-          <>
-            <SignInForm />
-            <h3 class="bot">Or sign in as a bot (API keys)</h3>
-            <BotSignIn />
-          </>
-        )}
-      </section>
+      <AccountSection />
       <section id="not-ringing" aria-labelledby="not-ringing-title">
         <h2 id="not-ringing-title">Why am I not ringing?</h2>
         <NotRinging />
