@@ -84,11 +84,15 @@ describe('reliability and security in Chromium', () => {
       .filter((l) => l.source !== 'system')
       .map(({ source, text }) => ({ source, text }));
     expect(inVisitorView).toEqual(expected);
-    const shown = await panelLines(tab);
-    expect(shown.filter((l) => l.source !== 'system').map(({ source, text }) => ({ source, text }))).toEqual(expected);
-    const ids = shown.map((l) => l.id);
-    expect(new Set(ids).size).toBe(ids.length);
-    expect(ids.some((id) => id.startsWith('pending:'))).toBe(false);
+    // The visitor may see an agent line a moment before the panel hears the answer to its POST (or
+    // the poll that confirms it): the panel settles on every line delivered, once each, in order.
+    await vi.waitFor(async () => {
+      const shown = await panelLines(tab);
+      expect(shown.filter((l) => l.source !== 'system').map(({ source, text }) => ({ source, text }))).toEqual(expected);
+      const ids = shown.map((l) => l.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(ids.filter((id) => id.startsWith('pending:'))).toEqual([]);
+    }, LINE_WAIT);
   };
 
   it('asks for the minimum permissions and runs extension pages under a strict CSP: no inline script, no eval, no plugins, no base or form targets', async () => {
