@@ -27,16 +27,10 @@ import {
 
 type Sender = Browser.runtime.MessageSender;
 
-/**
- * The scripts CRM tabs load on demand, built from entrypoints/<name>.content, and what the agent
- * reads when one cannot be injected.
- */
-const PANEL_SCRIPTS: Record<PanelScript, { file: `/content-scripts/${PanelScript}.js`; unavailable: string }> = {
-  sanitizer: { file: '/content-scripts/sanitizer.js', unavailable: 'HTML lines show as text: the sanitizer could not be loaded in this tab.' },
-  'panel-tools': {
-    file: '/content-scripts/panel-tools.js',
-    unavailable: 'The chat tools (transfer, wrap-up survey, visitor details, copy and fill) could not be loaded in this tab: reload the page.',
-  },
+/** What the agent reads when a script a CRM tab loads on demand cannot be injected there. */
+const PANEL_SCRIPT_UNAVAILABLE: Record<PanelScript, string> = {
+  sanitizer: 'HTML lines show as text: the sanitizer could not be loaded in this tab.',
+  'panel-tools': 'The chat tools (transfer, wrap-up survey, visitor details, copy and fill) could not be loaded in this tab: reload the page.',
 };
 
 function fromThisExtension(sender: Sender): boolean {
@@ -147,13 +141,15 @@ export function serveProtocol(runtime: AgentRuntime, alerts?: AlertCommands): vo
     if (!fromThisExtension(sender) || tabId === undefined) return refused;
     const input = validate(panelScriptSchema, data);
     if (!input.ok) return input.result;
-    const { file, unavailable } = PANEL_SCRIPTS[input.value.script];
+    const { script } = input.value;
+    // Built from entrypoints/<script>.content.
+    const file = `/content-scripts/${script}.js` as const;
     try {
       await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [file] });
       return { ok: true } as const;
     } catch (error) {
       console.warn(`Agent Dock: could not inject ${file}`, { tabId, error: String(error) });
-      return { ok: false, message: unavailable } as const;
+      return { ok: false, message: PANEL_SCRIPT_UNAVAILABLE[script] } as const;
     }
   });
   onMessage('useSidePanel', ({ sender, data }) => {

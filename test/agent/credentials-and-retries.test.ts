@@ -5,51 +5,36 @@
  *   a storm, and `Retry-After` is honoured by the poll loop and by the outbox.
  */
 import fetchCookie from 'fetch-cookie';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createLivePersonClient } from '../../src/api';
-import { AgentRuntime, LOGIN_REFRESH_EVERY_MS, type Logger } from '../../src/agent/runtime';
-import type { AgentState, StateStore } from '../../src/agent/state';
-import { startEmulator, type Emulator } from '../emulator/server';
+import { LOGIN_REFRESH_EVERY_MS, type AgentRuntime, type Logger } from '../../src/agent/runtime';
 import { Visitor } from '../emulator/visitor';
+import { emulatedRuntimes, memoryStore } from './support';
 
 const WAIT = { timeout: 15_000, interval: 25 };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('credentials and retries', () => {
-  let emulator: Emulator;
+  const h = emulatedRuntimes();
   let logs: string[];
   let saves: string[];
   let remembered: string[];
-  let saved: AgentState | null;
-  const runtimes: AgentRuntime[] = [];
 
   const log: Logger = {
     info: (message, detail) => void logs.push(JSON.stringify([message, detail])),
     warn: (message, detail) => void logs.push(JSON.stringify([message, detail])),
   };
-  const store: StateStore = {
-    load: async () => (saved ? structuredClone(saved) : null),
-    save: async (state) => {
-      saved = structuredClone(state);
-      saves.push(JSON.stringify(state));
-    },
-  };
   let clockOffset = 0;
-  const newRuntime = () => {
-    const runtime = new AgentRuntime({
+  const newRuntime = () =>
+    h.newRuntime({
+      // A cookie jar of its own per runtime.
       client: createLivePersonClient({ fetch: fetchCookie(fetch) as typeof fetch }),
-      store,
-      pollIntervalMs: async () => 50,
       rememberAccount: async (account) => void remembered.push(JSON.stringify(account)),
       log,
       now: () => Date.now() + clockOffset,
     });
-    runtimes.push(runtime);
-    return runtime;
-  };
-  const faults = (plan: unknown) => fetch(`${emulator.baseUrl}/sandbox/faults`, { method: plan ? 'PUT' : 'DELETE', body: plan ? JSON.stringify(plan) : undefined });
-  const signIn = (runtime: AgentRuntime, password = 'agent1-pass') =>
-    runtime.signIn({ csdsUrl: emulator.baseUrl, accountId: '12345678', username: 'agent1', password });
+  const faults = (plan: unknown) => fetch(`${h.emulator.baseUrl}/sandbox/faults`, { method: plan ? 'PUT' : 'DELETE', body: plan ? JSON.stringify(plan) : undefined });
+  const signIn = (runtime: AgentRuntime, password?: string) => h.signIn(runtime, password);
 
   /** Signs in, goes Online and accepts one chat per visitor name. */
   async function chatting(runtime: AgentRuntime, names: string[]): Promise<Array<{ chatId: string; visitor: Visitor }>> {
@@ -57,7 +42,7 @@ describe('credentials and retries', () => {
     expect(await runtime.setAvailability('Online')).toEqual({ ok: true });
     const chats: Array<{ chatId: string; visitor: Visitor }> = [];
     for (const name of names) {
-      const visitor = await Visitor.start({ baseUrl: emulator.baseUrl, name });
+      const visitor = await Visitor.start({ baseUrl: h.emulator.baseUrl, name });
       await vi.waitFor(() => expect(runtime.view().ringing.count).toBeGreaterThan(0), WAIT);
       expect(await runtime.acceptChat()).toEqual({ ok: true });
       const chat = runtime.view().chats.find((c) => c.visitorName === name)!;
@@ -66,17 +51,12 @@ describe('credentials and retries', () => {
     return chats;
   }
 
-  beforeEach(async () => {
-    emulator = await startEmulator({ port: 0 });
+  beforeEach(() => {
     logs = [];
     saves = [];
     remembered = [];
-    saved = null;
+    h.store = memoryStore((state) => saves.push(JSON.stringify(state)));
     clockOffset = 0;
-  });
-  afterEach(async () => {
-    for (const runtime of runtimes.splice(0)) await runtime.stop();
-    await emulator.close();
   });
 
   it('never logs a password, bearer, csrf or API secret, and never stores the password', async () => {
@@ -85,7 +65,7 @@ describe('credentials and retries', () => {
     const { chatId, visitor } = (await chatting(runtime, ['Dana']))[0]!;
     const secrets = new Set<string>(['agent1-pass', 'wrong-pass-123']);
     const collectTokens = () => {
-      const connection = saved?.connection;
+      const connection = h.store.saved?.connection;
       if (connection?.bearer) secrets.add(connection.bearer);
       if (connection?.csrf) secrets.add(connection.csrf);
     };
@@ -97,8 +77,8 @@ describe('credentials and retries', () => {
     expect(await runtime.sendLine(chatId, 'line through a 500')).toEqual({ ok: true });
     await vi.waitFor(() => expect(logs.join('\n')).toMatch(/Poll failed|A line was not sent/), WAIT);
     await faults(null);
-    await fetch(`${emulator.baseUrl}/sandbox/expire-bearer`, { method: 'POST' });
-    await fetch(`${emulator.baseUrl}/sandbox/expire-agent-session`, { method: 'POST' });
+    await fetch(`${h.emulator.baseUrl}/sandbox/expire-bearer`, { method: 'POST' });
+    await fetch(`${h.emulator.baseUrl}/sandbox/expire-agent-session`, { method: 'POST' });
     await visitor.sendLine('after the expiries');
     await vi.waitFor(() => expect(runtime.view().chats[0]!.lines.map((l) => l.text)).toContain('after the expiries'), WAIT);
     collectTokens();
@@ -108,7 +88,7 @@ describe('credentials and retries', () => {
     const bot = newRuntime();
     expect(
       await bot.signIn({
-        csdsUrl: emulator.baseUrl,
+        csdsUrl: h.emulator.baseUrl,
         accountId: '12345678',
         username: 'bot1',
         appKey: 'bot-app-key',
@@ -135,10 +115,10 @@ describe('credentials and retries', () => {
     const runtime = newRuntime();
     const chats = await chatting(runtime, ['A', 'B', 'C']);
     await faults({ rate: 1, kinds: ['503'], sides: ['agent'] });
-    const mark = emulator.requests.mark();
+    const mark = h.emulator.requests.mark();
     await Promise.all(chats.map(({ chatId }, i) => runtime.sendLine(chatId, `line ${i} in the outage`)));
     await sleep(2_500);
-    const during = emulator.requests.list({ since: mark, side: 'agent' });
+    const during = h.emulator.requests.list({ since: mark, side: 'agent' });
     // At 50 ms a poll, a loop without backoff would have made ~50 calls; ours: the three lines'
     // first attempts and the poll (or two) that met the outage, then nothing until the backoff ends.
     expect(during.filter((r) => r.method === 'POST').length).toBe(3);
@@ -154,19 +134,19 @@ describe('credentials and retries', () => {
   it('honours Retry-After: neither the poll loop nor the outbox calls again before it', async () => {
     const runtime = newRuntime();
     const { chatId, visitor } = (await chatting(runtime, ['Rae']))[0]!;
-    const limited = (path: string) => emulator.requests.list({ side: 'agent' }).filter((r) => r.fault === '429' && new RegExp(path).test(r.path));
+    const limited = (path: string) => h.emulator.requests.list({ side: 'agent' }).filter((r) => r.fault === '429' && new RegExp(path).test(r.path));
 
     await faults({ rate: 1, kinds: ['429'], sides: ['agent'], pathPattern: '/incomingRequests$', retryAfterSeconds: 3, maxFaults: 1 });
     await vi.waitFor(() => expect(limited('/incomingRequests$')).toHaveLength(1), WAIT);
     const polledAt = limited('/incomingRequests$')[0]!;
-    await vi.waitFor(() => expect(emulator.requests.list({ since: polledAt.seq, side: 'agent' }).some((r) => r.path.endsWith('/incomingRequests'))).toBe(true), WAIT);
-    const nextPoll = emulator.requests.list({ since: polledAt.seq, side: 'agent' }).find((r) => r.path.endsWith('/incomingRequests'))!;
+    await vi.waitFor(() => expect(h.emulator.requests.list({ since: polledAt.seq, side: 'agent' }).some((r) => r.path.endsWith('/incomingRequests'))).toBe(true), WAIT);
+    const nextPoll = h.emulator.requests.list({ since: polledAt.seq, side: 'agent' }).find((r) => r.path.endsWith('/incomingRequests'))!;
     expect(nextPoll.at - polledAt.at).toBeGreaterThanOrEqual(3_000);
 
     await faults({ rate: 1, kinds: ['429'], sides: ['agent'], methods: ['POST'], pathPattern: '/events$', retryAfterSeconds: 3, maxFaults: 1 });
     expect(await runtime.sendLine(chatId, 'after a 429')).toEqual({ ok: true });
     await visitor.waitFor((v) => v.lines().some((l) => l.text === 'after a 429'), 20_000);
-    const posts = emulator.requests.list({ side: 'agent' }).filter((r) => r.method === 'POST' && r.path.endsWith('/events'));
+    const posts = h.emulator.requests.list({ side: 'agent' }).filter((r) => r.method === 'POST' && r.path.endsWith('/events'));
     const refused = posts.findIndex((r) => r.fault === '429');
     expect(refused).toBeGreaterThanOrEqual(0);
     expect(posts[refused + 1]!.at - posts[refused]!.at).toBeGreaterThanOrEqual(3_000);
@@ -176,14 +156,14 @@ describe('credentials and retries', () => {
   it('refreshes the login every 4 minutes (LivePerson: every 3–5), before the bearer can expire', async () => {
     const runtime = newRuntime();
     expect(await signIn(runtime)).toEqual({ ok: true });
-    const refreshes = () => emulator.requests.list({ side: 'login' }).filter((r) => r.path.endsWith('/refresh'));
+    const refreshes = () => h.emulator.requests.list({ side: 'login' }).filter((r) => r.path.endsWith('/refresh'));
     await sleep(300); // several poll cycles at 50 ms
     expect(refreshes()).toHaveLength(0);
     clockOffset += LOGIN_REFRESH_EVERY_MS;
     await vi.waitFor(() => expect(refreshes().map((r) => r.status)).toEqual([200]), WAIT);
     await sleep(300);
     expect(refreshes()).toHaveLength(1); // once per 4 minutes, not once per cycle
-    expect(saved!.connection!.refreshedAt).toBeGreaterThanOrEqual(Date.now() + clockOffset - 1_000);
+    expect(h.store.saved!.connection!.refreshedAt).toBeGreaterThanOrEqual(Date.now() + clockOffset - 1_000);
     expect(runtime.view().auth.status).toBe('signed-in');
   });
 
@@ -194,11 +174,11 @@ describe('credentials and retries', () => {
     const expireBefore = (method: 'PUT' | 'POST', pathPattern: string) => faults({ rate: 1, kinds: ['expire-bearer'], sides: ['agent'], methods: [method], pathPattern, maxFaults: 1 });
     await expireBefore('PUT', '/availability$');
     expect(await runtime.setAvailability('Online')).toEqual({ ok: true });
-    const refused = emulator.requests.list({ side: 'agent' }).filter((r) => r.path.endsWith('/availability') && r.method === 'POST');
+    const refused = h.emulator.requests.list({ side: 'agent' }).filter((r) => r.path.endsWith('/availability') && r.method === 'POST');
     expect(refused.map((r) => r.status)).toEqual([401, 200]);
-    expect(emulator.requests.list({ side: 'login' }).filter((r) => r.path.endsWith('/refresh')).map((r) => r.status)).toContain(200);
+    expect(h.emulator.requests.list({ side: 'login' }).filter((r) => r.path.endsWith('/refresh')).map((r) => r.status)).toContain(200);
 
-    await Visitor.start({ baseUrl: emulator.baseUrl, name: 'Ida' });
+    await Visitor.start({ baseUrl: h.emulator.baseUrl, name: 'Ida' });
     await vi.waitFor(() => expect(runtime.view().ringing.count).toBe(1), WAIT);
     await expireBefore('POST', '/incomingRequests$');
     expect(await runtime.acceptChat()).toEqual({ ok: true });

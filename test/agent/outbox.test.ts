@@ -5,18 +5,15 @@
  * caught mid-request by a worker stop arrives exactly once. A journal of state writes, line POSTs
  * and pushed views shows what a line waits on before its POST leaves.
  */
-import fetchCookie from 'fetch-cookie';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createLivePersonClient } from '../../src/api';
-import { AgentRuntime, type Logger } from '../../src/agent/runtime';
-import type { AgentState, StateStore } from '../../src/agent/state';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { AgentRuntime } from '../../src/agent/runtime';
+import type { AgentState } from '../../src/agent/state';
 import type { AgentView } from '../../src/messaging/view';
 import type { FaultKind } from '../emulator/faults';
-import { startEmulator, type Emulator } from '../emulator/server';
 import { Visitor } from '../emulator/visitor';
+import { emulatedRuntimes, memoryStore } from './support';
 
 const WAIT = { timeout: 8_000, interval: 25 };
-const quiet: Logger = { info: () => {}, warn: () => {} };
 
 /** In order: a state write (a copy), a line POST leaving or answered, a view pushed (its line texts). */
 type JournalEntry =
@@ -28,9 +25,7 @@ const viewTexts = (view: AgentView) => view.chats.flatMap((chat) => chat.lines.m
 const outboxEntry = (state: AgentState, text: string) => state.chats.flatMap((chat) => chat.outbox).find((entry) => entry.text === text);
 
 describe('outbox', () => {
-  let emulator: Emulator;
-  let saved: AgentState | null;
-  let fetchWithJar: typeof fetch;
+  const h = emulatedRuntimes();
   let clockOffset: number;
   /** The browser's network: when false, every request fails as fetch does offline. */
   let networkUp: boolean;
@@ -38,27 +33,15 @@ describe('outbox', () => {
   let pollEveryMs: number;
   /** The interval the poll loop read last, and the journal's length then. */
   let intervalRead: { ms: number; at: number } | undefined;
-  const runtimes: AgentRuntime[] = [];
-  const store: StateStore = {
-    load: async () => (saved ? structuredClone(saved) : null),
-    save: async (state) => {
-      saved = structuredClone(state);
-      journal.push({ kind: 'save', state: structuredClone(state) });
-    },
-  };
   const newRuntime = () => {
-    const runtime = new AgentRuntime({
-      client: createLivePersonClient({ fetch: fetchWithJar }),
-      store,
+    const runtime = h.newRuntime({
       pollIntervalMs: async () => {
         intervalRead = { ms: pollEveryMs, at: journal.length };
         return pollEveryMs;
       },
-      log: quiet,
       now: () => Date.now() + clockOffset,
     });
     runtime.subscribe((view) => journal.push({ kind: 'view', texts: viewTexts(view) }));
-    runtimes.push(runtime);
     return runtime;
   };
 
@@ -87,16 +70,15 @@ describe('outbox', () => {
     return { about, next: journal[until + 1] };
   };
 
-  beforeEach(async () => {
-    emulator = await startEmulator({ port: 0 });
-    saved = null;
+  beforeEach(() => {
     clockOffset = 0;
     networkUp = true;
     journal = [];
     pollEveryMs = 50;
     intervalRead = undefined;
-    const jar = fetchCookie(fetch) as typeof fetch;
-    fetchWithJar = ((input: RequestInfo | URL, init?: RequestInit) => {
+    h.store = memoryStore((state) => journal.push({ kind: 'save', state: structuredClone(state) }));
+    const jar = h.fetch;
+    h.fetch = ((input: RequestInfo | URL, init?: RequestInit) => {
       const event = init?.method === 'POST' && typeof init.body === 'string' ? (JSON.parse(init.body) as { event?: { '@type'?: string; text?: string } }).event : undefined;
       const line = event?.['@type'] === 'line' ? event.text : undefined;
       if (line !== undefined) journal.push({ kind: 'post', text: line });
@@ -105,15 +87,11 @@ describe('outbox', () => {
       return response;
     }) as typeof fetch;
   });
-  afterEach(async () => {
-    for (const runtime of runtimes.splice(0)) await runtime.stop();
-    await emulator.close();
-  });
 
   async function chatting(runtime: AgentRuntime): Promise<{ chatId: string; visitor: Visitor }> {
-    await runtime.signIn({ csdsUrl: emulator.baseUrl, accountId: '12345678', username: 'agent1', password: 'agent1-pass' });
+    await h.signIn(runtime);
     await runtime.setAvailability('Online');
-    const visitor = await Visitor.start({ baseUrl: emulator.baseUrl, name: 'Ola' });
+    const visitor = await Visitor.start({ baseUrl: h.emulator.baseUrl, name: 'Ola' });
     await vi.waitFor(() => expect(runtime.view().ringing.count).toBe(1), WAIT);
     expect(await runtime.acceptChat()).toEqual({ ok: true });
     return { chatId: runtime.view().chats[0]!.id, visitor };
@@ -121,7 +99,7 @@ describe('outbox', () => {
 
   /** The next line POST (only) gets this fault. */
   const faultNextLinePost = (kind: FaultKind) =>
-    emulator.faults.set({ rate: 1, kinds: [kind], sides: ['agent'], methods: ['POST'], pathPattern: '/events$', latencyMs: 0, retryAfterSeconds: 1, maxFaults: 1 });
+    h.emulator.faults.set({ rate: 1, kinds: [kind], sides: ['agent'], methods: ['POST'], pathPattern: '/events$', latencyMs: 0, retryAfterSeconds: 1, maxFaults: 1 });
 
   const agentLines = (runtime: AgentRuntime) => runtime.view().chats[0]!.lines.filter((l) => l.source === 'agent');
   const summary = (runtime: AgentRuntime) => agentLines(runtime).map((l) => [l.text, l.delivery ?? 'sent']);
@@ -152,7 +130,7 @@ describe('outbox', () => {
     const runtime = newRuntime();
     const { chatId, visitor } = await chatting(runtime);
     await pollRarely(); // no poll's write saves the second line for it
-    emulator.faults.set({ rate: 1, kinds: ['latency'], sides: ['agent'], methods: ['POST'], pathPattern: '/events$', latencyMs: 400, retryAfterSeconds: 1, maxFaults: 1 });
+    h.emulator.faults.set({ rate: 1, kinds: ['latency'], sides: ['agent'], methods: ['POST'], pathPattern: '/events$', latencyMs: 400, retryAfterSeconds: 1, maxFaults: 1 });
     const first = runtime.sendLine(chatId, 'first');
     await vi.waitFor(() => expect(journal).toContainEqual({ kind: 'post', text: 'first' }), WAIT);
     const second = runtime.sendLine(chatId, 'second');
@@ -178,7 +156,7 @@ describe('outbox', () => {
     await new Promise((resolve) => setTimeout(resolve, 300)); // several more cycles: still once
     expect(agentLines(runtime)).toHaveLength(1);
     expect(await linesOnVisitorSide(visitor, 'Your refund is on its way.')).toBe(1);
-    expect(emulator.requests.list({ side: 'agent' }).filter((r) => r.method === 'POST' && r.path.endsWith('/events'))).toHaveLength(1);
+    expect(h.emulator.requests.list({ side: 'agent' }).filter((r) => r.method === 'POST' && r.path.endsWith('/events'))).toHaveLength(1);
   });
 
   it('sends a dropped line again once the events show it never arrived', async () => {
@@ -213,7 +191,7 @@ describe('outbox', () => {
   it('marks a line failed on a permanent error; Retry sends it, Discard drops it', async () => {
     const runtime = newRuntime();
     const { chatId, visitor } = await chatting(runtime);
-    emulator.faults.set({ rate: 1, kinds: ['503'], sides: ['agent'], methods: ['POST'], pathPattern: '/events$', latencyMs: 0, retryAfterSeconds: 1 });
+    h.emulator.faults.set({ rate: 1, kinds: ['503'], sides: ['agent'], methods: ['POST'], pathPattern: '/events$', latencyMs: 0, retryAfterSeconds: 1 });
     await runtime.sendLine(chatId, 'keep trying');
     for (let i = 0; i < 4; i++) {
       clockOffset += 20_000;
@@ -221,7 +199,7 @@ describe('outbox', () => {
     }
     await vi.waitFor(() => expect(agentLines(runtime)[0]).toMatchObject({ text: 'keep trying', delivery: 'failed' }), WAIT);
     expect(agentLines(runtime)[0]!.problem).toMatch(/503/);
-    emulator.faults.set(undefined);
+    h.emulator.faults.set(undefined);
     const localId = agentLines(runtime)[0]!.id.replace('pending:', '');
     const since = journal.length;
     expect(await runtime.retryLine(chatId, localId)).toEqual({ ok: true });
@@ -244,9 +222,9 @@ describe('outbox', () => {
     // A 409 (the chat ended under us) is not retried: end the chat behind the runtime's back.
     const chat = runtime.view().chats[0]!;
     expect(chat.state).toBe('chatting');
-    const ended = await fetchWithJar(`${saved!.chats[0]!.chatUrl}/events?v=1&NC=true`, {
+    const ended = await h.fetch(`${h.store.saved!.chats[0]!.chatUrl}/events?v=1&NC=true`, {
       method: 'POST',
-      headers: { Authorization: `Bearer ${saved!.connection!.bearer}`, 'Content-Type': 'application/json' },
+      headers: { Authorization: `Bearer ${h.store.saved!.connection!.bearer}`, 'Content-Type': 'application/json' },
       body: JSON.stringify({ event: { '@type': 'state', state: 'ended' } }),
     });
     expect(ended.status).toBe(201);
@@ -267,9 +245,9 @@ describe('outbox', () => {
     const first = newRuntime();
     const { chatId, visitor } = await chatting(first);
     // The request is applied, but the worker is gone before the answer arrives.
-    emulator.faults.set({ rate: 1, kinds: ['latency'], sides: ['agent'], methods: ['POST'], pathPattern: '/events$', latencyMs: 400, retryAfterSeconds: 1, maxFaults: 1 });
+    h.emulator.faults.set({ rate: 1, kinds: ['latency'], sides: ['agent'], methods: ['POST'], pathPattern: '/events$', latencyMs: 400, retryAfterSeconds: 1, maxFaults: 1 });
     void first.sendLine(chatId, 'sent as the worker stopped');
-    await vi.waitFor(() => expect(saved!.chats[0]!.outbox[0]).toMatchObject({ status: 'sending' }), WAIT);
+    await vi.waitFor(() => expect(h.store.saved!.chats[0]!.outbox[0]).toMatchObject({ status: 'sending' }), WAIT);
     await first.stop();
     const second = newRuntime();
     await second.restore();
@@ -282,9 +260,9 @@ describe('outbox', () => {
     const first = newRuntime();
     const { chatId, visitor } = await chatting(first);
     // The first worker queued the line and may have sent it, then stopped before answering the UI.
-    emulator.faults.set({ rate: 1, kinds: ['latency'], sides: ['agent'], methods: ['POST'], pathPattern: '/events$', latencyMs: 400, retryAfterSeconds: 1, maxFaults: 1 });
+    h.emulator.faults.set({ rate: 1, kinds: ['latency'], sides: ['agent'], methods: ['POST'], pathPattern: '/events$', latencyMs: 400, retryAfterSeconds: 1, maxFaults: 1 });
     void first.sendLine(chatId, 'said once', false, 'ui-line-1');
-    await vi.waitFor(() => expect(saved!.chats[0]!.outbox[0]).toMatchObject({ status: 'sending' }), WAIT);
+    await vi.waitFor(() => expect(h.store.saved!.chats[0]!.outbox[0]).toMatchObject({ status: 'sending' }), WAIT);
     await first.stop();
     // The UI's resend reaches the next worker, which knows the id.
     const second = newRuntime();
@@ -301,14 +279,14 @@ describe('outbox', () => {
   it('resends to the new agent session a line whose request went to a session the poll loop replaced meanwhile', async () => {
     const runtime = newRuntime();
     const { chatId, visitor } = await chatting(runtime);
-    const oldSession = saved!.connection!.sessionUrl;
+    const oldSession = h.store.saved!.connection!.sessionUrl;
     // The line's request is slow; while it is out, the agent session expires and the poll loop
     // starts a new one. The old session then answers the line with a 404.
-    emulator.faults.set({ rate: 1, kinds: ['latency'], sides: ['agent'], methods: ['POST'], pathPattern: '/events$', latencyMs: 600, retryAfterSeconds: 1, maxFaults: 1 });
+    h.emulator.faults.set({ rate: 1, kinds: ['latency'], sides: ['agent'], methods: ['POST'], pathPattern: '/events$', latencyMs: 600, retryAfterSeconds: 1, maxFaults: 1 });
     const sent = runtime.sendLine(chatId, 'sent across a session restart');
-    await vi.waitFor(() => expect(saved!.chats[0]!.outbox[0]).toMatchObject({ status: 'sending' }), WAIT);
-    await fetch(`${emulator.baseUrl}/sandbox/expire-agent-session`, { method: 'POST' });
-    await vi.waitFor(() => expect(saved!.connection!.sessionUrl).not.toBe(oldSession), WAIT);
+    await vi.waitFor(() => expect(h.store.saved!.chats[0]!.outbox[0]).toMatchObject({ status: 'sending' }), WAIT);
+    await fetch(`${h.emulator.baseUrl}/sandbox/expire-agent-session`, { method: 'POST' });
+    await vi.waitFor(() => expect(h.store.saved!.connection!.sessionUrl).not.toBe(oldSession), WAIT);
     await sent;
     await vi.waitFor(() => expect(summary(runtime)).toEqual([['sent across a session restart', 'sent']]), WAIT);
     expect(await linesOnVisitorSide(visitor, 'sent across a session restart')).toBe(1);
@@ -317,11 +295,11 @@ describe('outbox', () => {
   it('sends to the new agent session when the chats it holds could not be read while it started', async () => {
     const runtime = newRuntime();
     const { chatId, visitor } = await chatting(runtime);
-    const oldSession = saved!.connection!.sessionUrl;
+    const oldSession = h.store.saved!.connection!.sessionUrl;
     // The session expires; when the poll loop starts a new one, reading the held chats fails once.
-    emulator.faults.set({ rate: 1, kinds: ['500'], sides: ['agent'], methods: ['GET'], pathPattern: '/chatSessions$', latencyMs: 0, retryAfterSeconds: 1, maxFaults: 1 });
-    await fetch(`${emulator.baseUrl}/sandbox/expire-agent-session`, { method: 'POST' });
-    await vi.waitFor(() => expect(saved!.connection!.sessionUrl).not.toBe(oldSession), WAIT);
+    h.emulator.faults.set({ rate: 1, kinds: ['500'], sides: ['agent'], methods: ['GET'], pathPattern: '/chatSessions$', latencyMs: 0, retryAfterSeconds: 1, maxFaults: 1 });
+    await fetch(`${h.emulator.baseUrl}/sandbox/expire-agent-session`, { method: 'POST' });
+    await vi.waitFor(() => expect(h.store.saved!.connection!.sessionUrl).not.toBe(oldSession), WAIT);
     expect(await runtime.sendLine(chatId, 'after a restart with no chat list')).toEqual({ ok: true });
     await vi.waitFor(() => expect(summary(runtime)).toEqual([['after a restart with no chat list', 'sent']]), WAIT);
     expect(await linesOnVisitorSide(visitor, 'after a restart with no chat list')).toBe(1);
@@ -332,7 +310,7 @@ describe('outbox', () => {
     const { chatId, visitor } = await chatting(first);
     // The worker stopped while the line was being sent, and the request never reached LivePerson.
     await first.stop();
-    saved!.chats[0]!.outbox.push({ localId: 'x1', text: 'lost with the worker', status: 'sending', afterEventId: saved!.chats[0]!.lastEventId, attempts: 1, attemptStartedAt: Date.now() });
+    h.store.saved!.chats[0]!.outbox.push({ localId: 'x1', text: 'lost with the worker', status: 'sending', afterEventId: h.store.saved!.chats[0]!.lastEventId, attempts: 1, attemptStartedAt: Date.now() });
     const second = newRuntime();
     await second.restore();
     await new Promise((resolve) => setTimeout(resolve, 400));
@@ -362,15 +340,15 @@ describe('outbox', () => {
     await runtime.networkChanged(false);
     expect(runtime.view().health.problem).toMatch(/offline/i);
     // A request sent just before the network went may still land: let those arrive first.
-    for (let mark = emulator.requests.mark(), i = 0; i < 20; i++, mark = emulator.requests.mark()) {
+    for (let mark = h.emulator.requests.mark(), i = 0; i < 20; i++, mark = h.emulator.requests.mark()) {
       await new Promise((resolve) => setTimeout(resolve, 150));
-      if (emulator.requests.list({ since: mark }).length === 0) break;
+      if (h.emulator.requests.list({ since: mark }).length === 0) break;
     }
-    const mark = emulator.requests.mark();
+    const mark = h.emulator.requests.mark();
     await runtime.sendLine(chatId, 'typed on the train');
     expect(summary(runtime)).toEqual([['typed on the train', 'pending']]);
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(emulator.requests.list({ since: mark })).toEqual([]); // and nothing reached the server anyway
+    expect(h.emulator.requests.list({ since: mark })).toEqual([]); // and nothing reached the server anyway
     networkUp = true;
     await runtime.networkChanged(true);
     // No clock moved: the line goes on the online event, not after its 5 s backoff.

@@ -4,9 +4,7 @@
  * runtime against the emulator over real HTTP (drain mode end to end, surviving a worker restart;
  * Away when LivePerson stops answering).
  */
-import fetchCookie from 'fetch-cookie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createLivePersonClient } from '../../src/api';
 import {
   canRing,
   DRAIN_DONE_REASON,
@@ -19,12 +17,11 @@ import {
   sessionIsLost,
   type PresenceTarget,
 } from '../../src/agent/presence';
-import { AgentRuntime } from '../../src/agent/runtime';
+import type { AgentRuntime } from '../../src/agent/runtime';
 import type { CommandResult } from '../../src/messaging/protocol';
 import { emptyView, type AgentView, type ChatView } from '../../src/messaging/view';
-import { startEmulator, type Emulator } from '../emulator/server';
 import { Visitor } from '../emulator/visitor';
-import { memoryStore, quiet } from './support';
+import { emulatedRuntimes, quiet } from './support';
 
 const WAIT = { timeout: 10_000, interval: 25 };
 
@@ -177,40 +174,20 @@ describe('PresenceGuard on a fake clock', () => {
 
 
 describe('drain mode and the safety net against the emulator', () => {
-  let emulator: Emulator;
-  let store: ReturnType<typeof memoryStore>;
-  let fetchWithJar: typeof fetch;
-  const runtimes: AgentRuntime[] = [];
+  const h = emulatedRuntimes();
   let skewMs = 0;
-
   const newRuntime = () => {
-    const runtime = new AgentRuntime({
-      client: createLivePersonClient({ fetch: fetchWithJar }),
-      store,
-      pollIntervalMs: async () => 50,
-      log: quiet,
-      now: () => Date.now() + skewMs,
-    });
-    runtimes.push(runtime);
+    const runtime = h.newRuntime({ now: () => Date.now() + skewMs });
     new PresenceGuard({ target: runtime, settings: async () => ({ awayWhenIdle: true, idleSeconds: 60 }), log: quiet });
     return runtime;
   };
-  const signIn = (runtime: AgentRuntime) =>
-    runtime.signIn({ csdsUrl: emulator.baseUrl, accountId: '12345678', username: 'agent1', password: 'agent1-pass' });
+  const signIn = (runtime: AgentRuntime) => h.signIn(runtime);
   const availabilityAtLivePerson = async () => {
-    const state = (await (await fetch(`${emulator.baseUrl}/sandbox/state`)).json()) as { agentSessions: Array<{ availability: string }> };
+    const state = (await (await fetch(`${h.emulator.baseUrl}/sandbox/state`)).json()) as { agentSessions: Array<{ availability: string }> };
     return state.agentSessions.at(-1)?.availability;
   };
-
-  beforeEach(async () => {
-    emulator = await startEmulator({ port: 0 });
-    store = memoryStore();
-    fetchWithJar = fetchCookie(fetch) as typeof fetch;
+  beforeEach(() => {
     skewMs = 0;
-  });
-  afterEach(async () => {
-    for (const runtime of runtimes.splice(0)) await runtime.stop();
-    await emulator.close();
   });
 
   it('with no open chat, goes Away at once', async () => {
@@ -227,7 +204,7 @@ describe('drain mode and the safety net against the emulator', () => {
     const first = newRuntime();
     await signIn(first);
     await first.setAvailability('Online');
-    const dana = await Visitor.start({ baseUrl: emulator.baseUrl, name: 'Dana' });
+    const dana = await Visitor.start({ baseUrl: h.emulator.baseUrl, name: 'Dana' });
     await vi.waitFor(() => expect(first.view().ringing.count).toBe(1), WAIT);
     expect(await first.acceptChat()).toEqual({ ok: true });
 
@@ -236,11 +213,11 @@ describe('drain mode and the safety net against the emulator', () => {
     expect(await availabilityAtLivePerson()).toBe('Occupied');
 
     // No new chat is routed to a draining agent.
-    await Visitor.start({ baseUrl: emulator.baseUrl, name: 'Marco' });
+    await Visitor.start({ baseUrl: h.emulator.baseUrl, name: 'Marco' });
     const afterMarco = Date.now();
     await vi.waitFor(() => expect(first.view().health.lastPollAt).toBeGreaterThan(afterMarco), WAIT);
     expect(first.view().ringing.count).toBe(0);
-    const sessions = ((await (await fetch(`${emulator.baseUrl}/sandbox/state`)).json()) as { agentSessions: Array<{ ringing: number }> }).agentSessions;
+    const sessions = ((await (await fetch(`${h.emulator.baseUrl}/sandbox/state`)).json()) as { agentSessions: Array<{ ringing: number }> }).agentSessions;
     expect(sessions.at(-1)?.ringing).toBe(0);
     const chatId = first.view().chats[0]!.id;
     expect(await first.sendLine(chatId, 'One more thing and I am done.')).toEqual({ ok: true });
@@ -262,7 +239,7 @@ describe('drain mode and the safety net against the emulator', () => {
     const runtime = newRuntime();
     await signIn(runtime);
     await runtime.setAvailability('Online');
-    await Visitor.start({ baseUrl: emulator.baseUrl, name: 'Kim' });
+    await Visitor.start({ baseUrl: h.emulator.baseUrl, name: 'Kim' });
     await vi.waitFor(() => expect(runtime.view().ringing.count).toBe(1), WAIT);
     await runtime.acceptChat();
     await runtime.finishChatsThenAway();
@@ -276,7 +253,7 @@ describe('drain mode and the safety net against the emulator', () => {
     await runtime.setAvailability('Online');
     await vi.waitFor(() => expect(runtime.view().health.lastPollAt).toBeDefined(), WAIT);
     // Polls now fail (rate limited, retried after 1 s); availability changes still get through.
-    emulator.faults.set({ rate: 1, kinds: ['429'], sides: ['agent'], methods: ['GET'], pathPattern: 'incomingRequests', latencyMs: 0, retryAfterSeconds: 0 });
+    h.emulator.faults.set({ rate: 1, kinds: ['429'], sides: ['agent'], methods: ['GET'], pathPattern: 'incomingRequests', latencyMs: 0, retryAfterSeconds: 0 });
     await vi.waitFor(() => expect(runtime.view().health.problem).toBeDefined(), WAIT);
     expect(runtime.view().availability).toBe('Online'); // one failure is not a lost session
     skewMs = SESSION_LOST_AFTER_MS; // the clock moves on while no poll succeeds

@@ -3,47 +3,17 @@
  * lines both ways exactly once, end, and a worker restart in the middle of a chat.
  */
 import fetchCookie from 'fetch-cookie';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createLivePersonClient } from '../../src/api';
-import { AgentRuntime } from '../../src/agent/runtime';
-import { startEmulator, type Emulator } from '../emulator/server';
+import { describe, expect, it, vi } from 'vitest';
+import type { AgentRuntime } from '../../src/agent/runtime';
 import { Visitor } from '../emulator/visitor';
-import { memoryStore, quiet } from './support';
+import { emulatedRuntimes, memoryStore } from './support';
 
 const WAIT = { timeout: 8_000, interval: 25 };
 
 
 describe('AgentRuntime', () => {
-  let emulator: Emulator;
-  let store: ReturnType<typeof memoryStore>;
-  const runtimes: AgentRuntime[] = [];
-  // One cookie jar per "browser profile", shared by worker lifetimes, as in Chrome.
-  let fetchWithJar: typeof fetch;
-
-  const newRuntime = () => {
-    const runtime = new AgentRuntime({
-      client: createLivePersonClient({ fetch: fetchWithJar }),
-      store,
-      pollIntervalMs: async () => 50,
-      log: quiet,
-    });
-    runtimes.push(runtime);
-    return runtime;
-  };
-
-  const signIn = (runtime: AgentRuntime, password = 'agent1-pass') =>
-    runtime.signIn({ csdsUrl: emulator.baseUrl, accountId: '12345678', username: 'agent1', password });
-
-  beforeEach(async () => {
-    emulator = await startEmulator({ port: 0 });
-    store = memoryStore();
-    fetchWithJar = fetchCookie(fetch) as typeof fetch;
-  });
-
-  afterEach(async () => {
-    for (const runtime of runtimes.splice(0)) await runtime.stop();
-    await emulator.close();
-  });
+  const h = emulatedRuntimes();
+  const { newRuntime, signIn } = h;
 
   it('refuses a wrong password with a readable reason and stays signed out', async () => {
     const runtime = newRuntime();
@@ -68,7 +38,7 @@ describe('AgentRuntime', () => {
     expect(await runtime.setAvailability('Online')).toEqual({ ok: true });
     expect(runtime.view().availability).toBe('Online');
 
-    const visitor = await Visitor.start({ baseUrl: emulator.baseUrl, name: 'Dana' });
+    const visitor = await Visitor.start({ baseUrl: h.emulator.baseUrl, name: 'Dana' });
     await vi.waitFor(() => expect(runtime.view().ringing.count).toBe(1), WAIT);
     expect(await runtime.acceptChat()).toEqual({ ok: true });
     const chatId = runtime.view().chats[0]!.id;
@@ -103,8 +73,8 @@ describe('AgentRuntime', () => {
     const runtime = newRuntime();
     await signIn(runtime);
     await runtime.setAvailability('Online');
-    await fetch(`${emulator.baseUrl}/sandbox/expire-bearer`, { method: 'POST' });
-    await Visitor.start({ baseUrl: emulator.baseUrl, name: 'Kim' });
+    await fetch(`${h.emulator.baseUrl}/sandbox/expire-bearer`, { method: 'POST' });
+    await Visitor.start({ baseUrl: h.emulator.baseUrl, name: 'Kim' });
     await vi.waitFor(() => expect(runtime.view().ringing.count).toBe(1), WAIT);
     expect(runtime.view().auth.status).toBe('signed-in');
   });
@@ -112,8 +82,8 @@ describe('AgentRuntime', () => {
   it('signs out with a clear reason when the login cannot be refreshed', async () => {
     const runtime = newRuntime();
     await signIn(runtime);
-    const session = store.saved!.connection!;
-    const logout = await fetchWithJar(`${emulator.baseUrl}/api/account/12345678/logout`, { method: 'POST', body: JSON.stringify({ csrf: session.csrf }) });
+    const session = h.store.saved!.connection!;
+    const logout = await h.fetch(`${h.emulator.baseUrl}/api/account/12345678/logout`, { method: 'POST', body: JSON.stringify({ csrf: session.csrf }) });
     expect(logout.status).toBe(200);
     // Logged out elsewhere: the bearer is dead and refresh is refused.
     await vi.waitFor(() => expect(runtime.view().auth).toMatchObject({ status: 'signed-out', reason: 'Your LivePerson login expired. Sign in again.' }), WAIT);
@@ -123,16 +93,16 @@ describe('AgentRuntime', () => {
     const runtime = newRuntime();
     await signIn(runtime);
     await runtime.setAvailability('Online');
-    const visitor = await Visitor.start({ baseUrl: emulator.baseUrl, name: 'Lee' });
+    const visitor = await Visitor.start({ baseUrl: h.emulator.baseUrl, name: 'Lee' });
     await vi.waitFor(() => expect(runtime.view().ringing.count).toBe(1), WAIT);
     await runtime.acceptChat();
     const chatId = runtime.view().chats[0]!.id;
-    await fetch(`${emulator.baseUrl}/sandbox/expire-agent-session`, { method: 'POST' });
+    await fetch(`${h.emulator.baseUrl}/sandbox/expire-agent-session`, { method: 'POST' });
     await visitor.sendLine('still there?');
     await vi.waitFor(() => expect(texts(runtime)).toContain('still there?'), WAIT);
     expect(await runtime.sendLine(chatId, 'Yes!')).toEqual({ ok: true });
     await visitor.waitFor((v) => v.lines().some((l) => l.text === 'Yes!'), 8_000);
-    const state = await (await fetch(`${emulator.baseUrl}/sandbox/state`)).json();
+    const state = await (await fetch(`${h.emulator.baseUrl}/sandbox/state`)).json();
     expect(state.agentSessions).toEqual([expect.objectContaining({ availability: 'Online' })]);
   });
 
@@ -140,7 +110,7 @@ describe('AgentRuntime', () => {
     const runtime = newRuntime();
     await signIn(runtime);
     await runtime.setAvailability('Online');
-    await Visitor.start({ baseUrl: emulator.baseUrl, name: 'Dana', ssoKey: 'dana-sso' });
+    await Visitor.start({ baseUrl: h.emulator.baseUrl, name: 'Dana', ssoKey: 'dana-sso' });
     await vi.waitFor(() => expect(runtime.view().ringing.count).toBe(1), WAIT);
     expect(await runtime.acceptChat()).toEqual({ ok: true });
     const facts = runtime.view().chats[0]!.visitor!.facts;
@@ -150,7 +120,7 @@ describe('AgentRuntime', () => {
     ]);
     expect(facts).toEqual(expect.arrayContaining([{ label: 'Customer id', value: '88213' }, { label: 'Browser', value: expect.any(String) }]));
     // An anonymous visitor: no participant, nothing claimed.
-    await Visitor.start({ baseUrl: emulator.baseUrl, name: 'Anon' });
+    await Visitor.start({ baseUrl: h.emulator.baseUrl, name: 'Anon' });
     await vi.waitFor(() => expect(runtime.view().ringing.count).toBe(1), WAIT);
     expect(await runtime.acceptChat()).toEqual({ ok: true });
     const anon = runtime.view().chats.find((c) => c.visitorName === 'Anon')!;
@@ -159,8 +129,8 @@ describe('AgentRuntime', () => {
 
   it('polls every open chat with one multi-chat request per cycle, plus one for incoming requests', async () => {
     const requests: string[] = [];
-    const jar = fetchWithJar;
-    fetchWithJar = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    const jar = h.fetch;
+    h.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
       requests.push(`${init?.method ?? 'GET'} ${new URL(String(input)).pathname}`);
       return jar(input, init);
     }) as typeof fetch;
@@ -168,7 +138,7 @@ describe('AgentRuntime', () => {
     await signIn(runtime);
     await runtime.setAvailability('Online');
     for (const name of ['A', 'B', 'C']) {
-      await Visitor.start({ baseUrl: emulator.baseUrl, name });
+      await Visitor.start({ baseUrl: h.emulator.baseUrl, name });
       await vi.waitFor(() => expect(runtime.view().ringing.count).toBeGreaterThan(0), WAIT);
       expect(await runtime.acceptChat()).toEqual({ ok: true });
     }
@@ -187,7 +157,7 @@ describe('AgentRuntime', () => {
     const first = newRuntime();
     await signIn(first);
     await first.setAvailability('Online');
-    const visitor = await Visitor.start({ baseUrl: emulator.baseUrl, name: 'Pat' });
+    const visitor = await Visitor.start({ baseUrl: h.emulator.baseUrl, name: 'Pat' });
     await vi.waitFor(() => expect(first.view().ringing.count).toBe(1), WAIT);
     await first.acceptChat();
     await visitor.sendLine('hello from before');
@@ -195,8 +165,8 @@ describe('AgentRuntime', () => {
     await first.stop();
 
     // Another profile: its own storage and cookie jar.
-    store = memoryStore();
-    fetchWithJar = fetchCookie(fetch) as typeof fetch;
+    h.store = memoryStore();
+    h.fetch = fetchCookie(fetch) as typeof fetch;
     const second = newRuntime();
     expect(await signIn(second)).toEqual({ ok: true });
     expect(second.view().chats.map((c) => c.visitorName)).toEqual(['Pat']);
@@ -209,7 +179,7 @@ describe('AgentRuntime', () => {
     const first = newRuntime();
     await signIn(first);
     await first.setAvailability('Online');
-    const visitor = await Visitor.start({ baseUrl: emulator.baseUrl, name: 'Sam' });
+    const visitor = await Visitor.start({ baseUrl: h.emulator.baseUrl, name: 'Sam' });
     await vi.waitFor(() => expect(first.view().ringing.count).toBe(1), WAIT);
     await first.acceptChat();
     await visitor.sendLine('one');
