@@ -101,3 +101,9 @@ export const emptyView: AgentView = {
   chats: [],
   health: {},
 };
+
+/**
+ * Whether a UI still holds `emptyView`, the background's first view not having reached it yet: it
+ * then says it is connecting, not "Signed out" to an agent who is signed in.
+ */
+export const awaitingFirstView = (view: AgentView): boolean => view === emptyView;

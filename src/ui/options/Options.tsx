@@ -4,6 +4,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { Capacity } from '../../messaging/protocol';
+import { awaitingFirstView } from '../../messaging/view';
 import { accountSettings, livePersonAccount, type AccountSettings } from '../../settings/account';
 import { DEFAULT_POLL_INTERVAL_MS, LIVEPERSON_MIN_POLL_INTERVAL_MS, pollIntervalSetting } from '../../settings/polling';
 import { connectionOf, SANDBOX_ACCOUNT, type Connection } from '../../settings/sandbox';
@@ -219,6 +220,16 @@ function NotRinging() {
 function AccountSection() {
   const v = useShared(view);
   const signedIn = v.auth.status === 'signed-in';
+  if (awaitingFirstView(v)) {
+    return (
+      <section aria-labelledby="account-title" aria-busy="true">
+        <h2 id="account-title">Account</h2>
+        <p data-testid="options-status" role="status">
+          Connecting…
+        </p>
+      </section>
+    );
+  }
   return (
     <section aria-labelledby="account-title">
       <h2 id="account-title">Account</h2>

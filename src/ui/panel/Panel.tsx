@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useRingCountdown } from '../ring-countdown';
 import { connectView, run, view } from '../store';
+import { awaitingFirstView } from '../../messaging/view';
 import { ChatPane } from './ChatPane';
 import { LineAnnouncer } from './LineAnnouncer';
 import { useShared } from '../shared-value';
@@ -56,14 +57,15 @@ export function Panel({ startCollapsed = false, openOnRing = false, onCollapsedC
     );
   }
 
+  const connecting = awaitingFirstView(v);
   return (
-    <aside class="panel" data-testid="panel" aria-label="Agent Dock">
-      <LineAnnouncer chats={chats} />
+    <aside class="panel" data-testid="panel" aria-label="Agent Dock" aria-busy={connecting}>
+      {!connecting && <LineAnnouncer chats={chats} />}
       <header class="head">
         <div>
           <div class="title">Agent Dock</div>
           <div class="sub">
-            {v.auth.status === 'signed-in' ? `${v.auth.agentName ?? ''} · ${v.availability ?? ''}` : 'Signed out'}
+            {connecting ? 'Connecting…' : v.auth.status === 'signed-in' ? `${v.auth.agentName ?? ''} · ${v.availability ?? ''}` : 'Signed out'}
           </div>
         </div>
         <button type="button" class="btn btn-quiet" aria-label="Collapse the panel" onClick={() => setCollapsed(true)}>
@@ -86,7 +88,7 @@ export function Panel({ startCollapsed = false, openOnRing = false, onCollapsedC
         </div>
       )}
 
-      {v.auth.status !== 'signed-in' ? (
+      {connecting ? null : v.auth.status !== 'signed-in' ? (
         <p class="empty">Sign in from the Agent Dock toolbar button.</p>
       ) : (
         <>

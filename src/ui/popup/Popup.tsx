@@ -1,6 +1,7 @@
 /** The toolbar popup: sign in, one-click availability, status at a glance. */
 import { useEffect, useState } from 'preact/hooks';
 import type { Capacity } from '../../messaging/protocol';
+import { awaitingFirstView } from '../../messaging/view';
 import { followPolicy } from '../policy';
 import { useRingCountdown } from '../ring-countdown';
 import { connectView, run, view } from '../store';
@@ -115,13 +116,21 @@ function Status() {
 }
 
 export function Popup() {
-  const { auth } = useShared(view);
+  const v = useShared(view);
   useEffect(connectView, []);
   useEffect(followPolicy, []);
   return (
-    <main class="popup">
+    <main class="popup" aria-busy={awaitingFirstView(v)}>
       <h1>Agent Dock</h1>
-      {auth.status === 'signed-in' ? <Status /> : <SignInForm linkToOptions />}
+      {awaitingFirstView(v) ? (
+        <p class="status" data-testid="auth-status" role="status">
+          Connecting…
+        </p>
+      ) : v.auth.status === 'signed-in' ? (
+        <Status />
+      ) : (
+        <SignInForm linkToOptions />
+      )}
       <ThisSite />
     </main>
   );
