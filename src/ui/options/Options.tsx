@@ -176,6 +176,8 @@ function NotRinging() {
     if (!signedIn) return setCapacity(null);
     void run('getCapacity').then((result) => setCapacity(result.ok ? result : null));
   }, [signedIn, v.availability, v.chats.length]);
+  // No verdicts before the background's first view: they would all read "Check".
+  if (awaitingFirstView(v)) return <p role="status">Connecting…</p>;
   const skills = v.agent?.skills ?? [];
   const checks: Check[] = [
     { id: 'signed-in', ok: signedIn, label: 'Signed in', fix: 'Sign in above, or from the toolbar button.' },

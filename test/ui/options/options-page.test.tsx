@@ -21,6 +21,19 @@ afterEach(() => {
 });
 
 describe('the options page', () => {
+  it('says it is connecting until the first view, then whether the agent is signed in', async () => {
+    view.value = emptyView;
+    await act(() => render(<Options />, container));
+    const status = () => container.querySelector('[data-testid="options-status"]')?.textContent;
+    expect(status()).toBe('Connecting…');
+    expect(container.querySelector('[data-testid="not-ringing-checks"]')).toBeNull();
+    await act(() => {
+      view.value = { ...emptyView };
+    });
+    expect(status()).toBe('Signed out.');
+    expect(container.querySelector('[data-testid="check-signed-in"]')?.getAttribute('data-ok')).toBe('false');
+  });
+
   it('does not reset a field the agent is typing in when a poll brings a new view', async () => {
     await act(() => render(<Options />, container));
     // The saved settings load first.
