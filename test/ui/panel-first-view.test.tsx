@@ -5,18 +5,16 @@
  */
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { describe, expect, it, vi } from 'vitest';
-import { SharedValue } from '../../src/ui/shared-value';
-import { emptyView, type AgentView } from '../../src/messaging/view';
+import { describe, expect, it } from 'vitest';
+import { emptyView } from '../../src/messaging/view';
+import { Panel } from '../../src/ui/panel/Panel';
+import { view } from '../../src/ui/store';
+import { pageHarness } from './page-harness';
 
-const view = new SharedValue<AgentView>(emptyView);
-vi.mock('../../src/ui/store', () => ({ view, connectView: () => {}, run: async () => ({ ok: true }) }));
-
-const { Panel } = await import('../../src/ui/panel/Panel');
+const { container } = pageHarness();
 
 describe('the panel before its first view', () => {
   it('says it is connecting, then shows what the background sends', () => {
-    const container = document.createElement('div');
     act(() => render(<Panel />, container));
     const panel = container.querySelector('[data-testid="panel"]')!;
     expect(panel.textContent).toContain('Connecting…');

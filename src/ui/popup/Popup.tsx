@@ -119,10 +119,11 @@ export function Popup() {
   const v = useShared(view);
   useEffect(connectView, []);
   useEffect(followPolicy, []);
+  const connecting = awaitingFirstView(v);
   return (
-    <main class="popup" aria-busy={awaitingFirstView(v)}>
+    <main class="popup" aria-busy={connecting}>
       <h1>Agent Dock</h1>
-      {awaitingFirstView(v) ? (
+      {connecting ? (
         <p class="status" data-testid="auth-status" role="status">
           Connecting…
         </p>

@@ -1,28 +1,17 @@
 // @vitest-environment jsdom
-/** The options page while signed in: a view arrives with every poll; what the agent types stays. */
+/** The options page: "Connecting…" until the first view; then a view with every poll, and what the agent types stays. */
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { describe, expect, it } from 'vitest';
 import { emptyView } from '../../../src/messaging/view';
 import { Options } from '../../../src/ui/options/Options';
 import { view } from '../../../src/ui/store';
+import { pageHarness } from '../page-harness';
 
-const container = document.createElement('div');
-beforeEach(() => {
-  // fakeBrowser has no permissions API and no ports: the page needs only their shape here.
-  const event = () => ({ addListener: vi.fn(), removeListener: vi.fn(), hasListener: vi.fn() });
-  Object.assign(fakeBrowser.permissions, { contains: vi.fn(async () => false), onAdded: event(), onRemoved: event() });
-  vi.spyOn(fakeBrowser.runtime, 'connect').mockImplementation(() => ({ onMessage: event(), onDisconnect: event(), postMessage: vi.fn(), disconnect: vi.fn() }) as never);
-});
-afterEach(() => {
-  render(null, container);
-  vi.restoreAllMocks();
-});
+const { container } = pageHarness();
 
 describe('the options page', () => {
   it('says it is connecting until the first view, then whether the agent is signed in', async () => {
-    view.value = emptyView;
     await act(() => render(<Options />, container));
     const status = () => container.querySelector('[data-testid="options-status"]')?.textContent;
     expect(status()).toBe('Connecting…');
