@@ -54,7 +54,7 @@ export class AgentRuntime {
   /** One outbox flush per chat at a time, so lines leave in order. */
   private readonly flushes = new Map<string, Promise<void>>();
   private sessionRecovery: Promise<boolean> | undefined;
-  private loginRefresh: Promise<boolean> | undefined;
+  private loginRefresh: Promise<LoginRefresh> | undefined;
   private offline = false;
   private readonly now: () => number;
 
@@ -381,15 +381,8 @@ export class AgentRuntime {
         await this.commit();
         continue;
       }
-      const error = posted.error;
+      let error = posted.error;
       this.deps.log.warn('A line was not sent', { kind: error.kind, status: error.status, url: error.url, attempt: queued.attempts });
-      if (error.kind === 'auth-expired' && (await this.refreshLogin(api.connection))) {
-        // The login is fresh again: this attempt does not count.
-        queued.status = 'pending';
-        queued.attempts -= 1;
-        await this.commit();
-        continue;
-      }
       if (error.kind === 'session-gone') {
         const check = await this.recoverIfSessionLost(api.agent, api.connection, sentUnderSession);
         if (check === 'recovered') {
@@ -399,11 +392,22 @@ export class AgentRuntime {
           if (!this.chat(chatId)) return; // no longer ours after the new session
           continue;
         }
-        // 'alive': the chat itself is gone (a 404 for good). Otherwise the check failed: retry later.
-        attemptFailed(queued, check === 'alive' ? error : check, this.now());
-        await this.commit();
-        if (queued.status !== 'failed') return;
-        continue;
+        // 'alive': the chat itself is gone (a 404 for good). Otherwise the check's own failure
+        // decides, as the line's would: a 401 there refreshes the login below, a 5xx retries later.
+        if (check !== 'alive') error = check;
+      }
+      if (error.kind === 'auth-expired') {
+        const refresh = await this.refreshLogin(api.connection);
+        if (refresh === 'refreshed') {
+          // The login is fresh again: this attempt does not count.
+          queued.status = 'pending';
+          queued.attempts -= 1;
+          await this.commit();
+          continue;
+        }
+        // Signed out, the line waits for the agent; a refresh that failed for now is retried with
+        // its backoff, not at once (the bearer is still expired).
+        if (refresh !== 'ended') error = refresh;
       }
       attemptFailed(queued, error, this.now());
       await this.commit();
@@ -678,10 +682,7 @@ export class AgentRuntime {
     // Offline, every call would fail: wait (cheaply) for the browser's online event or the next turn.
     if (this.offline) return interval;
 
-    if (this.now() - connection.refreshedAt >= LOGIN_REFRESH_EVERY_MS) {
-      const refreshed = await this.refreshLogin(connection);
-      if (!refreshed) return undefined;
-    }
+    if (this.now() - connection.refreshedAt >= LOGIN_REFRESH_EVERY_MS && (await this.refreshLogin(connection)) === 'ended') return undefined;
 
     const incoming = await agent.getIncoming(connection.sessionUrl);
     if (!incoming.ok) return this.pollFailed(incoming.error, interval);
@@ -729,8 +730,7 @@ export class AgentRuntime {
     if (!connection) return undefined;
     if (error.kind === 'auth-expired') {
       // One refresh-and-retry, then a clear signed-out state.
-      const refreshed = await this.refreshLogin(connection);
-      return refreshed ? interval : undefined;
+      return (await this.refreshLogin(connection)) === 'ended' ? undefined : interval;
     }
     if (error.kind === 'session-gone') {
       const restarted = await this.restartAgentSessionOnce(connection);
@@ -749,22 +749,22 @@ export class AgentRuntime {
     return Math.max(interval, retryDelay(error, this.state.health.consecutiveFailures));
   }
 
-  private async refreshLogin(connection: Connection): Promise<boolean> {
+  private async refreshLogin(connection: Connection): Promise<LoginRefresh> {
     const result = await this.deps.client.login.refresh({ origin: connection.origin, accountId: connection.accountId, csrf: connection.csrf });
     if (result.ok) {
       connection.refreshedAt = this.now();
       await this.commit();
-      return true;
+      return 'refreshed';
     }
     if (result.error.kind === 'auth-expired') {
       this.deps.log.warn('Login could not be refreshed', { message: result.error.message });
       await this.endConnection('Your LivePerson login expired. Sign in again.');
-      return false;
+      return 'ended';
     }
     // A transient failure: keep going, the next cycle tries again.
     this.state.health.problem = explain('Could not refresh the LivePerson login', result.error);
     await this.commit();
-    return true;
+    return result.error;
   }
 
   /** The agent session vanished: start a new one, restore availability, take back held chats. */
@@ -844,14 +844,13 @@ export class AgentRuntime {
     this.loginRefresh ??= this.refreshLogin(connection).finally(() => {
       this.loginRefresh = undefined;
     });
-    return (await this.loginRefresh) && this.state.connection ? call() : first;
+    return (await this.loginRefresh) !== 'ended' && this.state.connection ? call() : first;
   }
 
   private async commandFailed(what: string, error: ApiError): Promise<Refusal> {
     this.deps.log.warn(what, { kind: error.kind, status: error.status, url: error.url, message: error.message });
     if (error.kind === 'auth-expired' && this.state.connection) {
-      const refreshed = await this.refreshLogin(this.state.connection);
-      if (!refreshed) return fail('Your LivePerson login expired. Sign in again.');
+      if ((await this.refreshLogin(this.state.connection)) === 'ended') return fail('Your LivePerson login expired. Sign in again.');
     }
     await this.commit();
     return fail(explain(what, error));
@@ -877,6 +876,9 @@ export class AgentRuntime {
     for (const listener of this.listeners) listener(view);
   }
 }
+
+/** A login refresh: done; the login is over (signed out); or a failure worth trying again later. */
+type LoginRefresh = 'refreshed' | 'ended' | ApiError;
 
 function storedChat(snapshot: ChatSnapshot): StoredChat {
   const chat: StoredChat = {

@@ -2,7 +2,8 @@
  * The outbox against the emulator with targeted faults on the line POST: a lost answer is
  * reconciled instead of resent, a dropped request is resent, 5xx waits for the retry delay (a
  * movable clock instead of real waiting), a 4xx fails for good with Retry and Discard, and a line
- * caught mid-request by a worker stop arrives exactly once. A journal of state writes, line POSTs
+ * caught mid-request by a worker stop arrives exactly once; an expired login is refreshed, or the
+ * line waits for its backoff while it cannot be. A journal of state writes, line POSTs
  * and pushed views shows what a line waits on before its POST leaves.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -290,6 +291,43 @@ describe('outbox', () => {
     await sent;
     await vi.waitFor(() => expect(summary(runtime)).toEqual([['sent across a session restart', 'sent']]), WAIT);
     expect(await linesOnVisitorSide(visitor, 'sent across a session restart')).toBe(1);
+  });
+
+  it('refreshes the login when checking a lost session meets an expired bearer, and still delivers the line', async () => {
+    const runtime = newRuntime();
+    const { chatId, visitor } = await chatting(runtime);
+    await pollRarely();
+    // The line's request is slow; while it is out, the agent session expires (so it gets a 404),
+    // and the session check that follows finds the bearer expired (a 401).
+    h.emulator.faults.set({ rate: 1, kinds: ['latency'], sides: ['agent'], methods: ['POST'], pathPattern: '/events$', latencyMs: 600, retryAfterSeconds: 1, maxFaults: 1 });
+    const sent = runtime.sendLine(chatId, 'sent across an expired login');
+    await vi.waitFor(() => expect(journal.some((entry) => entry.kind === 'post' && entry.text === 'sent across an expired login')).toBe(true), WAIT);
+    await new Promise((resolve) => setTimeout(resolve, 150)); // the POST has reached the emulator
+    h.emulator.faults.set({ rate: 1, kinds: ['expire-bearer'], sides: ['agent'], methods: ['GET'], pathPattern: '/agentSession/[^/]+$', latencyMs: 0, retryAfterSeconds: 1, maxFaults: 1 });
+    await fetch(`${h.emulator.baseUrl}/sandbox/expire-agent-session`, { method: 'POST' });
+    await sent;
+    await vi.waitFor(() => expect(summary(runtime)).toEqual([['sent across an expired login', 'sent']]), WAIT);
+    expect(h.emulator.faults.status().injected.total).toBe(1);
+    expect(runtime.view().auth.status).toBe('signed-in');
+    expect(await linesOnVisitorSide(visitor, 'sent across an expired login')).toBe(1);
+  });
+
+  it('retries with its backoff, not at once, a line whose expired login could not be refreshed for now', async () => {
+    const runtime = newRuntime();
+    const { chatId, visitor } = await chatting(runtime);
+    // The bearer expires, and the login service fails every refresh until the test lifts it.
+    h.emulator.faults.set({ rate: 1, kinds: ['503'], sides: ['login'], pathPattern: '/refresh$', latencyMs: 0, retryAfterSeconds: 1 });
+    await fetch(`${h.emulator.baseUrl}/sandbox/expire-bearer`, { method: 'POST' });
+    await runtime.sendLine(chatId, 'after the login service is back');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(journal.filter((entry) => entry.kind === 'post').map((entry) => (entry as { text: string }).text)).toEqual(['after the login service is back']);
+    expect(summary(runtime)).toEqual([['after the login service is back', 'pending']]);
+    expect(agentLines(runtime)[0]!.problem).toMatch(/503/);
+    h.emulator.faults.set(undefined);
+    clockOffset += 6_000;
+    // The next poll refreshes the login and brings the line back.
+    await vi.waitFor(() => expect(summary(runtime)).toEqual([['after the login service is back', 'sent']]), WAIT);
+    expect(await linesOnVisitorSide(visitor, 'after the login service is back')).toBe(1);
   });
 
   it('sends to the new agent session when the chats it holds could not be read while it started', async () => {
