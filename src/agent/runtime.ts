@@ -659,7 +659,7 @@ export class AgentRuntime {
     const startedAt = this.now();
     let next: number | undefined;
     try {
-      next = await this.cycle();
+      next = await this.cycle(startedAt);
     } catch (error) {
       // Never let a bug stop the loop silently: log it, show it, try again later.
       this.deps.log.warn('Poll cycle crashed', { error: String(error) });
@@ -673,8 +673,8 @@ export class AgentRuntime {
     if (next !== undefined && this.state.connection) this.schedulePoll(Math.max(0, next - (this.now() - startedAt)));
   }
 
-  /** Returns the delay before the next cycle, or undefined to stop. */
-  private async cycle(): Promise<number | undefined> {
+  /** Returns the delay from this cycle's start to the next one's, or undefined to stop. */
+  private async cycle(startedAt: number): Promise<number | undefined> {
     const api = await this.api();
     if (!api) return undefined;
     const { agent, connection } = api;
@@ -685,7 +685,7 @@ export class AgentRuntime {
     if (this.now() - connection.refreshedAt >= LOGIN_REFRESH_EVERY_MS && (await this.refreshLogin(connection)) === 'ended') return undefined;
 
     const incoming = await agent.getIncoming(connection.sessionUrl);
-    if (!incoming.ok) return this.pollFailed(incoming.error, interval);
+    if (!incoming.ok) return this.pollFailed(incoming.error, interval, startedAt);
     const wasRinging = this.state.ringing.count > 0;
     this.state.ringing = {
       count: incoming.value.ringingCount,
@@ -705,7 +705,7 @@ export class AgentRuntime {
         connection.sessionUrl,
         open.map((c) => ({ chatId: c.id, lastEventId: c.lastEventId })),
       );
-      if (!chats.ok) return this.pollFailed(chats.error, interval);
+      if (!chats.ok) return this.pollFailed(chats.error, interval, startedAt);
       for (const snapshot of chats.value) {
         const chat = this.chat(snapshot.chatId);
         if (!chat) continue;
@@ -725,7 +725,7 @@ export class AgentRuntime {
     return interval;
   }
 
-  private async pollFailed(error: ApiError, interval: number): Promise<number | undefined> {
+  private async pollFailed(error: ApiError, interval: number, cycleStartedAt: number): Promise<number | undefined> {
     const connection = this.state.connection;
     if (!connection) return undefined;
     if (error.kind === 'auth-expired') {
@@ -746,7 +746,8 @@ export class AgentRuntime {
       const away = await this.goAway(sessionLostReason(error.message));
       if (!away.ok) this.deps.log.warn('Could not set the agent Away after losing the session', { message: away.message });
     }
-    return Math.max(interval, retryDelay(error, this.state.health.consecutiveFailures));
+    // A backoff, and a Retry-After above all, counts from the failure, not from the cycle's start.
+    return Math.max(interval, this.now() - cycleStartedAt + retryDelay(error, this.state.health.consecutiveFailures));
   }
 
   private async refreshLogin(connection: Connection): Promise<LoginRefresh> {
