@@ -135,7 +135,9 @@ describe('chat capabilities in Chromium', () => {
     await tab.locator(inPanel(`${testId('transfer-target')} option::-p-text(Sam)`)).wait(); // a colleague, by name
     await tab.locator(inPanel(testId('transfer-note'))).fill('Billing question');
     await tab.locator(inPanel(testId('transfer-submit'))).click();
-    await vi.waitFor(async () => expect(await panelCount(tab, testId('chat'))).toBe(1), WAIT);
+    // The transferred chat leaves: one chat is left, so no chat tabs, and its pane is the one shown.
+    await vi.waitFor(async () => expect(await panelCount(tab, testId('chat-tab'))).toBe(0), WAIT);
+    expect(await panelCount(tab, testId('chat'))).toBe(1);
     expect(await tab.$eval(inPanel(testId('chat')), (el) => el.getAttribute('data-state'))).toBe('chatting');
     expect((await panelLines(tab)).map((l) => l.text)).not.toContain('Are you there?');
     expect(unwrap(await agent2.getIncoming(session2)).ringingCount).toBe(1);
