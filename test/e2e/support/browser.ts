@@ -35,15 +35,15 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-export async function launchWithExtension(): Promise<ExtensionBrowser> {
-  if (!existsSync(`${EXTENSION_DIR}/manifest.json`)) {
-    throw new Error(`No extension build at ${EXTENSION_DIR}: run \`npm run build:test\` first.`);
+export async function launchWithExtension(extensionDir = EXTENSION_DIR): Promise<ExtensionBrowser> {
+  if (!existsSync(`${extensionDir}/manifest.json`)) {
+    throw new Error(`No extension build at ${extensionDir}: run \`npm run build:test\` first.`);
   }
   const browser = await puppeteer.launch({
     executablePath: await chromiumExecutable(),
     headless: true,
     pipe: true,
-    enableExtensions: [EXTENSION_DIR],
+    enableExtensions: [extensionDir],
     args: [
       '--no-sandbox',
       '--disable-gpu',
