@@ -3,7 +3,7 @@
  * click, agents sign in there too, and "Why am I not ringing?" checks the live session, which the
  * popup's health line links to.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Page } from 'puppeteer';
 import { openPopup } from './support/flows';
 import { testId } from './support/panel';
@@ -13,6 +13,10 @@ const fieldValues = (page: Page) =>
   page.$$eval('[data-testid="signin-form"] input', (inputs) =>
     Object.fromEntries(inputs.map((i) => [(i as HTMLInputElement).name, (i as HTMLInputElement).value])),
   );
+
+/** Waits for the sign-in form to show this Domain API URL; a miss says what the form held (nothing: no form). */
+const showsCsdsUrl = (page: Page, url: string) =>
+  vi.waitFor(async () => expect(await fieldValues(page)).toMatchObject({ csdsUrl: url }), { timeout: 15_000, interval: 50 });
 
 const checks = (page: Page) =>
   page.$$eval('[data-testid="not-ringing-checks"] li', (items) =>
@@ -70,22 +74,18 @@ describe('options page in Chromium', () => {
 
   it('switches between the sandbox and the agent’s own account in one click, each way', async () => {
     await options.locator(testId('use-sandbox')).click();
-    await options.waitForFunction(() => (document.querySelector('input[name="csdsUrl"]') as HTMLInputElement).value === 'http://127.0.0.1:8090');
+    await showsCsdsUrl(options, 'http://127.0.0.1:8090');
     expect(await fieldValues(options)).toEqual({ csdsUrl: 'http://127.0.0.1:8090', accountId: '12345678', username: 'agent1', password: 'agent1-pass' });
 
     // Back to the agent's own account, as they left it.
     await options.locator(testId('use-liveperson')).click();
-    await options.waitForFunction(
-      (url) => (document.querySelector('input[name="csdsUrl"]') as HTMLInputElement).value === url,
-      {},
-      sandbox.emulator.baseUrl,
-    );
+    await showsCsdsUrl(options, sandbox.emulator.baseUrl);
     expect(await fieldValues(options)).toEqual({ csdsUrl: sandbox.emulator.baseUrl, accountId: '12345678', username: 'agent1', password: '' });
 
     // The popup follows the choice, and points to where it is made.
     await options.locator(testId('use-sandbox')).click();
     const popup = await openPopup(sandbox.ext);
-    await popup.waitForFunction(() => (document.querySelector('input[name="csdsUrl"]') as HTMLInputElement).value === 'http://127.0.0.1:8090');
+    await showsCsdsUrl(popup, 'http://127.0.0.1:8090');
     expect(await popup.$eval(testId('options-link'), (a) => a.getAttribute('href'))).toBe('/options.html');
     await popup.close();
   });
