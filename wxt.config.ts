@@ -70,12 +70,13 @@ export default defineConfig({
   vite: () => ({ plugins: [preact({ devToolsEnabled: false }), panelScriptPrologue('content-scripts/panel.js')] }),
   hooks: {
     // The polyfill is for the background (promise-returning onMessage before Chrome 144). The
-    // content script only sends messages and opens a port, which native `browser`/`chrome` do
-    // everywhere MV3 runs: keep it out of every page's bundle (~2.5 KB gzipped).
+    // scripts in CRM pages only read storage, send messages and open a port, which native
+    // `browser`/`chrome` do everywhere MV3 runs: keep it out of every page's bundle (~2.5 KB gzipped).
     'vite:build:extendConfig': (entrypoints, config) => {
       if (entrypoints.length === 1 && entrypoints[0]!.name === 'panel-tools') config.plugins = [...(config.plugins ?? []), sharedPanelRuntime()];
       const alias = config.resolve?.alias as Record<string, string> | undefined;
-      if (!alias || !entrypoints.every((e) => e.type === 'content-script')) return;
+      const inPages = (e: (typeof entrypoints)[number]) => e.type === 'content-script' || e.name === 'panel-settings';
+      if (!alias || !entrypoints.every(inPages)) return;
       // A copy: the other build steps may share the object.
       const { 'wxt/browser': _polyfill, ...native } = alias;
       config.resolve!.alias = native;

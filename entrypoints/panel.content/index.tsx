@@ -1,8 +1,7 @@
-// First: the storage read the panel's first paint waits on starts before the rest initializes.
-import { panelSettingsRead } from '../../src/ui/dock/panel-settings';
 import panelCss from '../../src/ui/panel/panel.css?inline';
 import dockCss from '../../src/ui/dock/dock.css?inline';
 import { startInPagePanel } from '../../src/ui/dock/in-page';
+import { takePanelSettings } from '../../src/ui/dock/panel-settings';
 import { loadPurifierIntoThisTab } from '../../src/ui/sanitize';
 import { sharePanelRuntime } from '../../src/ui/panel-runtime';
 import { loadChatToolsIntoThisTab } from '../../src/ui/panel/tools';
@@ -17,6 +16,8 @@ export default defineContentScript({
   // (kept only for scripts built by older WXT) would reach the CRM page's message listeners.
   noScriptStartedPostMessage: true,
   main(ctx) {
+    // First: the site rules' read, done already at document_start where the page had it started.
+    const settingsRead = takePanelSettings();
     // The parts loaded on demand (src/ui/on-demand.ts) run on this script's Preact.
     sharePanelRuntime();
     loadPurifierIntoThisTab();
@@ -24,7 +25,7 @@ export default defineContentScript({
     startInPagePanel(ctx, {
       css: `${panelCss}\n${dockCss}`,
       shadowMode: import.meta.env.MODE === 'production' ? 'closed' : 'open',
-      settings: panelSettingsRead,
+      settingsRead,
     });
   },
 });

@@ -14,8 +14,12 @@ import { hostPatternOf } from '../settings/site-match';
 import { siteRules, type SiteRule } from '../settings/sites';
 
 export const PANEL_SCRIPT_FILE = 'content-scripts/panel.js';
+/** Starts, at document_start, the settings read the panel's first paint waits on (src/ui/dock/panel-settings.ts). */
+export const EARLY_READ_SCRIPT_FILE = 'panel-settings.js';
 const TOP_ID = 'agent-dock-panel';
 const FRAMES_ID = 'agent-dock-panel-frames';
+/** The early read's registration beside a panel registration: same sites, same frames. */
+const earlyReadId = (panelId: string) => `${panelId}-early-read`;
 
 export interface PanelRegistrationPlan {
   /** Host patterns where the panel runs in the top page only. */
@@ -53,13 +57,16 @@ function requiredHostPermissions(): string[] {
 }
 
 async function applyRegistrations(plan: PanelRegistrationPlan): Promise<string[]> {
-  const existing = await browser.scripting.getRegisteredContentScripts({ ids: [TOP_ID, FRAMES_ID] });
-  const before = new Map(existing.map((s) => [s.id, new Set(s.matches ?? [])]));
-  const common = { js: [PANEL_SCRIPT_FILE], runAt: 'document_idle' as const, persistAcrossSessions: true };
-  const wanted = [
-    { id: TOP_ID, matches: plan.top, allFrames: false, ...common },
-    { id: FRAMES_ID, matches: plan.frames, allFrames: true, ...common },
+  const panels = [
+    { id: TOP_ID, matches: plan.top, allFrames: false },
+    { id: FRAMES_ID, matches: plan.frames, allFrames: true },
   ];
+  const wanted = panels.flatMap((panel) => [
+    { ...panel, js: [PANEL_SCRIPT_FILE], runAt: 'document_idle' as const, persistAcrossSessions: true },
+    { ...panel, id: earlyReadId(panel.id), js: [EARLY_READ_SCRIPT_FILE], runAt: 'document_start' as const, persistAcrossSessions: true },
+  ]);
+  const existing = await browser.scripting.getRegisteredContentScripts({ ids: wanted.map((s) => s.id) });
+  const before = new Map(existing.map((s) => [s.id, new Set(s.matches ?? [])]));
   // Updated in place, never unregistered first: a page loading meanwhile still gets the panel.
   const stale = wanted.filter((s) => s.matches.length === 0 && before.has(s.id)).map((s) => s.id);
   const changed = wanted.filter((s) => s.matches.length > 0 && before.has(s.id) && !sameSet(before.get(s.id)!, s.matches));

@@ -39,10 +39,7 @@ export function localItem<T>(key: string, fallback: T): LocalItem<T> {
   };
 }
 
-type Values<Items extends readonly LocalItem<unknown>[]> = { [I in keyof Items]: Items[I] extends LocalItem<infer T> ? T : never };
-
-/** Several items in one storage read (a page's first paint waits on it). */
-export async function getValues<const Items extends readonly LocalItem<unknown>[]>(items: Items): Promise<Values<Items>> {
-  const stored = await browser.storage.local.get(items.map((item) => item.key));
-  return items.map((item) => valueOr(stored[item.key], item.fallback)) as Values<Items>;
+/** The item's value in what `browser.storage.local.get` returned (its fallback when absent). */
+export function storedValue<T>(item: LocalItem<T>, stored: Record<string, unknown>): T {
+  return valueOr(stored[item.key], item.fallback);
 }

@@ -61,7 +61,14 @@ export function defaultSiteRules(mode: string = import.meta.env.MODE): SiteRule[
   return [newSiteRule(mode === 'e2e' ? 'http://127.0.0.1/*' : SANDBOX_CRM_ORIGIN)];
 }
 
-export const siteRules = localItem<SiteRule[]>('siteRules', defaultSiteRules());
+/**
+ * The keys alone, for the panel's early read (src/ui/dock/panel-settings.ts), which every CRM page
+ * loads: it imports them without the items (hence the default's call marked pure).
+ */
+export const SITE_RULES_KEY = 'siteRules';
+export const PANEL_PLACEMENTS_KEY = 'panelPlacements';
+
+export const siteRules = localItem<SiteRule[]>(SITE_RULES_KEY, /* @__PURE__ */ defaultSiteRules());
 
 /** Where the agent left the panel on a site (by origin): its width, and its place when floating. */
 export interface PanelPlacement {
@@ -71,4 +78,4 @@ export interface PanelPlacement {
   height?: number;
 }
 
-export const panelPlacements = localItem<Record<string, PanelPlacement>>('panelPlacements', {});
+export const panelPlacements = localItem<Record<string, PanelPlacement>>(PANEL_PLACEMENTS_KEY, {});

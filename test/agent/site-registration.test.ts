@@ -14,7 +14,15 @@ interface Registered {
   id: string;
   matches: string[];
   allFrames: boolean;
+  js: string[];
+  runAt: 'document_start' | 'document_idle';
 }
+
+/** A panel registration and, beside it, the settings' early read for the same sites and frames. */
+const panelWithEarlyRead = (id: string, matches: string[], allFrames: boolean): Registered[] => [
+  { id, matches, allFrames, js: ['content-scripts/panel.js'], runAt: 'document_idle' },
+  { id: `${id}-early-read`, matches, allFrames, js: ['panel-settings.js'], runAt: 'document_start' },
+];
 
 function fakeExtensionApis(grantedAtStart: string[], openTabs: Array<{ id: number; url: string }> = []) {
   const granted = new Set(grantedAtStart);
@@ -29,15 +37,15 @@ function fakeExtensionApis(grantedAtStart: string[], openTabs: Array<{ id: numbe
         registered = registered.filter((s) => !ids.includes(s.id));
       },
       updateContentScripts: async (scripts: Registered[]) => {
-        for (const { id, matches, allFrames } of scripts) {
+        for (const { id, matches, allFrames, js, runAt } of scripts) {
           const script = registered.find((s) => s.id === id);
           if (!script) throw new Error(`No script with id ${id}`);
-          Object.assign(script, { matches, allFrames });
+          Object.assign(script, { matches, allFrames, js, runAt });
         }
       },
       registerContentScripts: async (scripts: Registered[]) => {
         if (scripts.some((s) => registered.some((r) => r.id === s.id))) throw new Error('Duplicate script id');
-        registered.push(...scripts.map(({ id, matches, allFrames }) => ({ id, matches, allFrames })));
+        registered.push(...scripts.map(({ id, matches, allFrames, js, runAt }) => ({ id, matches, allFrames, js, runAt })));
       },
       executeScript: async ({ target }: { target: { tabId: number; allFrames: boolean } }) => {
         injected.push({ tabId: target.tabId, allFrames: target.allFrames });
@@ -98,7 +106,7 @@ describe('panel registrations follow the site rules and the grants', () => {
 
     apis.granted.add('https://crm.example.com/*');
     await syncPanelRegistrations(log);
-    expect(apis.registered).toEqual([{ id: 'agent-dock-panel', matches: ['https://crm.example.com/*'], allFrames: false }]);
+    expect(apis.registered).toEqual(panelWithEarlyRead('agent-dock-panel', ['https://crm.example.com/*'], false));
     expect(apis.injected).toEqual([{ tabId: 7, allFrames: false }]);
 
     // Syncing again changes nothing and injects nothing twice.
@@ -112,7 +120,7 @@ describe('panel registrations follow the site rules and the grants', () => {
     // "Also inside frames": re-registered for all frames, and the open tab's frames get it.
     await siteRules.setValue([newSiteRule('https://crm.example.com', { frames: true })]);
     await syncPanelRegistrations(log);
-    expect(apis.registered).toEqual([{ id: 'agent-dock-panel-frames', matches: ['https://crm.example.com/*'], allFrames: true }]);
+    expect(apis.registered).toEqual(panelWithEarlyRead('agent-dock-panel-frames', ['https://crm.example.com/*'], true));
     expect(apis.injected).toEqual([{ tabId: 7, allFrames: false }, { tabId: 7, allFrames: true }]);
 
     await siteRules.setValue([newSiteRule('https://crm.example.com', { enabled: false })]);
@@ -122,6 +130,15 @@ describe('panel registrations follow the site rules and the grants', () => {
     expect(apis.granted.has('http://localhost/*')).toBe(true);
   });
 
+  it('adds the early read beside a panel registered by an older version, without injecting again', async () => {
+    const apis = fakeExtensionApis([...REQUIRED, 'https://crm.example.com/*'], [{ id: 7, url: 'https://crm.example.com/' }]);
+    await fakeBrowser.scripting.registerContentScripts([panelWithEarlyRead('agent-dock-panel', ['https://crm.example.com/*'], false)[0]!]);
+    await siteRules.setValue([newSiteRule('https://crm.example.com')]);
+    await syncPanelRegistrations(log);
+    expect(apis.registered).toEqual(panelWithEarlyRead('agent-dock-panel', ['https://crm.example.com/*'], false));
+    expect(apis.injected).toEqual([]);
+  });
+
   it('keeps going when a tab cannot take the script, and says so in the log', async () => {
     const apis = fakeExtensionApis([...REQUIRED, 'https://crm.example.com/*'], [{ id: 9, url: 'https://crm.example.com/' }]);
     (fakeBrowser as unknown as { scripting: { executeScript: () => Promise<never> } }).scripting.executeScript = async () => {
@@ -129,7 +146,7 @@ describe('panel registrations follow the site rules and the grants', () => {
     };
     await siteRules.setValue([newSiteRule('https://crm.example.com')]);
     await syncPanelRegistrations(log);
-    expect(apis.registered).toHaveLength(1);
+    expect(apis.registered).toEqual(panelWithEarlyRead('agent-dock-panel', ['https://crm.example.com/*'], false));
     expect(log.warn).toHaveBeenCalledWith('could not add the panel to tab 9', { error: 'Error: Frame with ID 0 is showing error page' });
   });
 });

@@ -9,7 +9,7 @@ import { Visitor } from '../emulator/visitor';
 import { startCrmServer, type CrmServer } from '../sandbox/crm-server';
 import { clickOn, firefoxExecutable, launchFirefoxWithExtension, typeInto, type FirefoxWithExtension } from './support/firefox';
 import { seriousAxeViolations } from './support/axe';
-import { inPanel, PANEL_HOST, panelLines, testId } from './support/panel';
+import { inPanel, PANEL_HOST, panelLines, settingsReadEarly, testId } from './support/panel';
 
 const WAIT = { timeout: 15_000, interval: 100 };
 
@@ -78,6 +78,8 @@ describe('smoke run in Firefox ESR', () => {
     crmTab = await firefox.browser.newPage();
     await crmTab.goto(crm.url);
     await crmTab.waitForSelector(inPanel(testId('panel')));
+    // Laid out from the site rules read at document_start (Firefox runs registered scripts too).
+    expect(await settingsReadEarly(crmTab)).toBe(true);
 
     const visitor = await Visitor.start({ baseUrl: emulator.baseUrl, name: 'Dana' });
     await crmTab.waitForSelector(inPanel(testId('ring')), WAIT);

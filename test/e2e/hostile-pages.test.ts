@@ -11,6 +11,12 @@ import { useSandbox } from './support/sandbox';
 
 const WAIT = { timeout: 15_000, interval: 100 };
 
+/** The panel's registration, and its settings' early read beside it (src/agent/site-registration.ts). */
+const panelWithEarlyRead = (allFrames: boolean) => [
+  { js: ['content-scripts/panel.js'], allFrames, runAt: 'document_idle' },
+  { js: ['panel-settings.js'], allFrames, runAt: 'document_start' },
+];
+
 /** The panel as the default site rule lays it out: docked right, 360 px wide, full height. */
 function expectDefaultLayout(box: PanelBox | null): void {
   expect(box).not.toBeNull();
@@ -132,8 +138,12 @@ describe('the panel on hostile pages', () => {
     await frame.waitForFunction(() => document.readyState === 'complete');
     expectDefaultLayout(await panelBox(page));
     // Not in the frame: the rule does not say "also inside frames", so the script is not even registered there.
-    const registered = (await worker.evaluate('chrome.scripting.getRegisteredContentScripts()')) as Array<{ allFrames: boolean }>;
-    expect(registered.map((s) => s.allFrames)).toEqual([false]);
+    // The panel, and its settings' early read beside it: top page only.
+    const registered = async () =>
+      ((await worker.evaluate('chrome.scripting.getRegisteredContentScripts()')) as Array<{ js: string[]; allFrames: boolean; runAt: string }>)
+        .map(({ js, allFrames, runAt }) => ({ js, allFrames, runAt }))
+        .sort((a, b) => a.runAt.localeCompare(b.runAt));
+    expect(await registered()).toEqual(panelWithEarlyRead(false));
     expect(await frame.evaluate((tag) => document.querySelectorAll(tag).length, PANEL_HOST)).toBe(0);
 
     // "Also inside frames": the open tab's frame gets the panel without a reload.
@@ -142,6 +152,7 @@ describe('the panel on hostile pages', () => {
     await vi.waitFor(async () => {
       expect(await frame.evaluate((tag) => document.querySelectorAll(tag).length, PANEL_HOST)).toBe(1);
     }, WAIT);
+    expect(await registered()).toEqual(panelWithEarlyRead(true));
     expect(await page.evaluate((tag) => document.querySelectorAll(tag).length, PANEL_HOST)).toBe(1);
     await worker.evaluate(`chrome.storage.local.remove('siteRules')`);
     await page.close();

@@ -18,7 +18,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ElementHandle, Page } from 'puppeteer';
 import { Visitor } from '../emulator/visitor';
 import { openPopup, signInAndGoOnline } from './support/flows';
-import { inPanel, panelBox, panelHostCount, testId } from './support/panel';
+import { inPanel, panelBox, panelHostCount, settingsReadEarly, testId } from './support/panel';
 import { useSandbox } from './support/sandbox';
 
 const WAIT = { timeout: 15_000, interval: 100 };
@@ -29,8 +29,11 @@ describe('per-site configuration in Chromium', () => {
   let options: Page;
 
   const worker = () => sandbox.ext.worker();
+  // The panel's registrations (its settings' early read sits beside each, hostile-pages.test.ts).
   const registeredMatches = async () =>
-    ((await (await worker()).evaluate('chrome.scripting.getRegisteredContentScripts()')) as Array<{ matches: string[] }>).flatMap((s) => s.matches);
+    ((await (await worker()).evaluate('chrome.scripting.getRegisteredContentScripts()')) as Array<{ matches: string[]; js: string[] }>)
+      .filter((s) => s.js.includes('content-scripts/panel.js'))
+      .flatMap((s) => s.matches);
   const resetRules = async () => (await worker()).evaluate(`chrome.storage.local.remove(['siteRules', 'panelPlacements'])`);
   const row = (match: string) => `${testId('site-rule')}[data-match="${match}"]`;
   const openOptions = async () => {
@@ -57,9 +60,11 @@ describe('per-site configuration in Chromium', () => {
     await options.locator(testId('site-add')).click();
     await options.locator(`${row(site)} ${testId('site-status')}::-p-text(Runs here)`).wait();
     await vi.waitFor(async () => expect(await registeredMatches()).toEqual(['http://127.0.0.1/*', 'http://localhost/*']), WAIT);
-    // The tab open before the site was enabled gets the panel, once, without a reload.
+    // The tab open before the site was enabled gets the panel, once, without a reload: no early
+    // read of the site rules ran there, so the panel read them itself.
     await crm.locator(inPanel(testId('panel'))).wait();
     expect(await panelHostCount(crm)).toBe(1);
+    expect(await settingsReadEarly(crm)).toBe(false);
 
     await options.locator(`${row(site)} ${testId('site-enabled')}`).click();
     await vi.waitFor(async () => expect(await options.$eval(`${row(site)} ${testId('site-status')}`, (el) => el.textContent)).toBe('Off'), WAIT);
@@ -88,7 +93,9 @@ describe('per-site configuration in Chromium', () => {
     // The page loads while the worker is stopped: Chrome injects the registered script itself.
     const crm = await openCrm(`${site}/`);
     await crm.locator(inPanel(testId('panel'))).wait();
+    // Laid out by the site's rule, read while the page loaded (document_start) and handed to the panel.
     expect((await panelBox(crm))?.left).toBe(0);
+    expect(await settingsReadEarly(crm)).toBe(true);
     expect(await registeredMatches()).toEqual([LOOPBACK_RULE, 'http://localhost/*']);
     await crm.close();
   });

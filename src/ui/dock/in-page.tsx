@@ -8,10 +8,11 @@ import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { run } from '../store';
 import { effectiveRule, originOf } from '../../settings/site-match';
-import { MOUNT_MEASURE, SCRIPT_START_MARK } from './marks';
+import { MOUNT_MEASURE, SCRIPT_START_MARK, type MountDetail } from './marks';
 import { panelPlacements, siteRules, type PanelPlacement, type SiteRule } from '../../settings/sites';
 import { hostField } from '../panel/host-field';
 import { Dock } from './Dock';
+import type { PanelSettingsRead } from './panel-settings';
 
 export const PANEL_HOST_TAG = 'agent-dock-panel';
 
@@ -54,8 +55,8 @@ function adoptStyles(shadow: ShadowRoot, css: string): void {
 export interface InPagePanelOptions {
   css: string;
   shadowMode: ShadowRootMode;
-  /** The site rules and placements, as read when the script loaded (./panel-settings.ts). */
-  settings: Promise<readonly [SiteRule[], Record<string, PanelPlacement>]>;
+  /** The site rules and placements (./panel-settings.ts); watched from this call on. */
+  settingsRead: PanelSettingsRead;
 }
 
 export function startInPagePanel(ctx: ContentScriptContext, options: InPagePanelOptions): void {
@@ -71,7 +72,7 @@ export function startInPagePanel(ctx: ContentScriptContext, options: InPagePanel
   let usingSidePanel = false;
   const origin = originOf(location.href) ?? location.origin;
   const css = `:host { all: initial !important; }\n${options.css}`;
-  void options.settings.then(([r, p]) => {
+  void options.settingsRead.settings.then(([r, p]) => {
     rules = r;
     placements = p;
     apply();
@@ -157,7 +158,10 @@ export function startInPagePanel(ctx: ContentScriptContext, options: InPagePanel
       mounted.container,
     );
     // When the panel showed (measured from the script's first statement): `npm run bench` reads its end.
-    if (performance.getEntriesByName(MOUNT_MEASURE).length === 0) performance.measure(MOUNT_MEASURE, { start: startedAt });
+    if (performance.getEntriesByName(MOUNT_MEASURE).length === 0) {
+      const detail: MountDetail = { settingsReadEarly: options.settingsRead.startedEarly };
+      performance.measure(MOUNT_MEASURE, { start: startedAt, detail });
+    }
   };
 
   // Single-page CRMs replace <body>, or even <html>'s content: the host goes back, once.

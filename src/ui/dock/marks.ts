@@ -6,3 +6,9 @@
  */
 export const SCRIPT_START_MARK = 'agent-dock:script-start';
 export const MOUNT_MEASURE = 'agent-dock:mount';
+
+/** The mount measure's detail. */
+export interface MountDetail {
+  /** The site rules came from the read started at document_start (src/ui/dock/panel-settings.ts). */
+  settingsReadEarly: boolean;
+}

@@ -1,9 +1,68 @@
 /**
- * The site rules and panel placements, read as the panel's content script loads: the entrypoint
- * imports this module first, so the storage round trip runs while the rest of the script
- * initializes (the panel's first paint waits on it).
+ * The site rules and panel placements the panel's first paint waits on (the rule decides whether,
+ * where and how wide it shows).
+ *
+ * A storage read is a round trip to the browser process. So that the panel does not wait on it,
+ * a small script registered beside the panel at document_start (entrypoints/panel-settings.ts,
+ * src/agent/site-registration.ts) starts the read while the page loads, and the panel's script,
+ * at document_idle, takes it over, done. A panel injected into a tab that was already open has no
+ * early read to take and reads for itself.
  */
-import { getValues } from '../../settings/local-item';
-import { panelPlacements, siteRules } from '../../settings/sites';
+import { browser } from 'wxt/browser';
+import { storedValue } from '../../settings/local-item';
+import {
+  PANEL_PLACEMENTS_KEY,
+  SITE_RULES_KEY,
+  panelPlacements,
+  siteRules,
+  type PanelPlacement,
+  type SiteRule,
+} from '../../settings/sites';
 
-export const panelSettingsRead = getValues([siteRules, panelPlacements]);
+export type PanelSettings = readonly [SiteRule[], Record<string, PanelPlacement>];
+
+/** Only the keys here: every CRM page loads the early read, which needs neither item nor default. */
+const KEYS = [SITE_RULES_KEY, PANEL_PLACEMENTS_KEY];
+const readStored = (): Promise<Record<string, unknown>> => browser.storage.local.get(KEYS);
+
+interface EarlyRead {
+  /** The latest read: a change to either setting before the panel takes over starts another. */
+  stored: Promise<Record<string, unknown>>;
+  stopFollowing(): void;
+}
+
+/** Both scripts run in the extension's one isolated world of the frame: a global joins them. */
+const EARLY_READ = Symbol.for('agent-dock.panel-settings');
+const scope = globalThis as { [EARLY_READ]?: EarlyRead };
+
+/** At document_start: read now, and again on a change, until the panel takes over. */
+export function startEarlyRead(): void {
+  if (scope[EARLY_READ]) return;
+  const follow = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'local' && KEYS.some((key) => key in changes)) early.stored = readStored();
+  };
+  const early: EarlyRead = { stored: readStored(), stopFollowing: () => browser.storage.onChanged.removeListener(follow) };
+  browser.storage.onChanged.addListener(follow);
+  scope[EARLY_READ] = early;
+}
+
+export interface PanelSettingsRead {
+  settings: Promise<PanelSettings>;
+  /** Whether it is the early read (`npm run bench` and the e2e tests look: the mount measure says). */
+  startedEarly: boolean;
+}
+
+/**
+ * The panel's read: the early one where there is one, else a new one. The caller watches both
+ * settings from the same task on (storage events arrive as later tasks), so no change falls
+ * between the early read's following and the panel's.
+ */
+export function takePanelSettings(): PanelSettingsRead {
+  const early = scope[EARLY_READ];
+  delete scope[EARLY_READ];
+  early?.stopFollowing();
+  const settings = (early?.stored ?? readStored()).then(
+    (stored): PanelSettings => [storedValue(siteRules, stored), storedValue(panelPlacements, stored)],
+  );
+  return { settings, startedEarly: early !== undefined };
+}

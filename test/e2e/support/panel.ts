@@ -3,6 +3,7 @@
  * reads the panel through the DOM: the e2e build opens its shadow root, and `>>>` pierces it.
  */
 import type { Page } from 'puppeteer';
+import { MOUNT_MEASURE } from '../../../src/ui/dock/marks';
 
 export const PANEL_HOST = 'agent-dock-panel';
 
@@ -54,6 +55,14 @@ export function panelCount(page: Page, selector: string): Promise<number> {
 
 export function panelHostCount(page: Page): Promise<number> {
   return page.evaluate((host) => document.querySelectorAll(host).length, PANEL_HOST);
+}
+
+/**
+ * Whether the panel in this page took its site rules from the read started at document_start
+ * (src/ui/dock/panel-settings.ts): its mount measure says, on the timeline it shares with the page.
+ */
+export function settingsReadEarly(page: Page): Promise<boolean | undefined> {
+  return page.evaluate((name) => (performance.getEntriesByName(name)[0] as PerformanceMeasure | undefined)?.detail?.settingsReadEarly, MOUNT_MEASURE);
 }
 
 export async function typeIntoComposer(page: Page, text: string): Promise<void> {

@@ -1,0 +1,57 @@
+/**
+ * The handover of the site rules' read from the document_start script to the panel's script
+ * (src/ui/dock/panel-settings.ts), on WXT's fakeBrowser storage.
+ */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { startEarlyRead, takePanelSettings } from '../../../src/ui/dock/panel-settings';
+import { newSiteRule, panelPlacements, siteRules } from '../../../src/settings/sites';
+
+const CRM = 'https://crm.example.com';
+
+describe('the panel settings read, started early and taken over by the panel', () => {
+  beforeEach(async () => {
+    vi.restoreAllMocks();
+    fakeBrowser.reset();
+    await siteRules.setValue([newSiteRule(CRM)]);
+    await panelPlacements.setValue({ [CRM]: { width: 420 } });
+  });
+
+  it('reads for itself where no early read was started (a tab open before the site was enabled)', async () => {
+    const reads = vi.spyOn(fakeBrowser.storage.local, 'get');
+    const read = takePanelSettings();
+    expect(read.startedEarly).toBe(false);
+    expect(await read.settings).toEqual([[newSiteRule(CRM)], { [CRM]: { width: 420 } }]);
+    expect(reads).toHaveBeenCalledTimes(1);
+  });
+
+  it('takes the early read instead of reading again', async () => {
+    const reads = vi.spyOn(fakeBrowser.storage.local, 'get');
+    startEarlyRead();
+    startEarlyRead(); // The script ran twice in the frame: still one read.
+    const read = takePanelSettings();
+    expect(read.startedEarly).toBe(true);
+    expect(await read.settings).toEqual([[newSiteRule(CRM)], { [CRM]: { width: 420 } }]);
+    expect(reads).toHaveBeenCalledTimes(1);
+  });
+
+  it('hands over a rule or placement changed between the early read and the panel', async () => {
+    startEarlyRead();
+    await siteRules.setValue([newSiteRule(CRM, { dock: 'left' })]);
+    await panelPlacements.setValue({});
+    expect(await takePanelSettings().settings).toEqual([[newSiteRule(CRM, { dock: 'left' })], {}]);
+  });
+
+  it('stops following changes once taken: from then on they are the panel’s to watch', async () => {
+    startEarlyRead();
+    await takePanelSettings().settings;
+    const reads = vi.spyOn(fakeBrowser.storage.local, 'get');
+    await siteRules.setValue([]);
+    expect(reads).not.toHaveBeenCalled();
+    // Taken once only: a second panel script in the frame reads for itself.
+    const again = takePanelSettings();
+    expect(again.startedEarly).toBe(false);
+    expect(await again.settings).toEqual([[], { [CRM]: { width: 420 } }]);
+    expect(reads).toHaveBeenCalledTimes(1);
+  });
+});
