@@ -16,16 +16,16 @@ export default defineContentScript({
   // (kept only for scripts built by older WXT) would reach the CRM page's message listeners.
   noScriptStartedPostMessage: true,
   main(ctx) {
-    // First: the site rules' read, done already at document_start where the page had it started.
-    const settingsRead = takePanelSettings();
+    // First the panel's first paint, from the site rules' read done already at document_start
+    // where the page had it started; then what only a chat needs.
+    startInPagePanel(ctx, {
+      css: `${panelCss}\n${dockCss}`,
+      shadowMode: import.meta.env.MODE === 'production' ? 'closed' : 'open',
+      settingsRead: takePanelSettings(),
+    });
     // The parts loaded on demand (src/ui/on-demand.ts) run on this script's Preact.
     sharePanelRuntime();
     loadPurifierIntoThisTab();
     loadChatToolsIntoThisTab();
-    startInPagePanel(ctx, {
-      css: `${panelCss}\n${dockCss}`,
-      shadowMode: import.meta.env.MODE === 'production' ? 'closed' : 'open',
-      settingsRead,
-    });
   },
 });

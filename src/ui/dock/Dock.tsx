@@ -5,24 +5,16 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { Panel } from '../panel/Panel';
-import {
-  PANEL_DEFAULT_Z_INDEX,
-  PANEL_MAX_WIDTH,
-  PANEL_MIN_WIDTH,
-  type PanelPlacement,
-  type SiteRule,
-} from '../../settings/sites';
+import { PANEL_MAX_WIDTH, PANEL_MIN_WIDTH, type PanelPlacement, type SiteRule } from '../../settings/sites';
+import { clamp, dockLayout, pageMargin, viewportOf, type PageMargin } from './layout';
 
 export interface DockProps {
   rule: SiteRule;
   placement: PanelPlacement;
   onPlacement(placement: PanelPlacement): void;
   /** The page's margin while the docked panel is open and the rule pushes the page; null to restore. */
-  pushPage(margin: { side: 'left' | 'right'; px: number } | null): void;
+  pushPage(margin: PageMargin): void;
 }
-
-const FLOAT_MARGIN = 24;
-const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
 
 export function Dock({ rule, placement, onPlacement, pushPage }: DockProps) {
   const [collapsed, setCollapsed] = useState(rule.startCollapsed);
@@ -35,16 +27,13 @@ export function Dock({ rule, placement, onPlacement, pushPage }: DockProps) {
     window.addEventListener('resize', relayout);
     return () => window.removeEventListener('resize', relayout);
   }, []);
-  const current = { ...placement, ...live };
-  const width = clamp(current.width ?? rule.width, PANEL_MIN_WIDTH, Math.min(PANEL_MAX_WIDTH, Math.max(PANEL_MIN_WIDTH, window.innerWidth - 40)));
-  const height = clamp(current.height ?? 560, 240, Math.max(240, window.innerHeight - 2 * FLOAT_MARGIN));
-  const left = clamp(current.left ?? window.innerWidth - width - FLOAT_MARGIN, 0, Math.max(0, window.innerWidth - width));
-  const top = clamp(current.top ?? FLOAT_MARGIN, 0, Math.max(0, window.innerHeight - 40));
-  const docked = rule.dock !== 'floating';
+  const layout = dockLayout(rule, { ...placement, ...live }, viewportOf(window));
+  const { docked, width, height, left, top } = layout;
+  const margin = pageMargin(rule, collapsed, layout);
 
   useEffect(() => {
-    pushPage(docked && rule.pushPage && !collapsed ? { side: rule.dock === 'left' ? 'left' : 'right', px: width } : null);
-  }, [docked, rule.pushPage, rule.dock, collapsed, width]);
+    pushPage(margin);
+  }, [margin?.side, margin?.px]);
   useEffect(() => () => pushPage(null), []);
 
   const drag = useRef<{ x: number; y: number; start: Required<Pick<PanelPlacement, 'width' | 'left' | 'top'>> } | null>(null);
@@ -77,15 +66,8 @@ export function Dock({ rule, placement, onPlacement, pushPage }: DockProps) {
     onPlacement({ ...placement, width: clamp(width + (rule.dock === 'right' ? -step : step), PANEL_MIN_WIDTH, PANEL_MAX_WIDTH) });
   };
 
-  const style = {
-    '--agent-dock-width': `${width}px`,
-    '--agent-dock-height': `${height}px`,
-    '--agent-dock-left': `${left}px`,
-    '--agent-dock-top': `${top}px`,
-    '--agent-dock-z': String(rule.zIndex ?? PANEL_DEFAULT_Z_INDEX),
-  };
   return (
-    <div class={`dock dock-${rule.dock}`} data-testid="dock" data-dock={rule.dock} style={style}>
+    <div class={`dock dock-${rule.dock}`} data-testid="dock" data-dock={rule.dock} style={layout.style}>
       <Panel startCollapsed={rule.startCollapsed} openOnRing={rule.autoOpenOnRing} onCollapsedChange={setCollapsed} />
       {/* After the panel: at the same z-index, the later element is on top. */}
       {!docked && !collapsed && (

@@ -3,16 +3,19 @@
  * replace), styles adopted as a constructed stylesheet (a page's strict CSP cannot block it; page
  * CSS cannot reach in), key and input events kept inside. It follows the site rules live: a rule
  * changed in the options page, or a History API navigation, shows, moves or hides it at once.
+ * It shows first as the frame Preact would draw, drawn without it (./first-paint.ts).
  */
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { run } from '../store';
 import { effectiveRule, originOf } from '../../settings/site-match';
-import { MOUNT_MEASURE, SCRIPT_START_MARK, type MountDetail } from './marks';
+import { MOUNT_MEASURE, SCRIPT_START_MARK, TAKEOVER_MEASURE, type MountDetail } from './marks';
 import { panelPlacements, siteRules, type PanelPlacement, type SiteRule } from '../../settings/sites';
 import { hostField } from '../panel/host-field';
 import { Dock } from './Dock';
-import type { PanelSettingsRead } from './panel-settings';
+import { afterFirstPaint, drawFirstFrame } from './first-paint';
+import { pageMargin, type PageMargin } from './layout';
+import type { PanelSettings, PanelSettingsRead } from './panel-settings';
 
 export const PANEL_HOST_TAG = 'agent-dock-panel';
 
@@ -72,14 +75,9 @@ export function startInPagePanel(ctx: ContentScriptContext, options: InPagePanel
   let usingSidePanel = false;
   const origin = originOf(location.href) ?? location.origin;
   const css = `:host { all: initial !important; }\n${options.css}`;
-  void options.settingsRead.settings.then(([r, p]) => {
-    rules = r;
-    placements = p;
-    apply();
-  });
 
   let savedMargin: { side: 'left' | 'right'; value: string; priority: string } | undefined;
-  const pushPage = (margin: { side: 'left' | 'right'; px: number } | null) => {
+  const pushPage = (margin: PageMargin) => {
     // CSSOM, not a <style>: allowed under any style-src.
     const html = document.documentElement.style;
     if (savedMargin && (!margin || margin.side !== savedMargin.side)) {
@@ -113,9 +111,13 @@ export function startInPagePanel(ctx: ContentScriptContext, options: InPagePanel
     return { host, container, unwatchFocus: hostField.watch(document, host) };
   };
 
+  // The first paint is drawn without Preact (./first-paint.ts), which takes the frame over once the
+  // browser has painted it.
+  let preact: 'not yet' | 'after the first paint' | 'drawing' = 'not yet';
+
   const unmount = () => {
     if (!mounted) return;
-    render(null, mounted.container);
+    if (preact === 'drawing') render(null, mounted.container);
     mounted.unwatchFocus();
     mounted.host.remove();
     mounted = undefined;
@@ -147,22 +149,42 @@ export function startInPagePanel(ctx: ContentScriptContext, options: InPagePanel
     if (!inFrame) setSidePanel(false);
     if (!wanted) return unmount();
     mounted ??= mount();
+    const placement = placements[origin] ?? {};
+    if (preact !== 'drawing') {
+      const layout = drawFirstFrame(mounted.container, wanted, placement);
+      pushPage(pageMargin(wanted, wanted.startCollapsed, layout));
+      if (preact === 'after the first paint') return;
+      preact = 'after the first paint';
+      // When the panel showed (from the script's first statement): `npm run bench` reads its end.
+      const detail: MountDetail = { settingsReadEarly: options.settingsRead.startedEarly };
+      performance.measure(MOUNT_MEASURE, { start: startedAt, detail });
+      afterFirstPaint(() => {
+        preact = 'drawing';
+        apply();
+        performance.measure(TAKEOVER_MEASURE, { start: startedAt });
+      });
+      return;
+    }
     render(
       <Dock
         key={wanted.match}
         rule={wanted}
-        placement={placements[origin] ?? {}}
-        onPlacement={(placement) => void panelPlacements.getValue().then((all) => panelPlacements.setValue({ ...all, [origin]: placement }))}
+        placement={placement}
+        onPlacement={(next) => void panelPlacements.getValue().then((all) => panelPlacements.setValue({ ...all, [origin]: next }))}
         pushPage={pushPage}
       />,
       mounted.container,
     );
-    // When the panel showed (measured from the script's first statement): `npm run bench` reads its end.
-    if (performance.getEntriesByName(MOUNT_MEASURE).length === 0) {
-      const detail: MountDetail = { settingsReadEarly: options.settingsRead.startedEarly };
-      performance.measure(MOUNT_MEASURE, { start: startedAt, detail });
-    }
   };
+
+  // First the panel (at once where the early read has answered), then what follows it.
+  const receive = ([r, p]: PanelSettings) => {
+    rules = r;
+    placements = p;
+    apply();
+  };
+  if (options.settingsRead.answered) receive(options.settingsRead.answered);
+  else void options.settingsRead.settings.then(receive);
 
   // Single-page CRMs replace <body>, or even <html>'s content: the host goes back, once.
   const keepAttached = new MutationObserver(() => {

@@ -28,6 +28,8 @@ const readStored = (): Promise<Record<string, unknown>> => browser.storage.local
 interface EarlyRead {
   /** The latest read: a change to either setting before the panel takes over starts another. */
   stored: Promise<Record<string, unknown>>;
+  /** What the latest read answered, once it has: the panel draws from it without waiting a task. */
+  answered?: Record<string, unknown>;
   stopFollowing(): void;
 }
 
@@ -38,16 +40,27 @@ const scope = globalThis as { [EARLY_READ]?: EarlyRead };
 /** At document_start: read now, and again on a change, until the panel takes over. */
 export function startEarlyRead(): void {
   if (scope[EARLY_READ]) return;
-  const follow = (changes: Record<string, unknown>, area: string) => {
-    if (area === 'local' && KEYS.some((key) => key in changes)) early.stored = readStored();
+  const read = () => {
+    const stored = readStored();
+    early.stored = stored;
+    early.answered = undefined;
+    void stored.then((answer) => {
+      if (early.stored === stored) early.answered = answer;
+    });
   };
-  const early: EarlyRead = { stored: readStored(), stopFollowing: () => browser.storage.onChanged.removeListener(follow) };
+  const follow = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'local' && KEYS.some((key) => key in changes)) read();
+  };
+  const early: EarlyRead = { stored: Promise.resolve({}), stopFollowing: () => browser.storage.onChanged.removeListener(follow) };
+  read();
   browser.storage.onChanged.addListener(follow);
   scope[EARLY_READ] = early;
 }
 
 export interface PanelSettingsRead {
   settings: Promise<PanelSettings>;
+  /** The settings now, where the early read has already answered (as it has by document_idle). */
+  answered?: PanelSettings;
   /** Whether it is the early read (`npm run bench` and the e2e tests look: the mount measure says). */
   startedEarly: boolean;
 }
@@ -61,8 +74,7 @@ export function takePanelSettings(): PanelSettingsRead {
   const early = scope[EARLY_READ];
   delete scope[EARLY_READ];
   early?.stopFollowing();
-  const settings = (early?.stored ?? readStored()).then(
-    (stored): PanelSettings => [storedValue(siteRules, stored), storedValue(panelPlacements, stored)],
-  );
-  return { settings, startedEarly: early !== undefined };
+  const settingsOf = (stored: Record<string, unknown>): PanelSettings => [storedValue(siteRules, stored), storedValue(panelPlacements, stored)];
+  const settings = (early?.stored ?? readStored()).then(settingsOf);
+  return { settings, answered: early?.answered && settingsOf(early.answered), startedEarly: early !== undefined };
 }

@@ -35,6 +35,33 @@ describe('the panel settings read, started early and taken over by the panel', (
     expect(reads).toHaveBeenCalledTimes(1);
   });
 
+  it('hands the answer over at once where the early read has it (the panel draws in the same task)', async () => {
+    startEarlyRead();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(takePanelSettings().answered).toEqual([[newSiteRule(CRM)], { [CRM]: { width: 420 } }]);
+  });
+
+  it('has the panel wait for an early read that has not answered yet', async () => {
+    startEarlyRead();
+    const read = takePanelSettings();
+    expect(read.answered).toBeUndefined();
+    expect(await read.settings).toEqual([[newSiteRule(CRM)], { [CRM]: { width: 420 } }]);
+  });
+
+  it('never hands over an answer older than a change it has seen', async () => {
+    startEarlyRead();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    // The change's read is still on its way when the panel takes over.
+    let answer!: (stored: Record<string, unknown>) => void;
+    vi.spyOn(fakeBrowser.storage.local, 'get').mockReturnValueOnce(new Promise((resolve) => (answer = resolve)) as never);
+    await siteRules.setValue([newSiteRule(CRM, { dock: 'left' })]);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const read = takePanelSettings();
+    expect(read.answered).toBeUndefined();
+    answer({ siteRules: [newSiteRule(CRM, { dock: 'left' })] });
+    expect((await read.settings)[0]).toEqual([newSiteRule(CRM, { dock: 'left' })]);
+  });
+
   it('hands over a rule or placement changed between the early read and the panel', async () => {
     startEarlyRead();
     await siteRules.setValue([newSiteRule(CRM, { dock: 'left' })]);
