@@ -23,19 +23,19 @@ export interface SitePattern {
 
 const PATTERN = /^(\*|https?):\/\/(\*|(?:\*\.)?[a-z0-9.-]+|\[[0-9a-f:.]+\])(?::(\d{1,5}))?(\/.*)?$/i;
 
-/** Parses a rule's `match`; a sentence when it is neither an origin nor a URL pattern. */
-export function parseSitePattern(match: string): SitePattern | string {
+/**
+ * A rule's `match` as a pattern; undefined when it is neither an origin nor a URL pattern. Without
+ * the sentences of `parseSitePattern`: every CRM page loads the matching, never the explaining.
+ */
+export function sitePattern(match: string): SitePattern | undefined {
   const m = PATTERN.exec(match.trim());
-  if (!m) {
-    return `"${match}" is not an origin (https://crm.example.com) or a URL pattern (https://*.example.com/app/*)`;
-  }
+  if (!m) return undefined;
   const [, scheme, rawHost, port, path] = m;
   const lowerScheme = scheme!.toLowerCase() as SitePattern['scheme'];
   const host = rawHost!.toLowerCase();
   const isOrigin = path === undefined || path === '' || path === '/';
-  if (isOrigin && (lowerScheme === '*' || host.includes('*'))) {
-    return `"${match}" has a wildcard: write it as a URL pattern with a path, e.g. ${match.replace(/\/$/, '')}/*`;
-  }
+  // An origin names one: a wildcard needs the pattern form, with a path.
+  if (isOrigin && (lowerScheme === '*' || host.includes('*'))) return undefined;
   const subdomains = host.startsWith('*.');
   return {
     scheme: lowerScheme,
@@ -45,6 +45,16 @@ export function parseSitePattern(match: string): SitePattern | string {
     path: isOrigin ? '/*' : path!,
     isOrigin,
   };
+}
+
+/** Parses a rule's `match`; a sentence when it is neither an origin nor a URL pattern. */
+export function parseSitePattern(match: string): SitePattern | string {
+  const pattern = sitePattern(match);
+  if (pattern) return pattern;
+  if (!PATTERN.test(match.trim())) {
+    return `"${match}" is not an origin (https://crm.example.com) or a URL pattern (https://*.example.com/app/*)`;
+  }
+  return `"${match}" has a wildcard: write it as a URL pattern with a path, e.g. ${match.replace(/\/$/, '')}/*`;
 }
 
 function wildcardToRegExp(glob: string): RegExp {
@@ -86,8 +96,8 @@ export function effectiveRule<R extends { match: string }>(rules: readonly R[], 
   let best: R | undefined;
   let bestScore = -1;
   for (const rule of rules) {
-    const pattern = parseSitePattern(rule.match);
-    if (typeof pattern === 'string' || !patternMatchesUrl(pattern, url)) continue;
+    const pattern = sitePattern(rule.match);
+    if (!pattern || !patternMatchesUrl(pattern, url)) continue;
     const score = specificity(pattern);
     if (score >= bestScore) {
       best = rule;
@@ -103,8 +113,8 @@ export function effectiveRule<R extends { match: string }>(rules: readonly R[], 
  * into or out of a rule's path shows or hides the panel without a reload.
  */
 export function hostPatternOf(match: string): string | undefined {
-  const pattern = parseSitePattern(match);
-  if (typeof pattern === 'string') return undefined;
+  const pattern = sitePattern(match);
+  if (!pattern) return undefined;
   const host = pattern.host === '*' ? '*' : pattern.subdomains ? `*.${pattern.host}` : pattern.host;
   return `${pattern.scheme}://${host}/*`;
 }

@@ -3,7 +3,6 @@ import type { ChatView } from '../../messaging/view';
 import { run } from '../store';
 import { Transcript } from './Transcript';
 import { chatTools } from './tools';
-import { transcriptText } from '../transcript-text';
 import { useWriteBack, WriteBackStatus } from './WriteBack';
 
 const minutesSince = (iso: string) => Math.max(0, Math.floor((Date.now() - Date.parse(iso)) / 60_000));
@@ -122,14 +121,16 @@ export function ChatPane({ chat, onError }: { chat: ChatView; onError: (message:
         </div>
         {!confirmingEnd && (
           <span class="chat-actions">
-            <button
-              type="button"
-              class="btn btn-quiet"
-              data-testid="copy-transcript"
-              onClick={(event) => writeBack.act('copy', () => transcriptText(latest.current), 'the transcript', event.currentTarget)}
-            >
-              Copy transcript
-            </button>
+            {tools && (
+              <button
+                type="button"
+                class="btn btn-quiet"
+                data-testid="copy-transcript"
+                onClick={(event) => writeBack.act('copy', () => tools.transcriptText(latest.current), 'the transcript', event.currentTarget)}
+              >
+                Copy transcript
+              </button>
+            )}
             {chatting && (
               <>
                 <button type="button" class="btn btn-quiet" data-testid="transfer" onClick={() => setTransferring(!transferring)}>

@@ -4,8 +4,8 @@ import type { LineView } from '../../messaging/view';
 import { useSanitizedHtml } from '../sanitize';
 import { lineText } from '../transcript-text';
 import { LineDelivery } from './LineDelivery';
-import { RichContent } from './RichContent';
 import { systemMessageMeaning } from './system-messages';
+import { chatTools } from './tools';
 import type { WriteBackAct } from './WriteBack';
 import { WriteBackButtons } from './WriteBackButtons';
 
@@ -25,15 +25,20 @@ function HtmlLineBody({ text }: { text: string }) {
   return <span data-testid="line-text" dir="auto">{text}</span>;
 }
 
+function RichContentLineBody({ line }: { line: LineView }) {
+  // Drawn by the chat tools (./tools.ts), which come with the first chat shown; until then, as text.
+  const { part: tools } = chatTools.use();
+  if (!tools) return <span data-testid="line-text" dir="auto">{line.text}</span>;
+  return (
+    <span data-testid="line-text">
+      <tools.RichContent json={line.json} fallback={line.text} />
+    </span>
+  );
+}
+
 function LineBody({ line }: { line: LineView }) {
   if (line.textType === 'html') return <HtmlLineBody text={line.text} />;
-  if (line.textType === 'rich-content') {
-    return (
-      <span data-testid="line-text">
-        <RichContent json={line.json} fallback={line.text} />
-      </span>
-    );
-  }
+  if (line.textType === 'rich-content') return <RichContentLineBody line={line} />;
   return <span data-testid="line-text" dir="auto">{line.text}</span>;
 }
 

@@ -1,7 +1,9 @@
 /** What entrypoints/panel-tools.content carries (see ./tools.ts). */
 import { AgentSurveyForm } from './AgentSurveyForm';
+import { RichContent } from './RichContent';
 import { TransferForm } from './TransferForm';
 import { VisitorSection } from './VisitorSection';
 import { copyText, fillField } from './write-back';
+import { transcriptText } from '../transcript-text';
 
-export const panelTools = { AgentSurveyForm, TransferForm, VisitorSection, copyText, fillField };
+export const panelTools = { AgentSurveyForm, RichContent, TransferForm, VisitorSection, copyText, fillField, transcriptText };
