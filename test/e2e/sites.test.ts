@@ -18,7 +18,8 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ElementHandle, Page } from 'puppeteer';
 import { Visitor } from '../emulator/visitor';
 import { openPopup, signInAndGoOnline } from './support/flows';
-import { inPanel, panelBox, panelHostCount, settingsReadEarly, testId } from './support/panel';
+import { TAKEOVER_MEASURE } from '../../src/ui/dock/marks';
+import { inPanel, PANEL_HOST, panelBox, panelHostCount, settingsReadEarly, testId } from './support/panel';
 import { useSandbox } from './support/sandbox';
 
 const WAIT = { timeout: 15_000, interval: 100 };
@@ -172,6 +173,34 @@ describe('per-site configuration in Chromium', () => {
     expect(await panelHostCount(crm)).toBe(1);
     await crm.close();
     await options.close();
+  });
+
+  it('shows its frame first, drawn without Preact, and Preact takes those same elements over once the page has painted', async () => {
+    await resetRules();
+    const crm = await sandbox.ext.browser.newPage();
+    // The page's own world sees the e2e build's open shadow root: it keeps the panel element of the
+    // first paint, caught as the host joins the page (before any later task, so before Preact).
+    await crm.evaluateOnNewDocument((host: string) => {
+      new MutationObserver((_, observer) => {
+        const panel = document.querySelector(host)?.shadowRoot?.querySelector('[data-testid="panel"]');
+        if (!panel) return;
+        observer.disconnect();
+        Object.assign(globalThis, { firstPaint: { panel, text: panel.textContent } });
+      }).observe(document, { childList: true, subtree: true });
+    }, PANEL_HOST);
+    await crm.goto(sandbox.crm.url);
+    await crm.waitForFunction((name) => performance.getEntriesByName(name).length > 0, {}, TAKEOVER_MEASURE);
+    const seen = await crm.evaluate((host: string) => {
+      const root = document.querySelector(host)!.shadowRoot!;
+      const { panel, text } = (globalThis as unknown as { firstPaint: { panel: Element; text: string } }).firstPaint;
+      return { text, kept: panel.isConnected && root.contains(panel), docks: root.querySelectorAll('[data-testid="dock"]').length };
+    }, PANEL_HOST);
+    expect(seen).toEqual({ text: expect.stringContaining('Connecting…'), kept: true, docks: 1 });
+    // Preact's handlers are on those elements: the frame's collapse button works.
+    await crm.locator(inPanel('[aria-label="Collapse the panel"]')).click();
+    await crm.locator(inPanel(`${testId('panel')}[aria-label="Open Agent Dock"]`)).wait();
+    expect(await panelHostCount(crm)).toBe(1);
+    await crm.close();
   });
 
   it('is resizable, movable when floating, and remembers its size and place per site across reloads', async () => {
