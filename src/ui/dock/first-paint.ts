@@ -12,7 +12,7 @@
  * test/ui/dock/first-paint.test.tsx holds the two equal and checks that Preact keeps these nodes.
  */
 import { PANEL_MAX_WIDTH, PANEL_MIN_WIDTH, type PanelPlacement, type SiteRule } from '../../settings/sites';
-import { dockLayout, viewportOf, type DockLayout } from './layout';
+import { dockLayout, type DockLayout, type Viewport } from './layout';
 
 type Child = Node | string;
 
@@ -62,9 +62,12 @@ const handles = (layout: DockLayout) => [
   }),
 ];
 
-/** Draws the frame into `container` (replacing what it held) and says where it sits. */
-export function drawFirstFrame(container: HTMLElement, rule: SiteRule, placement: PanelPlacement): DockLayout {
-  const layout = dockLayout(rule, placement, viewportOf(window));
+/**
+ * Draws the frame into `container` (replacing what it held) and says where it sits. `viewport` is
+ * the window's size read before the panel joined the page: read after, it forces a layout.
+ */
+export function drawFirstFrame(container: HTMLElement, rule: SiteRule, placement: PanelPlacement, viewport: Viewport): DockLayout {
+  const layout = dockLayout(rule, placement, viewport);
   const dock = element(
     'div',
     { class: `dock dock-${rule.dock}`, 'data-testid': 'dock', 'data-dock': rule.dock },

@@ -14,7 +14,7 @@ import { panelPlacements, siteRules, type PanelPlacement, type SiteRule } from '
 import { hostField } from '../panel/host-field';
 import { Dock } from './Dock';
 import { afterFirstPaint, drawFirstFrame } from './first-paint';
-import { pageMargin, type PageMargin } from './layout';
+import { pageMargin, viewportOf, type PageMargin } from './layout';
 import type { PanelSettings, PanelSettingsRead } from './panel-settings';
 
 export const PANEL_HOST_TAG = 'agent-dock-panel';
@@ -148,10 +148,12 @@ export function startInPagePanel(ctx: ContentScriptContext, options: InPagePanel
     }
     if (!inFrame) setSidePanel(false);
     if (!wanted) return unmount();
+    // Read before the panel joins the page: after, reading it would force a layout.
+    const viewport = viewportOf(window);
     mounted ??= mount();
     const placement = placements[origin] ?? {};
     if (preact !== 'drawing') {
-      const layout = drawFirstFrame(mounted.container, wanted, placement);
+      const layout = drawFirstFrame(mounted.container, wanted, placement, viewport);
       pushPage(pageMargin(wanted, wanted.startCollapsed, layout));
       if (preact === 'after the first paint') return;
       preact = 'after the first paint';

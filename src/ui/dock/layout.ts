@@ -20,7 +20,12 @@ export interface DockLayout {
   style: Record<string, string>;
 }
 
-export function dockLayout(rule: SiteRule, placement: PanelPlacement, viewport: { width: number; height: number }): DockLayout {
+export interface Viewport {
+  width: number;
+  height: number;
+}
+
+export function dockLayout(rule: SiteRule, placement: PanelPlacement, viewport: Viewport): DockLayout {
   const width = clamp(placement.width ?? rule.width, PANEL_MIN_WIDTH, Math.min(PANEL_MAX_WIDTH, Math.max(PANEL_MIN_WIDTH, viewport.width - 40)));
   const height = clamp(placement.height ?? DEFAULT_FLOAT_HEIGHT, 240, Math.max(240, viewport.height - 2 * FLOAT_MARGIN));
   const left = clamp(placement.left ?? viewport.width - width - FLOAT_MARGIN, 0, Math.max(0, viewport.width - width));
@@ -48,4 +53,4 @@ export function pageMargin(rule: SiteRule, collapsed: boolean, layout: DockLayou
   return layout.docked && rule.pushPage && !collapsed ? { side: rule.dock === 'left' ? 'left' : 'right', px: layout.width } : null;
 }
 
-export const viewportOf = (win: Window) => ({ width: win.innerWidth, height: win.innerHeight });
+export const viewportOf = (win: Window): Viewport => ({ width: win.innerWidth, height: win.innerHeight });

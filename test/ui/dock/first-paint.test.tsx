@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Dock } from '../../../src/ui/dock/Dock';
 import { afterFirstPaint, drawFirstFrame } from '../../../src/ui/dock/first-paint';
 import { newSiteRule, type PanelPlacement, type SiteRule } from '../../../src/settings/sites';
+import { viewportOf } from '../../../src/ui/dock/layout';
 import { pageHarness } from '../page-harness';
 
 const { container } = pageHarness();
@@ -46,14 +47,14 @@ describe('the first paint', () => {
   afterEach(() => vi.useRealTimers());
 
   it.each(CASES)('is the frame <Dock> draws while connecting: %s', (_, rule, placement) => {
-    drawFirstFrame(container, rule, placement);
+    drawFirstFrame(container, rule, placement, viewportOf(window));
     expect(shape(container.firstChild!)).toEqual(drawnByPreact(rule, placement));
   });
 
   // The panel's container is new and Preact has never drawn into it (src/ui/dock/in-page.tsx).
   const takenOver = (rule: SiteRule, placement: PanelPlacement) => {
     const fresh = document.createElement('div');
-    drawFirstFrame(fresh, rule, placement);
+    drawFirstFrame(fresh, rule, placement, viewportOf(window));
     const before = [...fresh.querySelectorAll('*')];
     act(() => render(<Dock rule={rule} placement={placement} onPlacement={() => {}} pushPage={() => {}} />, fresh));
     return { fresh, before };
@@ -74,8 +75,8 @@ describe('the first paint', () => {
   });
 
   it('replaces what the container held: a rule that changes before Preact takes over redraws it', () => {
-    drawFirstFrame(container, newSiteRule(CRM), {});
-    drawFirstFrame(container, newSiteRule(CRM, { dock: 'left' }), {});
+    drawFirstFrame(container, newSiteRule(CRM), {}, viewportOf(window));
+    drawFirstFrame(container, newSiteRule(CRM, { dock: 'left' }), {}, viewportOf(window));
     expect(container.querySelectorAll('[data-testid="dock"]')).toHaveLength(1);
     expect(container.querySelector('[data-testid="dock"]')?.getAttribute('data-dock')).toBe('left');
   });
