@@ -6,13 +6,16 @@
 import type { ApiError } from '../api/types';
 
 const SERVER_ERROR_DELAYS_MS = [5_000, 10_000, 15_000];
-const SLOW_RETRY_MS = 120_000;
+/** After the three: the poll loop's slow retry (a line is never retried this late: ./outbox.ts). */
+export const SLOW_RETRY_MS = 120_000;
 const MIN_RATE_LIMIT_MS = 1_000;
+/** ±10 %. */
+export const RETRY_JITTER = 0.1;
 
 export function retryDelay(error: ApiError, consecutiveFailures: number, random: () => number = Math.random): number {
   if (error.kind === 'rate-limited') return Math.max(MIN_RATE_LIMIT_MS, error.retryAfterMs ?? 0);
   const base = SERVER_ERROR_DELAYS_MS[consecutiveFailures - 1] ?? SLOW_RETRY_MS;
-  return Math.round(base * (0.9 + 0.2 * random()));
+  return Math.round(base * (1 - RETRY_JITTER + 2 * RETRY_JITTER * random()));
 }
 
 /** Worth trying again by itself: the network, a 5xx, or a rate limit. 4xx needs a fix, not a retry. */

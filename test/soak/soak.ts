@@ -8,6 +8,7 @@
  */
 import fetchCookie from 'fetch-cookie';
 import { createLivePersonClient } from '../../src/api';
+import { RETRY_JITTER, SLOW_RETRY_MS } from '../../src/agent/retry-policy';
 import { AgentRuntime } from '../../src/agent/runtime';
 import type { FaultKind } from '../emulator/faults';
 import { startEmulator } from '../emulator/server';
@@ -37,10 +38,11 @@ export interface SoakReport {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 
-async function until(what: string, predicate: () => boolean | Promise<boolean>, timeoutMs: number): Promise<void> {
+/** Waits for `predicate`; a timeout says what was awaited and, where `left` says it, what was left. */
+async function until(what: string, predicate: () => boolean | Promise<boolean>, timeoutMs: number, left?: () => string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await predicate())) {
-    if (Date.now() > deadline) throw new Error(`Soak: timed out waiting for ${what}`);
+    if (Date.now() > deadline) throw new Error(`Soak: timed out waiting for ${what}${left ? `: ${left()}` : ''}`);
     await sleep(50);
   }
 }
@@ -133,7 +135,32 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     await until('the outbox to drain', () => runtime.view().chats.every((c) => c.lines.every((l) => !l.delivery)), 45_000).catch(() => {});
     const injected = emulator.faults.status().injected.byKind;
     emulator.faults.set(undefined);
-    await until('the outbox to drain', () => runtime.view().chats.every((c) => c.lines.every((l) => l.delivery !== 'pending')), 45_000);
+    // What holds a line back, from the state a restarted worker would resume from.
+    const outboxLeft = () => {
+      const state = store.saved;
+      const now = Date.now();
+      const entries = state?.chats.flatMap((chat) =>
+        chat.outbox.map((e) => ({
+          text: e.text,
+          status: e.status,
+          attempts: e.attempts,
+          dueInMs: e.notBefore === undefined ? undefined : e.notBefore - now,
+          unsureForMs: e.unsureSince === undefined ? undefined : now - e.unsureSince,
+          eventsReadMsAgo: chat.eventsReadAt === undefined ? undefined : now - chat.eventsReadAt,
+          problem: e.problem,
+        })),
+      );
+      return JSON.stringify({ health: state?.health, lastPollMsAgo: state?.health.lastPollAt && now - state.health.lastPollAt, outbox: entries });
+    };
+    // A line LivePerson may already hold is resent only after a read of its chat shows it is not
+    // there (src/agent/outbox.ts), and reads come from the poll loop: if faults made four cycles in a row
+    // fail, the loop is waiting out its slow retry (src/agent/retry-policy.ts), faults or not.
+    await until(
+      'the outbox to drain',
+      () => runtime.view().chats.every((c) => c.lines.every((l) => l.delivery !== 'pending')),
+      SLOW_RETRY_MS * (1 + RETRY_JITTER) + 15_000,
+      outboxLeft,
+    );
 
     const problems: string[] = [];
     const transcripts: SoakReport['transcripts'] = [];
