@@ -5,7 +5,7 @@
  */
 import { PANEL_DEFAULT_Z_INDEX, PANEL_MAX_WIDTH, PANEL_MIN_WIDTH, type PanelPlacement, type SiteRule } from '../../settings/sites';
 
-export const FLOAT_MARGIN = 24;
+const FLOAT_MARGIN = 24;
 const DEFAULT_FLOAT_HEIGHT = 560;
 
 export const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
