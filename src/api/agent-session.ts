@@ -8,15 +8,22 @@ const startSessionSchema = z.object({ agentSessionLocation: locationSchema });
 
 const sessionSchema = z.object({ agentSession: z.object({ link: linksSchema }) });
 
+/**
+ * A7, as retrieve-agent-information.md prints it: `agentName` (the nickname visitors see),
+ * `displayName` (the name in agent lists), `loginName`, `id` and `maxChats` as strings,
+ * `skillsInfo.skillInfo[]` (a bare object when the agent has one skill, absent when none).
+ */
 const agentInfoSchema = z.object({
   info: z.object({
     id: idish,
-    name: z.string().optional(),
-    nickname: z.string().optional(),
+    agentName: z.string().optional(),
+    displayName: z.string().optional(),
+    loginName: z.string().optional(),
     maxChats: numberish.optional(),
-    skills: z
-      .object({ skill: listOf(z.object({ id: idish, name: z.string().optional() })) })
-      .optional(),
+    skillsInfo: z
+      .object({ skillInfo: listOf(z.object({ id: idish, name: z.string().optional() })) })
+      .optional()
+      .nullable(),
   }),
 });
 
@@ -44,14 +51,17 @@ export async function getAgentInfo(http: Http, auth: RequestAuth, sessionUrl: st
   const result = await http.request({ url: `${sessionUrl}/info`, chatAgentApi: true, auth, schema: agentInfoSchema });
   if (!result.ok) return result;
   const info = result.value.info;
+  const nonEmpty = (v?: string) => (v?.trim() ? v : undefined);
   return {
     ok: true,
     value: {
       id: info.id,
-      name: info.name ?? info.nickname ?? info.id,
-      nickname: info.nickname,
+      name: nonEmpty(info.agentName) ?? nonEmpty(info.displayName) ?? nonEmpty(info.loginName) ?? info.id,
+      nickname: nonEmpty(info.agentName),
+      displayName: nonEmpty(info.displayName),
+      loginName: nonEmpty(info.loginName),
       maxChats: info.maxChats ?? -1,
-      skills: (info.skills?.skill ?? []).map((s) => ({ id: s.id, name: s.name ?? s.id })),
+      skills: (info.skillsInfo?.skillInfo ?? []).map((s) => ({ id: s.id, name: s.name ?? s.id })),
     },
   };
 }

@@ -59,8 +59,13 @@ export interface AgentSkill {
 
 export interface AgentInfo {
   id: string;
+  /** The best name LivePerson gave: `agentName`, else `displayName`, else `loginName`, else the id. */
   name: string;
+  /** A7 `agentName`: the nickname visitors see (the name on the agent's own lines). */
   nickname?: string;
+  /** A7 `displayName`: the name in agent lists. */
+  displayName?: string;
+  loginName?: string;
   /** -1 means unlimited. */
   maxChats: number;
   skills: AgentSkill[];

@@ -9,6 +9,10 @@ import { Visitor } from './visitor';
 let emulator: Emulator;
 let base: string;
 
+/** LivePerson's lists: a bare object when of one, absent when empty (reference §9 items 9–10). */
+const asList = <T>(x: T | T[] | undefined): T[] => (x == null ? [] : Array.isArray(x) ? x : [x]);
+const LOGIN_TIME = /^[A-Z][a-z]{2} \d{1,2}, \d{4} \d{1,2}:\d{2}:\d{2} [AP]M$/;
+
 /** A tiny agent-side client with a hand-kept cookie jar, to see the raw answers. */
 class RawAgent {
   jar = new Map<string, string>();
@@ -154,18 +158,34 @@ describe('login rules', () => {
 });
 
 describe('Chat Agent API', () => {
-  it('starts an agent session (201, @href before @rel) that needs its cookie on unsigned requests', async () => {
+  it('starts an agent session (201, @href before @rel) and, like LivePerson, serves unsigned requests without its cookie', async () => {
     const agent = new RawAgent();
     const { session } = await agent.signIn();
     expect(session.status).toBe(201);
     expect(Object.keys(session.body.agentSessionLocation.link)).toEqual(['@href', '@rel']);
     expect(agent.sessionUrl).toMatch(/\/api\/account\/12345678\/agentSession\/\d+$/);
+    expect([...agent.jar.keys()].some((k) => k.startsWith('agentSession'))).toBe(true);
+    agent.jar.clear();
+    // LivePerson's agent sample app sends no cookie on Chat Agent API calls and is served (§8).
+    const without = await agent.call('GET', `${agent.sessionUrl}/availability?v=1&NC=true`);
+    expect(without).toMatchObject({ status: 200, body: { availability: { chat: 'Away', voice: 'Offline' } } });
+    const put = await agent.call('POST', `${agent.sessionUrl}/availability.json?v=1&NC=true`, { availability: { chat: 'Online' } }, { 'X-HTTP-Method-Override': 'PUT' });
+    expect(put.status).toBe(200);
+  });
+
+  it('with strict on, refuses unsigned requests without the agent-session cookie', async () => {
+    await emulator.close();
+    emulator = await startEmulator({ port: 0, strict: true });
+    base = emulator.baseUrl;
+    const agent = new RawAgent();
+    await agent.signIn();
     const withCookie = await agent.call('GET', `${agent.sessionUrl}/availability?v=1&NC=true`);
     expect(withCookie.body).toEqual({ availability: { chat: 'Away', voice: 'Offline' } });
     agent.jar.clear();
     const without = await agent.call('GET', `${agent.sessionUrl}/availability?v=1&NC=true`);
     expect(without.status).toBe(401);
     expect(without.body.error.message).toMatch(/cookie/);
+    expect(without.body.error.time).toMatch(LOGIN_TIME);
     // A forged signature does not get around the cookie.
     const forged = await agent.call('GET', `${agent.sessionUrl}/availability?v=1&NC=true`, undefined, {
       Authorization: 'OAuth oauth_consumer_key="bot-app-key", oauth_token="bot-token", oauth_signature_method="HMAC-SHA1", oauth_timestamp="1", oauth_signature="x"',
@@ -222,12 +242,15 @@ describe('Chat Agent API', () => {
     expect(line.body.chatEventLocation.link['@href']).toBe(`${chatUrl}/events/5`);
 
     const multi = await agent.call('GET', `${agent.sessionUrl}/chat?chatSessionKeys=${chat.info.chatSessionKey}&fromEventIds=3&v=1&NC=true`);
-    const events = multi.body.chats.chat[0].events.event;
+    // One chat: LivePerson's XML→JSON prints a bare object, not a list of one.
+    expect(Array.isArray(multi.body.chats.chat)).toBe(false);
+    const events = multi.body.chats.chat.events.event;
     expect(events.map((e: { id: number; source: string }) => [e.id, e.source])).toEqual([[4, 'visitor'], [5, 'agent']]);
-    expect(multi.body.chats.chat[0].link[0]).toHaveProperty('href');
+    expect(multi.body.chats.chat.link[0]).toHaveProperty('href');
+    expect(multi.body.chats.chat.info.rtSessionId).toEqual(expect.any(Number));
 
     const held = await agent.call('GET', `${agent.sessionUrl}/chatSessions?v=1&NC=true`);
-    expect(held.body.chatSessions.chatSession[0]).toMatchObject({ link: { href: chatUrl, rel: 'chat-session' }, chatSessionKey: chat.info.chatSessionKey });
+    expect(held.body.chatSessions.chatSession).toMatchObject({ link: { href: chatUrl, rel: 'chat-session' }, chatSessionKey: chat.info.chatSessionKey });
 
     const ended = await agent.call('POST', `${chatUrl}/events?v=1&NC=true`, { event: { '@type': 'state', state: 'ended' } });
     expect(ended.status).toBe(201);
@@ -332,8 +355,12 @@ describe('visitor side and sandbox', () => {
     const request = await fetch(`${base}/api/account/12345678/chat/request?v=1&NC=true`, {
       method: 'POST',
       headers,
-      body: JSON.stringify({ request: { visitorName: 'Pre', preChatLines: ['I was looking at order 88213'] } }),
+      // start-chat.md's shape: `{"line": [...]}`.
+      body: JSON.stringify({ request: { visitorName: 'Pre', preChatLines: { line: ['I was looking at order 88213', 'and order 88214'] } } }),
     });
+    // The page's table: 200 "Successful", an empty body, the chat in Location.
+    expect(request.status).toBe(200);
+    expect(await request.text()).toBe('');
     const chatUrl = request.headers.get('location')!;
     const visitorView = await (await fetch(`${chatUrl}?v=1&NC=true`, { headers })).json();
     expect(JSON.stringify(visitorView)).not.toContain('order 88213');
@@ -343,11 +370,88 @@ describe('visitor side and sandbox', () => {
     const accepted = await agent.call('POST', `${agent.sessionUrl}/incomingRequests?v=1&NC=true`, {});
     const chat = (await agent.call('GET', `${accepted.body.chatLocation.link['@href']}?v=1&NC=true`)).body.chat;
     expect(chat.events.event).toContainEqual(expect.objectContaining({ text: 'I was looking at order 88213', source: 'visitor', subType: 'ONLY_TO_REP' }));
+    expect(chat.events.event).toContainEqual(expect.objectContaining({ text: 'and order 88214', source: 'visitor', subType: 'ONLY_TO_REP' }));
 
     const survey = await (await fetch(`${chatUrl}/exitSurvey?v=1&NC=true`, { headers })).json();
-    expect(survey.survey.question[0].label).toBe('Was your question answered?');
+    expect(asList(survey.survey.question)[0].label).toBe('Was your question answered?');
     const put = (body: unknown) => fetch(`${chatUrl}/exitSurvey?v=1&NC=true`, { method: 'POST', headers: { ...headers, 'X-HTTP-Method-Override': 'PUT' }, body: JSON.stringify(body) });
     expect((await put({ survey: { id: '361400' } })).status).toBe(400);
     expect((await put({ survey: { id: '361400', question: { id: '5001', answer: 'Yes' } } })).status).toBe(200);
+  });
+});
+
+describe('fidelity to the documented shapes', () => {
+  it('serves agent information (A7) in the documented shape, and a documented answer set through the sandbox', async () => {
+    const agent = new RawAgent();
+    await agent.signIn();
+    const info = (await agent.call('GET', `${agent.sessionUrl}/info?v=1&NC=true`)).body.info;
+    expect(Object.keys(info)).toEqual(['link', 'agentName', 'displayName', 'loginName', 'id', 'maxChats', 'availability', 'skillsInfo']);
+    expect(info).toMatchObject({ link: { '@href': `${agent.sessionUrl}/info`, '@rel': 'self' }, agentName: 'Alex', loginName: 'agent1', id: '1001', maxChats: '4' });
+    expect(info.skillsInfo.skillInfo).toEqual([{ id: '1', name: 'Sales' }, { id: '2', name: 'Support' }]);
+    const documented = { info: { id: '25025413', agentName: 'John Smith', skillsInfo: { skillInfo: { id: '1', name: 'Sales' } } } };
+    expect((await fetch(`${base}/sandbox/agent-info`, { method: 'PUT', body: JSON.stringify(documented) })).status).toBe(200);
+    expect((await agent.call('GET', `${agent.sessionUrl}/info?v=1&NC=true`)).body).toEqual(documented);
+    await fetch(`${base}/sandbox/agent-info`, { method: 'DELETE' });
+    expect((await agent.call('GET', `${agent.sessionUrl}/info?v=1&NC=true`)).body.info.agentName).toBe('Alex');
+  });
+
+  it('prints a list of one as a bare object by default, and as an array with `arrays`', async () => {
+    const skillsOf = async () => {
+      const agent = new RawAgent();
+      await agent.signIn();
+      const agents = (await agent.call('GET', `${agent.sessionUrl}/availableAgents?v=1&NC=true`)).body.availableAgents.agents.agent;
+      return agents.find((a: { userName: string }) => a.userName === 'agent2').skills.skill;
+    };
+    expect(await skillsOf()).toBe('2');
+    await emulator.close();
+    emulator = await startEmulator({ port: 0, arrays: true });
+    base = emulator.baseUrl;
+    expect(await skillsOf()).toEqual(['2']);
+  });
+
+  it('formats error times as LivePerson does: the Login Service its way, the chat server in ISO', async () => {
+    const agent = new RawAgent();
+    const wrong = await agent.call('POST', `${base}/api/account/12345678/login?v=1.3`, { username: 'agent1', password: 'x' });
+    expect(wrong.body.error.time).toMatch(LOGIN_TIME);
+    const visitor = await fetch(`${base}/api/account/12345678/chat/H1-aK1?v=1&NC=true`, { headers: { Authorization: 'LivePerson appKey=demo-app-key' } });
+    expect(visitor.status).toBe(404);
+    const { error } = (await visitor.json()) as { error: Record<string, unknown> };
+    expect(error.time).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}[+-]\d{2}:\d{2}$/);
+    expect(error).toMatchObject({ message: expect.any(String), internalCode: expect.any(Number) });
+  });
+
+  it('refuses pre-chat lines in a shape it cannot read instead of dropping them', async () => {
+    const headers = { Authorization: 'LivePerson appKey=demo-app-key', 'Content-Type': 'application/json' };
+    const ask = (preChatLines: unknown) =>
+      fetch(`${base}/api/account/12345678/chat/request?v=1&NC=true`, { method: 'POST', headers, body: JSON.stringify({ request: { preChatLines } }) });
+    expect((await ask({ lines: ['the JS SDK spelling'] })).status).toBe(200);
+    expect((await ask({ line: 'one line, a bare string' })).status).toBe(200);
+    expect((await ask({ text: 'unknown' })).status).toBe(400);
+    expect((await ask([{ nope: 1 }])).status).toBe(400);
+  });
+
+  it('at logout, returns the agent\'s chats to the queue (A10), so the next login does not take them back', async () => {
+    const agent = new RawAgent();
+    await agent.signIn();
+    await agent.call('POST', `${agent.sessionUrl}/availability?v=1&NC=true`, { availability: { chat: 'Online' } }, { 'X-HTTP-Method-Override': 'PUT' });
+    const visitor = await Visitor.start({ baseUrl: base, name: 'Dana', skill: 'Support' });
+    const accepted = await agent.call('POST', `${agent.sessionUrl}/incomingRequests?v=1&NC=true`, {});
+    expect(accepted.status).toBe(201);
+    expect((await agent.call('POST', `${base}/api/account/12345678/logout`, { csrf: agent.csrf })).status).toBe(200);
+    await visitor.waitFor((v) => v.state() === 'waiting');
+
+    const again = new RawAgent();
+    await again.signIn();
+    const held = await again.call('GET', `${again.sessionUrl}/chatSessions?v=1&NC=true`);
+    expect(asList(held.body.chatSessions.chatSession)).toEqual([]);
+    // It rings again, to whoever is Online: a colleague takes it.
+    const colleague = new RawAgent();
+    const login = await colleague.call('POST', `${base}/api/account/12345678/login?v=1.3`, { username: 'agent2', password: 'agent2-pass' });
+    colleague.bearer = login.body.bearer;
+    colleague.sessionUrl = (await colleague.call('POST', `${base}/api/account/12345678/agentSession?v=1&NC=true`, { loginData: '' })).body.agentSessionLocation.link['@href'];
+    await colleague.call('POST', `${colleague.sessionUrl}/availability?v=1&NC=true`, { availability: { chat: 'Online' } }, { 'X-HTTP-Method-Override': 'PUT' });
+    expect((await colleague.call('GET', `${colleague.sessionUrl}/incomingRequests?v=1&NC=true`)).body.incomingRequests.ringingCount).toBe('1');
+    expect((await colleague.call('POST', `${colleague.sessionUrl}/incomingRequests?v=1&NC=true`, {})).status).toBe(201);
+    await visitor.waitFor((v) => v.state() === 'chatting');
   });
 });

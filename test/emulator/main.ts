@@ -11,6 +11,10 @@ const { values } = parseArgs({
     'ring-away-ms': { type: 'string' },
     faults: { type: 'string' },
     log: { type: 'boolean', default: false },
+    // Stricter than LivePerson: refuse unsigned requests without their agent-session cookie.
+    strict: { type: 'boolean', default: false },
+    // Lists of one as arrays (LivePerson sends a bare object).
+    arrays: { type: 'boolean', default: false },
   },
 });
 
@@ -21,6 +25,8 @@ const emulator = await startEmulator({
   ringAwayAfterMs: values['ring-away-ms'] ? Number(values['ring-away-ms']) : undefined,
   faults: values.faults ? parseFaultPlan(values.faults) : undefined,
   log: values.log,
+  strict: values.strict,
+  arrays: values.arrays,
 });
 
 console.log(`LivePerson emulator listening on ${emulator.baseUrl}
@@ -31,6 +37,7 @@ console.log(`LivePerson emulator listening on ${emulator.baseUrl}
   Bot:       bot1 with API keys bot-app-key, bot-secret, bot-token, bot-token-secret
   Visitor app key: ${process.env.EMULATOR_APP_KEY ?? 'demo-app-key'}
   Chat as a visitor: ${emulator.baseUrl}/visitor
+  Mode: ${values.strict ? 'strict (agent-session cookie required)' : 'tolerant, as LivePerson'}; lists of one ${values.arrays ? 'as arrays' : 'as bare objects, as LivePerson'}  (docs/fidelity.md)
 `);
 
 const stop = () => void emulator.close().then(() => process.exit(0));

@@ -27,6 +27,17 @@ export interface EmulatorOptions {
   log?: boolean;
   /** Concurrent chats each human agent may hold (default 4); the benchmark opens 10 at once. */
   maxChats?: number;
+  /**
+   * Stricter than LivePerson (`--strict`): unsigned Chat Agent API requests must carry their agent
+   * session's cookie (the overview asks clients to return it; LivePerson's own sample app does not,
+   * and is served). Off by default, as LivePerson is tolerant. docs/fidelity.md lists every rule.
+   */
+  strict?: boolean;
+  /**
+   * Always print lists as arrays (`--arrays`). By default a list of one is a bare object and an empty
+   * list is absent, as LivePerson's XML-to-JSON answers are (reference §9 items 9–10).
+   */
+  arrays?: boolean;
 }
 
 export interface Emulator {
@@ -42,6 +53,7 @@ interface AgentAccount {
   loginName: string;
   password: string;
   id: string;
+  /** A7 `agentName`: "the nickname visitors see"; also `displayName` here. */
   nickname: string;
   maxChats: number;
   skills: Array<{ id: string; name: string }>;
@@ -107,6 +119,7 @@ interface Chat {
   lastUpdate: string;
   visitorTyping: 'typing' | 'not-typing';
   agentTyping: 'typing' | 'not-typing';
+  rtSessionId: number;
 }
 
 class HttpError extends Error {
@@ -132,9 +145,24 @@ const STATUS_NAMES: Record<number, string> = {
   503: 'SERVICE_UNAVAILABLE',
 };
 
-/** The Login Service's error time format: "Sep 22, 2016 4:10:15 PM". */
-function errorTime(date = new Date()): string {
-  return date.toLocaleString('en-US', { month: 'short', day: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit', second: '2-digit' });
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * The Login Service's error time, exactly as its pages print it: "Sep 22, 2016 4:10:15 PM" (no comma
+ * after the year, a plain space before PM; `toLocaleString` gives neither on current ICU). UTC.
+ */
+export function loginErrorTime(date = new Date()): string {
+  const h = date.getUTCHours();
+  return `${MONTHS[date.getUTCMonth()]} ${date.getUTCDate()}, ${date.getUTCFullYear()} ${h % 12 || 12}:${pad2(date.getUTCMinutes())}:${pad2(date.getUTCSeconds())} ${h < 12 ? 'AM' : 'PM'}`;
+}
+
+/**
+ * The chat servers' error time, from the one real error body on record (consumer reference §8):
+ * ISO 8601 with milliseconds and an offset, "2017-02-20T20:41:13.916-05:00". We serve UTC as +00:00.
+ */
+export function chatErrorTime(date = new Date()): string {
+  return date.toISOString().replace('Z', '+00:00');
 }
 
 const hex = (bytes: number) => randomBytes(bytes).toString('hex');
@@ -144,6 +172,11 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const accountId = opts.accountId ?? process.env.EMULATOR_ACCOUNT ?? '12345678';
   const appKey = opts.appKey ?? process.env.EMULATOR_APP_KEY ?? 'demo-app-key';
   const bearerTtlMs = opts.bearerTtlMs ?? 28_800_000;
+  const strict = opts.strict ?? false;
+  /** XML→JSON lists: absent when empty (callers leave the key out), a bare object when of one. */
+  const list = <T>(items: T[]): T | T[] => (opts.arrays || items.length !== 1 ? items : items[0]!);
+  /** A documented A7 answer to serve verbatim instead of our agents' own (`PUT /sandbox/agent-info`). */
+  let agentInfoOverride: unknown;
   const ringAwayAfterMs = opts.ringAwayAfterMs ?? 20_000;
   const agents: AgentAccount[] = [
     {
@@ -221,6 +254,28 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     if (session.availability === 'Away') return [];
     if (session.agent.maxChats >= 0 && heldChats(session).length >= session.agent.maxChats) return [];
     return [...chats.values()].filter((c) => c.state === 'waiting' && !c.sessionId && mayRing(session, c));
+  }
+
+  /**
+   * A10's page: when an agent logs out (rather than opening a second session while the first is
+   * active), "the active chats of the old session go back to the queue, or are disconnected when no
+   * suitable agent exists". Suitable: another agent of the account with the chat's skill. The
+   * requeue is announced with system message 23 ("Chat requeued by system"), the disconnect with 6.
+   */
+  function releaseOnLogout(chat: Chat, leaving: AgentAccount): void {
+    chat.sessionId = undefined;
+    chat.agentId = undefined;
+    chat.agentTyping = 'not-typing';
+    const suitable = agents.some((a) => a !== leaving && (!chat.skill || hasSkill(a, chat.skill)));
+    if (suitable) {
+      chat.state = 'waiting';
+      addEvent(chat, { type: 'state', state: 'waiting' });
+      systemLine(chat, 23, 'The agent has left. Please wait for another agent.');
+    } else {
+      systemLine(chat, 6, 'The chat was disconnected.');
+      chat.state = 'ended';
+      addEvent(chat, { type: 'state', state: 'ended' });
+    }
   }
 
   /** Agents other than `except` who could take a transfer now, per skill. */
@@ -337,7 +392,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const exitSurvey = {
     id: '361400',
     header: 'How did we do?',
-    question: [{ id: '5001', type: 'Radio Button', label: 'Was your question answered?', mandatory: true, entry: [{ value: 'Yes' }, { value: 'No' }] }],
+    // One question: a bare object, as XML→JSON prints a list of one.
+    question: list([{ id: '5001', type: 'Radio Button', label: 'Was your question answered?', mandatory: true, entry: [{ value: 'Yes' }, { value: 'No' }] }]),
   };
 
   /** Device, OS and browser from a User-Agent, roughly, as a visit view would show them. */
@@ -372,9 +428,9 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
         ipAddress: chat.visit.ip,
         location: { country: 'United States', region: 'California', city: 'San Francisco' },
         ...(chat.visit.referrer ? { referrer: chat.visit.referrer } : {}),
-        pages: { page: [{ url: chat.visit.referrer ?? `${baseUrl}/visitor`, title: 'Chat page', time: chat.startTime }] },
-        surveys: questions.length ? { survey: { '@type': 'preChat', question: questions.length === 1 ? questions[0] : questions } } : {},
-        customVariables: { customVariable: [{ name: 'customerTier', value: 'Premium' }] },
+        pages: { page: list([{ url: chat.visit.referrer ?? `${baseUrl}/visitor`, title: 'Chat page', time: chat.startTime }]) },
+        surveys: questions.length ? { survey: { '@type': 'preChat', question: list(questions) } } : {},
+        customVariables: { customVariable: list([{ name: 'customerTier', value: 'Premium' }]) },
       },
     };
   }
@@ -393,9 +449,9 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     return systemMessageId === undefined ? rest : { ...rest, systemMessageId: String(systemMessageId) };
   }
 
-  /** XML→JSON: an empty list is absent, a list of one is still printed as a list here. */
+  /** XML→JSON: an empty list is absent, a list of one a bare object (unless `arrays`). */
   function eventsBlock(events: ChatEvent[], render: (e: ChatEvent) => Record<string, unknown>): Record<string, unknown> {
-    return events.length ? { event: events.map(render) } : {};
+    return events.length ? { event: list(events.map(render)) } : {};
   }
 
   function infoBlock(chat: Chat, url: string, spell: Spell): Record<string, unknown> {
@@ -418,6 +474,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       agentTyping: chat.agentTyping,
       visitorTyping: chat.visitorTyping,
       visitorName: chat.visitorName,
+      // A16: "a session id shared with other APIs", a number in every example.
+      rtSessionId: chat.rtSessionId,
       // "present only for SSO chats" (A21).
       ...(chat.participantId ? { participantId: chat.participantId } : {}),
     };
@@ -510,10 +568,17 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     res.end(text);
   }
 
-  function sendError(res: ServerResponse, error: HttpError): void {
-    send(res, error.status, {
-      error: { time: errorTime(), message: error.message, internalCode: error.internalCode, responseStatus: STATUS_NAMES[error.status] ?? 'ERROR' },
-    });
+  /**
+   * The `{"error":{…}}` envelope. The Login Service's is documented (refresh, logout); the chat
+   * servers' is known from one real body (`time` in ISO, no `responseStatus`), used for the visitor
+   * side; the Chat Agent API documents none, so it gets the Login Service's (reference §9 item 25).
+   */
+  function sendError(res: ServerResponse, error: HttpError, side?: string): void {
+    const envelope =
+      side === 'visitor'
+        ? { time: chatErrorTime(), message: error.message, internalCode: error.internalCode }
+        : { time: loginErrorTime(), message: error.message, internalCode: error.internalCode, responseStatus: STATUS_NAMES[error.status] ?? 'ERROR' };
+    send(res, error.status, { error: envelope });
   }
 
   const enc = (v: string) => encodeURIComponent(v).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
@@ -560,13 +625,17 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     return login;
   }
 
-  /** Unsigned (Bearer) requests must carry the agent session's cookie; signed (OAuth) ones need none. */
+  /**
+   * The overview asks unsigned (Bearer) clients to return the agent session's cookies; LivePerson's
+   * own sample app never does and is served, so only `strict` refuses a request without them.
+   * Signed (OAuth) requests need none.
+   */
   function agentSessionFor(req: IncomingMessage, sessionId: string): AgentSession {
     const who = caller(req);
     const session = sessions.get(sessionId);
     if (!session) throw new HttpError(404, `Unknown agent session ${sessionId}`);
     if (session.owner !== who.owner) throw new HttpError(403, 'The agent session belongs to another login');
-    if (!isSigned(req) && cookies(req)[session.cookieName] !== session.cookieValue) {
+    if (strict && !isSigned(req) && cookies(req)[session.cookieName] !== session.cookieValue) {
       throw new HttpError(401, 'Missing agent session cookie: unsigned requests must send the cookies of their agent session');
     }
     return session;
@@ -644,7 +713,21 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       const since = Number(query.get('since') ?? 0);
       return send(res, 200, { mark: requests.mark(), requests: requests.list({ since: Number.isFinite(since) ? since : 0, side: query.get('side') ?? undefined }) });
     }
+    if (path === '/sandbox/agent-info') {
+      // Serve a given A7 answer (e.g. the documented example) for every agent session's `/info`.
+      if (method === 'PUT') {
+        const input = parseJson(await readBody(req), true);
+        if (!input || typeof input !== 'object' || !('info' in input)) throw new HttpError(400, 'Body must be an A7 answer: {"info":{…}}');
+        agentInfoOverride = input;
+        return send(res, 200, { ok: true });
+      }
+      if (method === 'DELETE') {
+        agentInfoOverride = undefined;
+        return send(res, 200, { ok: true });
+      }
+    }
     if (path === '/sandbox/reset' && method === 'POST') {
+      agentInfoOverride = undefined;
       logins.clear();
       sessions.clear();
       chats.clear();
@@ -728,7 +811,11 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
         return send(res, 200, undefined, { 'Set-Cookie': `Session_id=${login.sessionCookie}; Path=/; HttpOnly` });
       }
       login.valid = false;
-      for (const [id, session] of sessions) if (session.owner === login.bearer) sessions.delete(id);
+      for (const [id, session] of sessions) {
+        if (session.owner !== login.bearer) continue;
+        sessions.delete(id);
+        for (const chat of heldChats(session)) releaseOnLogout(chat, session.agent);
+      }
       return send(res, 200);
     }
 
@@ -817,16 +904,19 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       }
     }
     if (rest === '/info' && method === 'GET') {
+      if (agentInfoOverride) return send(res, 200, agentInfoOverride);
+      // A7, key for key as its example: strings for id and maxChats, `skillsInfo.skillInfo`.
       const a = session.agent;
       return send(res, 200, {
         info: {
           link: at(`${base}/info`, 'self'),
+          agentName: a.nickname,
+          displayName: a.nickname,
+          loginName: a.loginName,
           id: a.id,
-          name: a.loginName,
-          nickname: a.nickname,
           maxChats: String(a.maxChats),
-          skills: { skill: a.skills },
           availability: { chat: session.availability, voice: 'Offline' },
+          ...(a.skills.length ? { skillsInfo: { skillInfo: list(a.skills.map((k) => ({ id: k.id, name: k.name }))) } } : {}),
         },
       });
     }
@@ -865,7 +955,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       const held = heldChats(session);
       return send(res, 200, {
         chatSessions: held.length
-          ? { chatSession: held.map((c) => ({ link: plain(agentChatUrl(session, c), 'chat-session'), chatSessionKey: c.id, startTime: Date.parse(c.startTime) })) }
+          ? { chatSession: list(held.map((c) => ({ link: plain(agentChatUrl(session, c), 'chat-session'), chatSessionKey: c.id, startTime: Date.parse(c.startTime) }))) }
           : {},
       });
     }
@@ -880,7 +970,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
         const held = Number(from[i] ?? -1);
         return [agentChatBody(session, chat, Number.isFinite(held) ? held + 1 : 0, plain, eventA12)];
       });
-      return send(res, 200, { chats: found.length ? { chat: found } : {} });
+      return send(res, 200, { chats: found.length ? { chat: list(found) } : {} });
     }
     if (rest === '/availableAgents' && method === 'GET') {
       // A5: every agent of the account, attributes as `@`-strings; states 1 Offline, 2 Online, 3 Occupied, 4 Away.
@@ -901,12 +991,12 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
           '@voiceState': '1',
           nickname: a.nickname,
           privilegeGroup: 'agents',
-          skills: { skill: a.skills.map((k) => k.id) },
+          ...(a.skills.length ? { skills: { skill: list(a.skills.map((k) => k.id)) } } : {}),
           userName: a.loginName,
         }));
       return send(res, 200, {
         availableAgents: {
-          agents: listed.length ? { agent: listed } : {},
+          agents: listed.length ? { agent: list(listed) } : {},
           link: at(`${base}/availableAgents?timeStamp=${Date.now()}`, 'next'),
         },
       });
@@ -995,7 +1085,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       const skills = [...new Map(agents.flatMap((a) => a.skills).map((k) => [k.id, k])).values()]
         .map((k) => ({ id: k.id, name: k.name, onlineAgents: String(onlineAgentsWithSkill(k.id, session.agent.id)) }))
         .filter((k) => k.onlineAgents !== '0');
-      return send(res, 200, { transfer: skills.length ? { skill: skills.length === 1 ? skills[0] : skills } : {} });
+      return send(res, 200, { transfer: skills.length ? { skill: list(skills) } : {} });
     }
     if (rest === '/transfer' && method === 'POST') {
       const input = parseJson(body, true)?.transfer;
@@ -1046,6 +1136,24 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     throw new HttpError(404, `No resource at ${rest || '/'} of the chat`);
   }
 
+  /**
+   * `preChatLines` as start-chat.md documents it, `{"line":[…]}` (a bare string for one line), as the
+   * JS SDK sends it, `{"lines":[…]}`, or a bare array (consumer reference §9 item 8). Lines are
+   * strings, or `{text}` objects. Anything else is a 400, never silently dropped.
+   */
+  function preChatLines(value: unknown): string[] {
+    if (value == null) return [];
+    const container = typeof value === 'object' && !Array.isArray(value) ? (value as { line?: unknown; lines?: unknown }) : undefined;
+    const raw = container ? (container.line ?? container.lines) : value;
+    if (container && raw === undefined) throw new HttpError(400, 'preChatLines must be {"line":[…]}');
+    const items = Array.isArray(raw) ? raw : [raw];
+    return items.map((item) => {
+      const text = typeof item === 'string' ? item : (item as { text?: unknown } | null)?.text;
+      if (typeof text !== 'string') throw new HttpError(400, 'Each pre-chat line must be a string');
+      return text;
+    }).filter((text) => text !== '');
+  }
+
   /** Pre-chat answers: `{"id", "question":[{"id","answer"}]}`; a list of one may be an object. */
   function surveyAnswers(survey: unknown): Array<{ id: string; answer: string }> {
     if (!survey || typeof survey !== 'object') return [];
@@ -1077,7 +1185,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
         id,
         visitorName: typeof request.visitorName === 'string' && request.visitorName ? request.visitorName : 'Visitor',
         visitorId: randomInt(1e12, 9e12),
-        skill: typeof request.skill === 'string' ? request.skill : undefined,
+        // `skill` (a name in the docs, an id in the sample app) or Postman's `skillId`.
+        skill: typeof (request.skill ?? request.skillId) === 'string' || typeof (request.skill ?? request.skillId) === 'number' ? String(request.skill ?? request.skillId) : undefined,
         ...(typeof request.participantId === 'string' && participants.has(request.participantId) ? { participantId: request.participantId } : {}),
         state: 'waiting',
         events: [],
@@ -1085,6 +1194,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
         lastUpdate: now,
         visitorTyping: 'not-typing',
         agentTyping: 'not-typing',
+        rtSessionId: randomInt(4_294_967_296, 4_294_999_999),
         visit: {
           ip: typeof request.visitorIp === 'string' ? request.visitorIp : (req.socket.remoteAddress ?? '127.0.0.1'),
           userAgent: typeof request.userAgent === 'string' ? request.userAgent : String(req.headers['user-agent'] ?? ''),
@@ -1096,12 +1206,11 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       addEvent(chat, { type: 'state', state: 'waiting' });
       systemLine(chat, 4, 'Thank you for choosing to chat with us.  An agent will be with you shortly.');
       // Pre-chat lines: "shown to the agent before the chat starts … not displayed to the visitor".
-      const preChatLines: unknown[] = Array.isArray(request.preChatLines) ? request.preChatLines : request.preChatLines ? [request.preChatLines] : [];
-      for (const line of preChatLines.slice(0, 20)) {
-        const text = typeof line === 'string' ? line : (line as { text?: unknown })?.text;
-        if (typeof text === 'string' && text) addEvent(chat, { type: 'line', text, textType: 'plain', by: chat.visitorName, source: 'visitor', subType: 'ONLY_TO_REP' });
+      for (const text of preChatLines(request.preChatLines).slice(0, 20)) {
+        addEvent(chat, { type: 'line', text, textType: 'plain', by: chat.visitorName, source: 'visitor', subType: 'ONLY_TO_REP' });
       }
-      return send(res, 201, undefined, { Location: visitorChatUrl(chat) });
+      // start-chat.md's table: "200 Successful", an empty body, the chat in `Location`.
+      return send(res, 200, undefined, { Location: visitorChatUrl(chat) });
     }
     if ((match = /^\/chat\/([^/]+)(\/.*)?$/.exec(rest))) {
       const chat = chats.get(match[1]!);
@@ -1160,7 +1269,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
         return send(
           res,
           429,
-          { error: { time: errorTime(), message: 'Too many requests', internalCode: 429, responseStatus: STATUS_NAMES[429] } },
+          { error: { time: loginErrorTime(), message: 'Too many requests', internalCode: 429, responseStatus: STATUS_NAMES[429] } },
           { 'Retry-After': String(faults.retryAfterSeconds) },
         );
       case 'drop':
@@ -1201,7 +1310,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     if (fault) entry.fault = fault;
     serve(req, res, fault)
       .catch((error: unknown) => {
-        if (error instanceof HttpError) return sendError(res, error);
+        if (error instanceof HttpError) return sendError(res, error, entry.side);
         console.error('[emulator] unexpected error', error);
         if (!res.headersSent) sendError(res, new HttpError(500, 'Internal error'));
         else res.end();

@@ -75,7 +75,8 @@ export class Visitor {
       body: JSON.stringify({ request }),
     });
     const location = response.headers.get('location');
-    if (response.status !== 201 || !location) throw new Error(`Visitor: chat request answered ${response.status}`);
+    // start-chat.md documents 200 with an empty body; the JS SDK takes any status below 400.
+    if (!response.ok || !location) throw new Error(`Visitor: chat request answered ${response.status}`);
     const visitor = new Visitor(location, appKey);
     await visitor.poll();
     return visitor;
