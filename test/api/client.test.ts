@@ -61,7 +61,7 @@ describe('agent session', () => {
   it('reads agent info, availability, and sets every settable state', async () => {
     ctx = await signedIn();
     const info = unwrap(await ctx.agent.getInfo(ctx.sessionUrl));
-    expect(info).toMatchObject({ id: '1001', maxChats: 4 });
+    expect(info).toMatchObject({ id: '1001', name: 'Alex', nickname: 'Alex', displayName: 'Alex', loginName: 'agent1', maxChats: 4 });
     expect(info.skills.map((s) => s.name)).toEqual(['Sales', 'Support']);
     for (const state of ['Online', 'Occupied', 'Away'] as const) {
       unwrap(await ctx.agent.setAvailability(ctx.sessionUrl, state));
@@ -69,11 +69,33 @@ describe('agent session', () => {
     }
   });
 
-  it('is refused without the agent-session cookie, as LivePerson refuses unsigned requests', async () => {
-    ctx = await signedIn();
+  it('sends the agent session its cookies: a strict emulator, which demands them, serves it', async () => {
+    ctx = await signedIn({ strict: true });
+    unwrap(await ctx.agent.setAvailability(ctx.sessionUrl, 'Online'));
+    expect(unwrap(await ctx.agent.getAvailability(ctx.sessionUrl)).chat).toBe('Online');
+    // Without a jar the strict emulator refuses, as a stricter-than-LivePerson check should.
     const noJar = createLivePersonClient().agent({ bearer: ctx.login.bearer });
     const result = await noJar.getAvailability(ctx.sessionUrl);
     expect(result.ok || result.error.kind).toBe('auth-expired');
+  });
+
+  it('reads agent info whatever the emulator mode: lists of one as bare objects or as arrays', async () => {
+    for (const arrays of [false, true]) {
+      const s = await signedIn({ arrays });
+      try {
+        const agents = unwrap(await s.agent.getAvailableAgents(s.sessionUrl));
+        expect(agents.find((a) => a.id === '1002')?.skillIds).toEqual(['2']);
+        unwrap(await s.agent.setAvailability(s.sessionUrl, 'Online'));
+        await Visitor.start({ baseUrl: s.emulator.baseUrl, name: 'Dana' });
+        const ref = unwrap(await s.agent.accept(unwrap(await s.agent.getIncoming(s.sessionUrl)).acceptUrl!));
+        expect(unwrap(await s.agent.getChatSessions(s.sessionUrl)).map((c) => c.chatId)).toEqual([ref.chatId]);
+        const [one] = unwrap(await s.agent.getChats(s.sessionUrl, [{ chatId: ref.chatId, lastEventId: -1 }]));
+        expect(one?.chatId).toBe(ref.chatId);
+        expect(one?.info?.extra.rtSessionId).toEqual(expect.any(Number));
+      } finally {
+        await s.emulator.close();
+      }
+    }
   });
 
   it('maps an unknown agent session to session-gone', async () => {
