@@ -67,6 +67,11 @@ export function Panel({ startCollapsed = false, openOnRing = false, onCollapsedC
           <div class="sub">
             {connecting ? 'Connecting…' : v.auth.status === 'signed-in' ? `${v.auth.agentName ?? ''} · ${v.availability ?? ''}` : 'Signed out'}
           </div>
+          {!connecting && v.auth.status === 'signed-in' && !!v.agent?.skills.length && (
+            <div class="sub" data-testid="panel-skills">
+              Skills: {v.agent.skills.map((s) => s.name).join(', ')}
+            </div>
+          )}
         </div>
         <button type="button" class="btn btn-quiet" aria-label="Collapse the panel" onClick={() => setCollapsed(true)}>
           ⟩
