@@ -989,6 +989,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
           '@id': a.id,
           '@maxChats': String(a.maxChats),
           '@voiceState': '1',
+          email: `${a.loginName}@example.com`,
           nickname: a.nickname,
           privilegeGroup: 'agents',
           ...(a.skills.length ? { skills: { skill: list(a.skills.map((k) => k.id)) } } : {}),
