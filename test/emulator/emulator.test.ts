@@ -373,7 +373,7 @@ describe('visitor side and sandbox', () => {
     expect(chat.events.event).toContainEqual(expect.objectContaining({ text: 'and order 88214', source: 'visitor', subType: 'ONLY_TO_REP' }));
 
     const survey = await (await fetch(`${chatUrl}/exitSurvey?v=1&NC=true`, { headers })).json();
-    expect(asList(survey.survey.question)[0].label).toBe('Was your question answered?');
+    expect(asList(survey.survey.questions.question)[0].label).toBe('Was your question answered?');
     const put = (body: unknown) => fetch(`${chatUrl}/exitSurvey?v=1&NC=true`, { method: 'POST', headers: { ...headers, 'X-HTTP-Method-Override': 'PUT' }, body: JSON.stringify(body) });
     expect((await put({ survey: { id: '361400' } })).status).toBe(400);
     expect((await put({ survey: { id: '361400', question: { id: '5001', answer: 'Yes' } } })).status).toBe(200);

@@ -307,16 +307,27 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   }, 250);
   ringTimer.unref();
 
-  /** The account's pre-chat survey (Server Chat API `preSurvey`); its answers come in the chat request. */
-  const preChatSurvey = {
-    id: '361346',
-    header: 'Before we start',
-    question: [
-      { id: '4991310', type: 'Text', label: 'Your name', mandatory: true },
-      { id: '4991311', type: 'Text', label: 'Email', mandatory: false },
-      { id: '4991312', type: 'Text', label: 'Order number', mandatory: false },
+  /**
+   * The account's pre-chat survey (Server Chat API `preSurvey`, consumer §4.7), in the documented
+   * shape: `questions.question[]`, every scalar a string; its answers come in the chat request.
+   */
+  const preChatQuestions = [
+    { id: '4991310', label: 'Your name', mandatory: 'true', order: '0' },
+    { id: '4991311', label: 'Email', mandatory: 'false', order: '1', validationType: 'email' },
+    { id: '4991312', label: 'Order number', mandatory: 'false', order: '2' },
+    { id: '4991313', label: 'What is it about?', mandatory: 'false', order: '3' },
+  ].map((q) => ({ mandatory: q.mandatory, validationType: q.validationType ?? 'alpha_numeric', order: q.order, logicId: q.id, id: q.id, type: 'Text Field', label: q.label, lastKnownValue: '' }));
+  // The last question is a choice; "An order" reveals the order number (the page's `logic.showLogicId`).
+  const topic = {
+    ...preChatQuestions[3]!,
+    type: 'Dropdown Box',
+    entry: [
+      { checked: 'false', value: 'An order', logic: { showLogicId: '4991312' } },
+      { checked: 'false', value: 'Something else' },
     ],
   };
+  const { lastKnownValue: _none, ...topicQuestion } = topic;
+  const preChatSurvey = { id: '361346', title: '', header: 'Before we start', questions: { question: list([...preChatQuestions.slice(0, 3), topicQuestion]) } };
 
   /**
    * The agent survey (A26). LivePerson prints no example; this follows the element table and the
@@ -388,12 +399,29 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     return answers;
   }
 
-  /** The visitor's exit survey (Server Chat API `exitSurvey`). */
+  /** The visitor's exit survey (Server Chat API `exitSurvey`, consumer §4.18): real booleans and numbers, `displayValue`. */
   const exitSurvey = {
-    id: '361400',
+    id: 361400,
+    title: '',
     header: 'How did we do?',
-    // One question: a bare object, as XML→JSON prints a list of one.
-    question: list([{ id: '5001', type: 'Radio Button', label: 'Was your question answered?', mandatory: true, entry: [{ value: 'Yes' }, { value: 'No' }] }]),
+    questions: {
+      question: list([
+        {
+          type: 'Radio Button',
+          validationType: 'alpha_numeric',
+          id: 5001,
+          logicId: 1,
+          order: 0,
+          mandatory: true,
+          label: 'Was your question answered?',
+          entry: [
+            { checked: false, value: 'Yes', displayValue: 'Yes' },
+            { checked: false, value: 'No', displayValue: 'No' },
+          ],
+        },
+        { type: 'Text Field', validationType: 'email', id: 5002, logicId: 2, order: 1, mandatory: false, label: 'Your email, if you would like a reply:', lastKnownValue: '' },
+      ]),
+    },
   };
 
   /** Device, OS and browser from a User-Agent, roughly, as a visit view would show them. */
@@ -414,7 +442,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     const { device, os, browser } = describeAgent(chat.visit.userAgent);
     const questions = chat.visit.survey.map((a) => ({
       '@id': a.id,
-      text: preChatSurvey.question.find((q) => q.id === a.id)?.label ?? a.id,
+      text: preChatQuestions.find((q) => q.id === a.id)?.label ?? a.id,
       answer: a.answer,
     }));
     return {
@@ -465,6 +493,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       ],
       state: chat.state,
       chatSessionKey: chat.id,
+      // In the visitor side's info example (and the Third-Party Bots capture) when the chat asked for a skill.
+      ...skillFields(chat),
       ...(session ? { agentName: session.agent.nickname, agentId: Number(session.agent.id) } : {}),
       startTime: chat.startTime,
       duration: Math.round((Date.now() - Date.parse(chat.startTime)) / 1000),
@@ -479,6 +509,11 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       // "present only for SSO chats" (A21).
       ...(chat.participantId ? { participantId: chat.participantId } : {}),
     };
+  }
+
+  function skillFields(chat: Chat): Record<string, unknown> {
+    const skill = chat.skill ? agents.flatMap((a) => a.skills).find((k) => k.id === chat.skill || k.name === chat.skill) : undefined;
+    return skill ? { skillName: skill.name, skillId: Number(skill.id) } : {};
   }
 
   type Spell = (href: string, rel: string) => Record<string, string>;
@@ -516,12 +551,16 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     const shown = events.filter((e) => e.subType !== 'ONLY_TO_REP');
     const next = events.length ? events[events.length - 1]!.id + 1 : from;
     return {
+      // The documented rels in the documented order (Postman indexes them by position).
       link: [
+        at(url, 'self'),
         at(`${url}/events`, 'events'),
         at(`${url}/info`, 'info'),
         at(`${url}?from=${next}`, 'next'),
         at(`${url}/transcriptRequest`, 'transcript-request'),
+        at(`${url}/transcriptWithSubjectRequest`, 'transcript-with-subject-request'),
         at(`${url}/exitSurvey`, 'exit-survey'),
+        at(`${url}/customVariables`, 'custom-variables'),
       ],
       events: { link: [at(`${url}/events`, 'self'), at(`${url}/events?from=${next}`, 'next')], ...eventsBlock(shown, eventA11) },
       info: infoBlock(chat, url, at),
