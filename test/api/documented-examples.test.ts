@@ -146,8 +146,8 @@ describe('Chat Agent API', () => {
 
   it('A11: reads the captured chat: every link, the four events, every info field', async () => {
     const { agent } = replaying('agent/a11-chat.json');
-    const base = 'https://va-a.agentvep.liveperson.net/api/account/25025413/agentSession/1027882276';
-    const chatUrl = `${base}/chat/H2170755172687460894-b7d761017809489ea1a257461eb373eeK8457415`;
+    const base = SESSION_URL;
+    const chatUrl = CHAT_URL;
     const chat = ok(await agent.getChat(chatUrl));
     expect(chat.chatId).toBe('H2170755172687460894-b7d761017809489ea1a257461eb373eeK8457415');
     expect(chat.chatUrl).toBe(chatUrl);
