@@ -12,6 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { FaultInjector, parseFaultPlan, type FaultKind, type FaultPlan } from './faults';
 import { RequestLog } from './request-log';
 import { runScenario, type RunningScenario } from './scenario';
+import { agentPid, createMessagingService, type MessagingOptions, type MessagingService } from './messaging';
 
 export interface EmulatorOptions {
   host?: string;
@@ -27,6 +28,7 @@ export interface EmulatorOptions {
   log?: boolean;
   /** Concurrent chats each human agent may hold (default 4); the benchmark opens 10 at once. */
   maxChats?: number;
+  messaging?: MessagingOptions;
 }
 
 export interface Emulator {
@@ -35,6 +37,7 @@ export interface Emulator {
   /** Every request served, for counting (benchmarks, request-budget tests). */
   requests: RequestLog;
   faults: FaultInjector;
+  messaging: MessagingService;
   close(): Promise<void>;
 }
 
@@ -181,6 +184,11 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const scenarios = new Set<RunningScenario>();
   let baseUrl = '';
   let hostPort = '';
+  const toMessagingAgent = (a: AgentAccount) => ({ userId: a.id, ...a });
+  const messaging = createMessagingService({ accountId, agents: agents.map(toMessagingAgent), log: opts.log ? console.log : undefined, agentForBearer: (bearer) => {
+    const login = logins.get(bearer);
+    return login?.valid && Date.now() <= login.expiresAt ? toMessagingAgent(login.agent) : undefined;
+  } }, opts.messaging);
 
   // ---- helpers -----------------------------------------------------------------------------
 
@@ -649,9 +657,11 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       sessions.clear();
       chats.clear();
       participants.clear();
+      messaging.reset();
       return send(res, 200, { ok: true });
     }
 
+    if (await messaging.handleHttp(req, res, path, method)) return;
     // Domain API (CSDS): a bare host, as the real one answers.
     if ((match = m(/^\/(?:api|csdr)\/account\/([^/]+)\/service\/([^/]+)\/baseURI$/)) && method === 'GET') {
       // The Domain API documents 400 and 401 only; an unknown account is "invalid site" (401).
@@ -660,7 +670,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     }
     if ((match = m(/^\/csdr\/account\/([^/]+)\/service\/baseURI$/)) && method === 'GET') {
       if (match[1] !== accountId) throw new HttpError(401, `Bad Authentication (invalid site or agent): unknown account ${match[1]}`);
-      return send(res, 200, { baseURIs: ['agentVep', 'conversationVep', 'smt'].map((service) => ({ service, account: accountId, baseURI: hostPort })) });
+      return send(res, 200, { baseURIs: ['agentVep', 'conversationVep', 'smt', 'asyncMessagingEnt', 'idp'].map((service) => ({ service, account: accountId, baseURI: hostPort })) });
     }
 
     match = m(/^\/api\/account\/([^/]+)(\/.*)?$/);
@@ -698,6 +708,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
           config: {
             loginName: agent.loginName,
             userId: agent.id,
+            userPid: agentPid(accountId, agent.id),
             userPrivileges: [100, 101, 1730],
             serverCurrentTime: Date.now(),
             timeDiff: 0,
@@ -708,7 +719,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
             accountTimeZoneId: 'UTC',
           },
           csdsCollectionResponse: {
-            baseURIs: ['smt', 'agentVep', 'conversationVep'].map((service) => ({ account: accountId, baseURI: hostPort, service })),
+            baseURIs: ['smt', 'agentVep', 'conversationVep', 'asyncMessagingEnt', 'idp'].map((service) => ({ account: accountId, baseURI: hostPort, service })),
           },
           accountData: { agentGroupsData: { items: [{ id: -1, deleted: false, name: 'Main Group' }], revision: 1 } },
           sessionTTl: '28800000',
@@ -1210,6 +1221,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
         if (opts.log) console.log(`${req.method} ${req.url} → ${res.statusCode}${fault ? ` [fault: ${fault}]` : ''} (${Date.now() - entry.at} ms)`);
       });
   });
+  server.on('upgrade', (req, socket, head) => messaging.upgrade(req, socket, head) || socket.destroy());
   const host = opts.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -1223,9 +1235,11 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     port,
     requests,
     faults,
+    messaging,
     close: () =>
       new Promise<void>((resolve) => {
         clearInterval(ringTimer);
+        messaging.close();
         for (const scenario of scenarios) scenario.stop();
         server.closeAllConnections();
         server.close(() => resolve());
