@@ -263,6 +263,9 @@ export class MessagingStore {
     const before = this.watchers(c);
     c.participants = c.participants.filter((p) => p !== assigned);
     c.passedBy.clear();
+    // Our design: whoever gave the conversation away is rung again only when nobody else can take it.
+    const leaver = this.resolveAgent(assigned.id);
+    if (leaver) c.passedBy.add(leaver);
     this.changed(c, before);
   }
 
