@@ -114,7 +114,8 @@ export function handleAgentRequest(store: MessagingStore, session: Session, fram
   }
 }
 
-function checkEvent(value: unknown): Record<string, unknown> {
+/** A publishable event, checked against its documented schema; stored as documented. */
+export function checkEvent(value: unknown): Record<string, unknown> {
   const event = (value && typeof value === 'object' ? value : {}) as Record<string, unknown>;
   switch (event.type) {
     case 'ContentEvent':

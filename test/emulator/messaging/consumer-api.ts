@@ -2,6 +2,7 @@
  * The consumer side (Messaging Window API, `…/messaging/consumer?v=3`): what tests and the sandbox's
  * visitor page drive conversations with (docs/reference/messaging.md §7).
  */
+import { checkEvent } from './agent-api';
 import type { MessagingStore } from './conversations';
 import { StoreError } from './conversations';
 import { canonicalType, notify, respond } from './frames';
@@ -57,8 +58,8 @@ export function handleConsumerRequest(store: MessagingStore, session: Session, f
     }
     case 'ms.PublishEvent': {
       const c = ownConversation(store, consumer.id, body.dialogId);
-      const event = (body.event ?? {}) as Body;
-      if (!['ContentEvent', 'AcceptStatusEvent', 'ChatStateEvent'].includes(String(event.type))) throw new StoreError(400, `Unsupported event type ${String(event.type)}`);
+      const event = checkEvent(body.event);
+      if (event.type === 'RichContentEvent') throw new StoreError(400, 'Consumers do not send structured content');
       const sequence = store.publish(c, me, event);
       return respond(ws, id, 200, 'ms.PublishEventResponse', { sequence });
     }

@@ -4,6 +4,7 @@
  * the consumer must authenticate. Requests are documented frames (test/fixtures/ums).
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { WebSocket as NodeWebSocket } from 'ws';
 import type { Emulator } from '../server';
 import { Consumer } from './consumer';
 import { UmsSocket } from './socket';
@@ -155,5 +156,37 @@ describe('UMS lifecycle', () => {
     await consumer.closeConversation();
     const change = await agent.socket.waitFor((f) => /ExConversationChangeNotification$/.test(String(f.type)), 5_000, mark);
     expect(change.body).toMatchObject({ changes: [{ type: 'UPSERT', result: { convId, conversationDetails: { state: 'CLOSE', closeReason: 'CONSUMER' } } }] });
+  });
+
+  it('takes the documented `Authorization: jwt` header on the consumer upgrade (wscat form)', async () => {
+    e = await emulator();
+    const res = await fetch(`${e.baseUrl}/api/account/${ACCOUNT}/signup`, { method: 'POST' });
+    const { jwt } = (await res.json()) as { jwt: string };
+    const ws = new NodeWebSocket(`ws://127.0.0.1:${e.port}/ws_api/account/${ACCOUNT}/messaging/consumer?v=3`, { headers: { Authorization: `jwt ${jwt}` } });
+    sockets.push({ close: () => ws.close() });
+    await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+    const answer = new Promise<Record<string, unknown>>((resolve) => ws.once('message', (d) => resolve(JSON.parse(String(d)))));
+    ws.send(JSON.stringify(fixture('consumer-window-api.json').requestConversation.req));
+    expect(await answer).toMatchObject({ kind: 'resp', reqId: '1', code: 200, type: 'cm.RequestConversationResponse', body: { conversationId: expect.any(String) } });
+    const forged = new NodeWebSocket(`ws://127.0.0.1:${e.port}/ws_api/account/${ACCOUNT}/messaging/consumer?v=3`, { headers: { Authorization: 'jwt forged' } });
+    await expect(new Promise((resolve, reject) => forged.once('open', resolve).once('unexpected-response', (_req, r) => reject(new Error(String(r.statusCode)))))).rejects.toThrow('401');
+  });
+
+  it('rings only an ONLINE agent, and repeats a waiting ring on a routing resubscribe', async () => {
+    e = await emulator();
+    const agent = await onlineAgent(e);
+    sockets.push(agent.socket);
+    await agent.socket.request({ kind: 'req', type: '.ams.routing.SetAgentState', body: { channels: ['MESSAGING'], agentUserId: agent.oldId, availability: 'AWAY', description: 'Lunch' } });
+    const consumer = await Consumer.start({ baseUrl: e.baseUrl });
+    sockets.push(consumer.socket);
+    const convId = await consumer.requestConversation();
+    await new Promise((r) => setTimeout(r, 200));
+    expect(ringsOf(agent.socket).some((r) => r.conversationId === convId)).toBe(false);
+    await agent.socket.request({ kind: 'req', type: '.ams.routing.SetAgentState', body: { channels: ['MESSAGING'], agentUserId: agent.oldId, availability: 'ONLINE' } });
+    const ringId = await waitForRing(agent.socket, convId);
+    const again = await agent.socket.request(fill(doc.subscribeRoutingTasks.req, { ACCOUNT, USER_ID: agent.oldId }));
+    const subscriptionId = (again.body as { subscriptionId: string }).subscriptionId;
+    const repeat = await agent.socket.waitFor((f) => f.kind === 'notification' && (f.body as { subscriptionId?: string }).subscriptionId === subscriptionId);
+    expect(JSON.stringify(repeat.body)).toContain(ringId);
   });
 });
