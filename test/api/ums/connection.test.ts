@@ -133,6 +133,10 @@ describe('UmsConnection against the emulator', () => {
   it('answers readable errors: unknown conversation, a ring that is gone, a transfer by a non-participant', async () => {
     const emu = await start();
     const agent = await online(emu);
+    // A refused upgrade (no live bearer): browsers report no status, so it reads as a network failure.
+    const refused = await UmsConnection.open({ url: agent.url.replace(/brand\/[^?]+/, 'brand/not-a-bearer') });
+    expect(refused).toMatchObject({ ok: false, error: { kind: 'network' } });
+    expect(JSON.stringify(refused)).not.toContain('not-a-bearer');
     const missing = await publishText(agent.conn, 'no-such-conversation', 'hi');
     expect(missing).toMatchObject({ ok: false, error: { kind: 'http', status: 404 } });
     expect(await rejectRing(agent.conn, 'no-such-ring')).toMatchObject({ ok: false, error: { kind: 'http', status: 404 } });
