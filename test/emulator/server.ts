@@ -184,11 +184,13 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const scenarios = new Set<RunningScenario>();
   let baseUrl = '';
   let hostPort = '';
+  // Messaging mode (UMS WebSocket API, ./messaging): the same agents and logins as the Chat side.
   const toMessagingAgent = (a: AgentAccount) => ({ userId: a.id, ...a });
-  const messaging = createMessagingService({ accountId, agents: agents.map(toMessagingAgent), log: opts.log ? console.log : undefined, agentForBearer: (bearer) => {
-    const login = logins.get(bearer);
-    return login?.valid && Date.now() <= login.expiresAt ? toMessagingAgent(login.agent) : undefined;
-  } }, opts.messaging);
+  const liveLogin = (bearer: string) => logins.get(bearer)?.valid && Date.now() <= logins.get(bearer)!.expiresAt;
+  const messaging = createMessagingService(
+    { accountId, agents: agents.map(toMessagingAgent), agentForBearer: (b) => (liveLogin(b) ? toMessagingAgent(logins.get(b)!.agent) : undefined), log: opts.log ? console.log : undefined },
+    opts.messaging,
+  );
 
   // ---- helpers -----------------------------------------------------------------------------
 
