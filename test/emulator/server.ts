@@ -12,6 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { FaultInjector, parseFaultPlan, type FaultKind, type FaultPlan } from './faults';
 import { RequestLog } from './request-log';
 import { runScenario, type RunningScenario } from './scenario';
+import { agentPid, createMessagingService, type MessagingOptions, type MessagingService } from './messaging';
 
 export interface EmulatorOptions {
   host?: string;
@@ -38,6 +39,7 @@ export interface EmulatorOptions {
    * list is absent, as LivePerson's XML-to-JSON answers are (reference §9 items 9–10).
    */
   arrays?: boolean;
+  messaging?: MessagingOptions;
 }
 
 export interface Emulator {
@@ -46,6 +48,7 @@ export interface Emulator {
   /** Every request served, for counting (benchmarks, request-budget tests). */
   requests: RequestLog;
   faults: FaultInjector;
+  messaging: MessagingService;
   close(): Promise<void>;
 }
 
@@ -214,6 +217,13 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const scenarios = new Set<RunningScenario>();
   let baseUrl = '';
   let hostPort = '';
+  // Messaging mode (UMS WebSocket API, ./messaging): the same agents and logins as the Chat side.
+  const toMessagingAgent = (a: AgentAccount) => ({ userId: a.id, ...a });
+  const liveLogin = (bearer: string) => logins.get(bearer)?.valid && Date.now() <= logins.get(bearer)!.expiresAt;
+  const messaging = createMessagingService(
+    { accountId, agents: agents.map(toMessagingAgent), agentForBearer: (b) => (liveLogin(b) ? toMessagingAgent(logins.get(b)!.agent) : undefined), log: opts.log ? console.log : undefined },
+    opts.messaging,
+  );
 
   // ---- helpers -----------------------------------------------------------------------------
 
@@ -771,9 +781,11 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       sessions.clear();
       chats.clear();
       participants.clear();
+      messaging.reset();
       return send(res, 200, { ok: true });
     }
 
+    if (await messaging.handleHttp(req, res, path, method)) return;
     // Domain API (CSDS): a bare host, as the real one answers.
     if ((match = m(/^\/(?:api|csdr)\/account\/([^/]+)\/service\/([^/]+)\/baseURI$/)) && method === 'GET') {
       // The Domain API documents 400 and 401 only; an unknown account is "invalid site" (401).
@@ -782,7 +794,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     }
     if ((match = m(/^\/csdr\/account\/([^/]+)\/service\/baseURI$/)) && method === 'GET') {
       if (match[1] !== accountId) throw new HttpError(401, `Bad Authentication (invalid site or agent): unknown account ${match[1]}`);
-      return send(res, 200, { baseURIs: ['agentVep', 'conversationVep', 'smt'].map((service) => ({ service, account: accountId, baseURI: hostPort })) });
+      return send(res, 200, { baseURIs: ['agentVep', 'conversationVep', 'smt', 'asyncMessagingEnt', 'idp'].map((service) => ({ service, account: accountId, baseURI: hostPort })) });
     }
 
     match = m(/^\/api\/account\/([^/]+)(\/.*)?$/);
@@ -820,6 +832,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
           config: {
             loginName: agent.loginName,
             userId: agent.id,
+            userPid: agentPid(accountId, agent.id),
             userPrivileges: [100, 101, 1730],
             serverCurrentTime: Date.now(),
             timeDiff: 0,
@@ -830,7 +843,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
             accountTimeZoneId: 'UTC',
           },
           csdsCollectionResponse: {
-            baseURIs: ['smt', 'agentVep', 'conversationVep'].map((service) => ({ account: accountId, baseURI: hostPort, service })),
+            baseURIs: ['smt', 'agentVep', 'conversationVep', 'asyncMessagingEnt', 'idp'].map((service) => ({ account: accountId, baseURI: hostPort, service })),
           },
           accountData: { agentGroupsData: { items: [{ id: -1, deleted: false, name: 'Main Group' }], revision: 1 } },
           sessionTTl: '28800000',
@@ -1359,6 +1372,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
         if (opts.log) console.log(`${req.method} ${req.url} → ${res.statusCode}${fault ? ` [fault: ${fault}]` : ''} (${Date.now() - entry.at} ms)`);
       });
   });
+  server.on('upgrade', (req, socket, head) => messaging.upgrade(req, socket, head) || socket.destroy());
   const host = opts.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -1372,9 +1386,11 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     port,
     requests,
     faults,
+    messaging,
     close: () =>
       new Promise<void>((resolve) => {
         clearInterval(ringTimer);
+        messaging.close();
         for (const scenario of scenarios) scenario.stop();
         server.closeAllConnections();
         server.close(() => resolve());
