@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FaultInjector, parseFaultPlan, type FaultKind, type FaultPlan } from './faults';
+import { answerAccountConfig } from './predefined-content';
 import { RequestLog } from './request-log';
 import { runScenario, type RunningScenario } from './scenario';
 
@@ -660,7 +661,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     }
     if ((match = m(/^\/csdr\/account\/([^/]+)\/service\/baseURI$/)) && method === 'GET') {
       if (match[1] !== accountId) throw new HttpError(401, `Bad Authentication (invalid site or agent): unknown account ${match[1]}`);
-      return send(res, 200, { baseURIs: ['agentVep', 'conversationVep', 'smt'].map((service) => ({ service, account: accountId, baseURI: hostPort })) });
+      return send(res, 200, { baseURIs: ['agentVep', 'conversationVep', 'smt', 'accountConfigReadOnly'].map((service) => ({ service, account: accountId, baseURI: hostPort })) });
     }
 
     match = m(/^\/api\/account\/([^/]+)(\/.*)?$/);
@@ -708,7 +709,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
             accountTimeZoneId: 'UTC',
           },
           csdsCollectionResponse: {
-            baseURIs: ['smt', 'agentVep', 'conversationVep'].map((service) => ({ account: accountId, baseURI: hostPort, service })),
+            baseURIs: ['smt', 'agentVep', 'conversationVep', 'accountConfigReadOnly'].map((service) => ({ account: accountId, baseURI: hostPort, service })),
           },
           accountData: { agentGroupsData: { items: [{ id: -1, deleted: false, name: 'Main Group' }], revision: 1 } },
           sessionTTl: '28800000',
@@ -730,6 +731,14 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       login.valid = false;
       for (const [id, session] of sessions) if (session.owner === login.bearer) sessions.delete(id);
       return send(res, 200);
+    }
+
+    // ---- Account Configuration API: Predefined Content and Categories (./predefined-content.ts)
+    if (rest.startsWith('/configuration/')) {
+      caller(req);
+      const answer = answerAccountConfig(rest, method, query);
+      if ('error' in answer) throw new HttpError(answer.status, answer.error);
+      return send(res, answer.status, answer.body, answer.headers);
     }
 
     // ---- Chat Agent API
