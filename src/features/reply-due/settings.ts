@@ -74,7 +74,7 @@ function valuesFor(settings: ReplyDueSettings, pageUrl: string | undefined): Val
  * `pageUrl` (no URL: the everywhere values, which the background's badge uses). Red is never
  * before amber: a red threshold under the amber one is raised to it.
  */
-export function effectiveReplyDue(preferences: unknown, policy: Pick<ManagedPolicy, 'locked'> & { replyDue?: unknown }, pageUrl?: string): EffectiveReplyDue {
+export function effectiveReplyDue(preferences: unknown, policy: Pick<ManagedPolicy, 'locked' | 'replyDue'>, pageUrl?: string): EffectiveReplyDue {
   const preset = valuesFor(parseReplyDueSettings(policy.replyDue), pageUrl);
   const own = valuesFor(parseReplyDueSettings(preferences), pageUrl);
   const result: EffectiveReplyDue = { ...REPLY_DUE_DEFAULTS, locked: { amberSeconds: false, redSeconds: false, notify: false } };
