@@ -27,7 +27,7 @@ export const ACCOUNT_CONFIG_SERVICE = 'accountConfigReadOnly';
 
 const booleanish = z.preprocess((value) => (value === 'true' ? true : value === 'false' ? false : value), z.boolean());
 
-const hotkeySchema = z.object({ prefix: z.coerce.string(), suffix: z.coerce.string() });
+const hotkeySchema = z.object({ prefix: idish, suffix: idish });
 
 const textSchema = z.object({
   lang: z.string().default(''),

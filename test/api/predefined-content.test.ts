@@ -73,7 +73,7 @@ describe('against LivePerson’s documented examples', () => {
 
   it('is tolerant like LivePerson: absent optional parts, numbers and booleans as strings, skillsIds', async () => {
     const odd = [
-      { id: '7', data: { msg: 'Only a message', lang: 'en-US' } },
+      { id: '7', data: { msg: 'Only a message', lang: 'en-US' }, hotkey: { prefix: 'alt' } },
       { id: 8, deleted: 'false', enabled: 'false', type: '0', data: [{ msg: 'Hi', title: 'Hi', lang: 'en-US', isDefault: 'true' }, { title: 'no msg' }], skillsIds: ['3'] },
       { deleted: false, data: [] },
       'not an item',
