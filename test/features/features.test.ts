@@ -1,8 +1,8 @@
 /**
  * The feature folders keep their shape: each `src/features/<id>/` has tests in
- * `test/features/<id>/` and a section in docs/features.md, and imports only downwards (the API's
- * types, settings, its own folder, a few libraries) — never the UI, the background or messaging,
- * and never another feature.
+ * `test/features/<id>/` and a section in docs/features.md, and imports only downwards (src/api,
+ * src/settings, its own folder, libraries): never the background, messaging, the entrypoints, the
+ * browser directly, or another feature; and its logic (`.ts`) never the UI.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -12,11 +12,14 @@ const featureIds = readdirSync(new URL('src/features/', root), { withFileTypes: 
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name);
 
-const ALLOWED_IMPORTS = [/^\.\/[a-z-]+$/, /^\.\.\/\.\.\/api\/types$/, /^\.\.\/\.\.\/settings\/(policy|site-match)$/, /^wxt\/utils\/storage$/, /^zod$/, /^fuzzysort$/];
+/** Upwards (background, messaging, entrypoints), sideways (another feature's folder), or to the browser directly. */
+const FORBIDDEN_IMPORTS = [/(^|\/)(agent|background|conversation|messaging|entrypoints)(\/|$)/, /^\.\.\/(?!\.\.\/)/, /^(wxt\/browser|webextension-polyfill)$/];
+/** Logic modules (`.ts`) stay out of the UI too; a feature's own `panel.tsx` may use it. */
+const FORBIDDEN_IN_LOGIC = [/(^|\/)ui(\/|$)/, /^preact/];
 
 describe('src/features', () => {
-  it('has the four features of issue #21', () => {
-    expect(featureIds.sort()).toEqual(['canned-responses', 'command-palette', 'reply-due', 'translation']);
+  it('has the features of issue #21', () => {
+    expect(featureIds).toEqual(expect.arrayContaining(['canned-responses', 'command-palette', 'reply-due', 'translation']));
   });
 
   it.each(featureIds)('%s has tests and a section in docs/features.md', (id) => {
@@ -32,7 +35,8 @@ describe('src/features', () => {
     for (const file of readdirSync(folder).filter((name) => /\.tsx?$/.test(name))) {
       const source = readFileSync(new URL(file, folder), 'utf8');
       for (const [, specifier] of source.matchAll(/^import[^'"]*['"]([^'"]+)['"]/gm)) {
-        expect(ALLOWED_IMPORTS.some((allowed) => allowed.test(specifier!)), `${id}/${file} imports ${specifier}`).toBe(true);
+        const rules = file.endsWith('.tsx') ? FORBIDDEN_IMPORTS : [...FORBIDDEN_IMPORTS, ...FORBIDDEN_IN_LOGIC];
+        expect(rules.some((forbidden) => forbidden.test(specifier!)), `${id}/${file} imports ${specifier}`).toBe(false);
         seen += 1;
       }
     }
