@@ -3,6 +3,7 @@ import { getAgentInfo, getSessionLinks, startAgentSession } from './agent-sessio
 import { getAvailability, setAvailability } from './availability';
 import { addLine, endChat, getChat, getChatInfo, getChats, getChatSessions, getEvents, getInfoField, setAgentTyping } from './chat';
 import { getParticipantInfo } from './participant';
+import { getPredefinedCategories, getPredefinedContent } from './predefined-content';
 import { lookupDomain } from './domain';
 import { createHttp, type HttpOptions } from './http';
 import { accept, getIncoming } from './incoming-requests';
@@ -51,5 +52,9 @@ export function createLivePersonClient(options: HttpOptions = {}): LivePersonCli
         submitAgentSurvey: (url, surveyId, answers) => submitAgentSurvey(http, auth, url, surveyId, answers),
       };
     },
+    accountConfig: (auth) => ({
+      getPredefinedContent: (p) => getPredefinedContent(http, auth, p),
+      getPredefinedCategories: (p) => getPredefinedCategories(http, auth, p),
+    }),
   };
 }

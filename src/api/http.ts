@@ -25,6 +25,8 @@ export interface HttpRequest<T> {
   auth?: RequestAuth;
   body?: unknown;
   schema: z.ZodType<T>;
+  /** Called with a 2xx answer's headers (e.g. the Account Configuration API's `ac-revision`). */
+  onHeaders?: (headers: Headers) => void;
 }
 
 export type RequestAuth = { bearer: string } | { apiKeys: ApiKeys };
@@ -155,6 +157,7 @@ export function createHttp(options: HttpOptions = {}): Http {
           },
         };
       }
+      req.onHeaders?.(response.headers);
       return { ok: true, value: parsed.data };
     },
   };

@@ -1,3 +1,4 @@
 export { createLivePersonClient } from './client';
 export type { HttpOptions } from './http';
 export type * from './types';
+export { ACCOUNT_CONFIG_SERVICE } from './predefined-content';

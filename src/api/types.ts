@@ -262,6 +262,8 @@ export interface LivePersonClient {
     logout(p: AccountAddress & { csrf: string }): Promise<Result<void>>;
   };
   agent(auth: AgentAuth): AgentApi;
+  /** Account Configuration API (CSDS `accountConfigReadOnly`): the account's predefined content. */
+  accountConfig(auth: AgentAuth): AccountConfigApi;
 }
 
 export interface AgentApi {
@@ -294,4 +296,63 @@ export interface AgentApi {
   getAvailableSlots(sessionUrl: string, filter?: { skill?: string; agent?: string }): Promise<Result<number>>;
   /** Answers by question id (several for checkboxes). */
   submitAgentSurvey(surveyUrl: string, surveyId: string, answers: Record<string, string[]>): Promise<Result<void>>;
+}
+
+/** Predefined Content (canned responses) and its categories, as ./predefined-content.ts reads them. */
+export interface PredefinedContentText {
+  /** As sent, e.g. `en-US`, `en-us`, `he`. */
+  lang: string;
+  title: string;
+  /** The message; may hold HTML (the API's `sanitize_data` flag exists for that reason). */
+  msg: string;
+  isDefault: boolean;
+}
+
+export interface PredefinedContentItem {
+  id: string;
+  deleted: boolean;
+  enabled: boolean;
+  /** 0 is text, the only documented value. */
+  type: number;
+  /** One entry per language. */
+  texts: PredefinedContentText[];
+  categoryIds: string[];
+  /** Empty: for every skill. */
+  skillIds: string[];
+  hotkey?: { prefix: string; suffix: string };
+}
+
+export interface PredefinedCategory {
+  id: string;
+  name: string;
+  deleted: boolean;
+  order?: number;
+}
+
+export interface PredefinedContent {
+  items: PredefinedContentItem[];
+  /** `ac-revision`: changes whenever an administrator edits the library. */
+  revision?: string;
+  /** Items present in the answer that could not be read (logged by the caller, never shown). */
+  unreadable: number;
+}
+
+export interface PredefinedCategories {
+  categories: PredefinedCategory[];
+  revision?: string;
+}
+
+export interface PredefinedContentQuery {
+  /** Only these languages (the API's `lang`, comma separated). */
+  langs?: string[];
+  /** Only items for these skills (`skill_ids`). */
+  skillIds?: string[];
+  /** Deleted items too (`include_deleted`; off by default, as in the API). */
+  includeDeleted?: boolean;
+}
+
+/** What `client.accountConfig(auth)` offers (./predefined-content.ts, bound in ./client.ts). */
+export interface AccountConfigApi {
+  getPredefinedContent(p: AccountAddress & PredefinedContentQuery): Promise<Result<PredefinedContent>>;
+  getPredefinedCategories(p: AccountAddress & { includeDeleted?: boolean }): Promise<Result<PredefinedCategories>>;
 }

@@ -32,7 +32,11 @@ export const managedPolicySchema = z.object({
     })
     .optional()
     .catch(undefined),
-  /** Setting names the agent cannot change: `csdsUrl`, `accountId`, `sites`, `panelRules`, `alerts` or `alerts.<name>`. */
+  /** Canned responses for every agent; entries checked one by one in ../features/canned-responses/fleet-library.ts. */
+  cannedResponses: z.array(z.unknown()).optional().catch(undefined),
+  /** Reply-due thresholds and notification, everywhere and per site; read by ../features/reply-due/settings.ts. */
+  replyDue: z.record(z.string(), z.unknown()).optional().catch(undefined),
+  /** Setting names the agent cannot change: `csdsUrl`, `accountId`, `sites`, `panelRules`, `alerts` or `alerts.<name>`, `replyDue` or `replyDue.<name>`. */
   locked: z.array(z.string()).optional().catch(undefined),
 });
 

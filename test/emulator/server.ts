@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FaultInjector, parseFaultPlan, type FaultKind, type FaultPlan } from './faults';
+import { answerAccountConfig } from './predefined-content';
 import { RequestLog } from './request-log';
 import { runScenario, type RunningScenario } from './scenario';
 import { agentPid, createMessagingService, type MessagingOptions, type MessagingService } from './messaging';
@@ -134,6 +135,9 @@ class HttpError extends Error {
     super(message);
   }
 }
+
+/** The CSDS services this emulator answers for (all on its own host), in the Domain API and the login answer. */
+const CSDS_SERVICES = ['smt', 'agentVep', 'conversationVep', 'asyncMessagingEnt', 'idp', 'accountConfigReadOnly', 'engHistDomain'];
 
 const STATUS_NAMES: Record<number, string> = {
   400: 'BAD_REQUEST',
@@ -794,7 +798,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     }
     if ((match = m(/^\/csdr\/account\/([^/]+)\/service\/baseURI$/)) && method === 'GET') {
       if (match[1] !== accountId) throw new HttpError(401, `Bad Authentication (invalid site or agent): unknown account ${match[1]}`);
-      return send(res, 200, { baseURIs: ['agentVep', 'conversationVep', 'smt', 'asyncMessagingEnt', 'idp'].map((service) => ({ service, account: accountId, baseURI: hostPort })) });
+      return send(res, 200, { baseURIs: CSDS_SERVICES.map((service) => ({ service, account: accountId, baseURI: hostPort })) });
     }
 
     match = m(/^\/api\/account\/([^/]+)(\/.*)?$/);
@@ -843,7 +847,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
             accountTimeZoneId: 'UTC',
           },
           csdsCollectionResponse: {
-            baseURIs: ['smt', 'agentVep', 'conversationVep', 'asyncMessagingEnt', 'idp'].map((service) => ({ account: accountId, baseURI: hostPort, service })),
+            baseURIs: CSDS_SERVICES.map((service) => ({ account: accountId, baseURI: hostPort, service })),
           },
           accountData: { agentGroupsData: { items: [{ id: -1, deleted: false, name: 'Main Group' }], revision: 1 } },
           sessionTTl: '28800000',
@@ -869,6 +873,14 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
         for (const chat of heldChats(session)) releaseOnLogout(chat, session.agent);
       }
       return send(res, 200);
+    }
+
+    // ---- Account Configuration API: Predefined Content and Categories (./predefined-content.ts)
+    if (rest.startsWith('/configuration/')) {
+      caller(req);
+      const answer = answerAccountConfig(rest, method, query);
+      if ('error' in answer) throw new HttpError(answer.status, answer.error);
+      return send(res, answer.status, answer.body, answer.headers);
     }
 
     // ---- Chat Agent API
