@@ -9,6 +9,7 @@ import { createHmac, randomBytes, randomInt, randomUUID, timingSafeEqual } from 
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createEngagementHistory } from './engagement-history';
 import { FaultInjector, parseFaultPlan, type FaultKind, type FaultPlan } from './faults';
 import { RequestLog } from './request-log';
 import { runScenario, type RunningScenario } from './scenario';
@@ -179,6 +180,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   /** Visitors authenticated through the Server Chat API (`conversation`), by participant id. */
   const participants = new Map<string, { ssoKey: string; conversationId: string }>();
   const scenarios = new Set<RunningScenario>();
+  const engagementHistory = createEngagementHistory({ accountId });
   let baseUrl = '';
   let hostPort = '';
 
@@ -660,7 +662,16 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     }
     if ((match = m(/^\/csdr\/account\/([^/]+)\/service\/baseURI$/)) && method === 'GET') {
       if (match[1] !== accountId) throw new HttpError(401, `Bad Authentication (invalid site or agent): unknown account ${match[1]}`);
-      return send(res, 200, { baseURIs: ['agentVep', 'conversationVep', 'smt'].map((service) => ({ service, account: accountId, baseURI: hostPort })) });
+      return send(res, 200, { baseURIs: ['agentVep', 'conversationVep', 'smt', 'engHistDomain'].map((service) => ({ service, account: accountId, baseURI: hostPort })) });
+    }
+
+    // Engagement History API (./engagement-history.ts): the agent's bearer or a signed request.
+    if ((match = m(/^\/interaction_history\/api\/account\/([^/]+)(\/.*)?$/))) {
+      if (match[1] !== accountId) throw new HttpError(401, `Unknown account ${match[1]}`);
+      caller(req);
+      const answer = engagementHistory.handle({ accountId, rest: match[2] ?? '', method, body: await readBody(req), query, selfUrl: `${baseUrl}${url.pathname}${url.search}` });
+      if (answer.error) throw new HttpError(answer.status, answer.error);
+      return send(res, answer.status, answer.body);
     }
 
     match = m(/^\/api\/account\/([^/]+)(\/.*)?$/);
@@ -708,7 +719,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
             accountTimeZoneId: 'UTC',
           },
           csdsCollectionResponse: {
-            baseURIs: ['smt', 'agentVep', 'conversationVep'].map((service) => ({ account: accountId, baseURI: hostPort, service })),
+            baseURIs: ['smt', 'agentVep', 'conversationVep', 'engHistDomain'].map((service) => ({ account: accountId, baseURI: hostPort, service })),
           },
           accountData: { agentGroupsData: { items: [{ id: -1, deleted: false, name: 'Main Group' }], revision: 1 } },
           sessionTTl: '28800000',
