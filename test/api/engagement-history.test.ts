@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEngagementHistoryClient, MAX_SEARCH_WINDOW_MS, parseHistoryTime, RETENTION_MS } from '../../src/api/engagement-history';
-import { RETURNING_CUSTOMER_ID, RETURNING_VISITOR_ID, HOSTILE_HISTORY_LINE } from '../emulator/engagement-history';
+import { OTHER_DEVICE_VISITOR_ID, RETURNING_CUSTOMER_ID, RETURNING_VISITOR_ID, HOSTILE_HISTORY_LINE } from '../emulator/engagement-history';
 import { ACCOUNT, signedIn, unwrap, type SignedIn } from './support';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/engagement-history/${name}`, import.meta.url), 'utf8');
@@ -178,7 +178,7 @@ describe('against the emulator over HTTP', () => {
     expect(thisMonth.records.map((r) => r.customerIds)).toEqual([[RETURNING_CUSTOMER_ID], ['882130']]);
     const lastMonth = unwrap(await api.byCustomerId({ customerId: RETURNING_CUSTOMER_ID, from: now - 2 * MAX_SEARCH_WINDOW_MS, to: now - MAX_SEARCH_WINDOW_MS }));
     expect(lastMonth.records).toHaveLength(1);
-    expect(lastMonth.records[0]).toMatchObject({ visitorId: 'H4sIAAAAAAAAADanaPhone', skillName: 'Sales' });
+    expect(lastMonth.records[0]).toMatchObject({ visitorId: OTHER_DEVICE_VISITOR_ID, skillName: 'Sales' });
   });
 
   it('is refused without a valid bearer, and a window over a month is LivePerson’s 400', async () => {

@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RETURNING_CUSTOMER_ID, RETURNING_VISITOR_ID } from './engagement-history';
 import { startEmulator, type Emulator } from './server';
+import { Visitor } from './visitor';
 
 let emulator: Emulator;
 let bearer = '';
@@ -78,5 +79,18 @@ describe('Engagement History API', () => {
     expect((await call('', '[1]')).status).toBe(400);
     expect((await call('', '{bad')).body.error.message).toBe('Malformed JSON in request body');
     expect((await call('', { start: { from: now - DAY, to: now } }, 'Bearer nope')).status).toBe(401);
+  });
+
+  it('adds a chat that ended here to the visitor’s history, linked by the visitorId the visitor sent', async () => {
+    const visitor = await Visitor.start({ baseUrl: emulator.baseUrl, name: 'Dana', skill: 'Support', visitorId: RETURNING_VISITOR_ID });
+    await visitor.sendLine('Back again about my invoice');
+    const range = { from: Date.now() - 400 * DAY, to: Date.now() + DAY };
+    expect((await call('', { start: range, visitor: RETURNING_VISITOR_ID })).body._metadata.count).toBe(3);
+    await visitor.end();
+    const { body } = await call('', { start: range, visitor: RETURNING_VISITOR_ID });
+    expect(body._metadata.count).toBe(4);
+    const newest = body.interactionHistoryRecords[0];
+    expect(newest.info).toMatchObject({ visitorId: RETURNING_VISITOR_ID, visitorName: 'Dana', skillId: 2, skillName: 'Support', ended: true });
+    expect(newest.transcript.lines.map((l: any) => l.text)).toContain('Back again about my invoice');
   });
 });

@@ -24,8 +24,14 @@ export interface HistoryAnswer {
   error?: string;
 }
 
-/** The demo returning visitor (the SSO demo customer of participant info, Dana Whitfield). */
-export const RETURNING_VISITOR_ID = 'H4sIAAAAAAAAADana';
+/**
+ * The demo returning visitor (the SSO demo customer of participant info, Dana Whitfield). Visitor
+ * ids are numeric, as the Server Chat API's chat request documents `visitorId` ("A visitorId from
+ * a previous chat … to link this chat to an existing visitor").
+ */
+export const RETURNING_VISITOR_ID = '4711000000042';
+/** Dana on her phone: another visitor id, the same signed-in customer. */
+export const OTHER_DEVICE_VISITOR_ID = '4711000000043';
 export const RETURNING_CUSTOMER_ID = '88213';
 export const HOSTILE_HISTORY_LINE = `<img src=x onerror="document.title='pwned-history'"><script>document.title='pwned-history'</script>Thanks!`;
 
@@ -98,7 +104,7 @@ const SEEDS: Seed[] = [
     // Another device (another visitor id), signed in: found by customer id only, in an older month.
     daysAgo: 45,
     durationSeconds: 1260,
-    visitorId: 'H4sIAAAAAAAAADanaPhone',
+    visitorId: OTHER_DEVICE_VISITOR_ID,
     visitorName: 'Dana W.',
     agent: ALEX,
     skill: SALES,
@@ -129,7 +135,7 @@ const SEEDS: Seed[] = [
     // record, so clients must check `customerId` themselves.
     daysAgo: 5,
     durationSeconds: 60,
-    visitorId: 'H4sIAAAAAAAAAOther',
+    visitorId: '4711000000099',
     visitorName: 'Lee',
     agent: SAM,
     skill: SALES,
@@ -253,16 +259,83 @@ function keywordMatches(rec: Record<string, unknown>, keyword: string, types: st
 
 const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : undefined);
 
+/** One of the emulator's own chats (server.ts's `Chat` fits): once ended, it joins the history. */
+export interface LiveChat {
+  id: string;
+  state: string;
+  visitorName: string;
+  visitorId: number;
+  skill?: string;
+  agentId?: string;
+  startTime: string;
+  lastUpdate: string;
+  events: Array<{ type: string; time: string; text?: string; textType?: string; by?: string; source?: string; subType?: string }>;
+}
+
+const SKILL_IDS: Record<string, number> = { sales: SALES.id, support: SUPPORT.id };
+
+/** An ended live chat as a history record (no attributes: the emulator's visitors send none). */
+function liveRecord(accountId: string, chat: LiveChat, agentNickname: (id: string) => string | undefined): Record<string, unknown> {
+  const start = Date.parse(chat.startTime);
+  const end = Date.parse(chat.lastUpdate);
+  const agent = chat.agentId ? agentNickname(chat.agentId) : undefined;
+  const skillId = SKILL_IDS[(chat.skill ?? '').toLowerCase()] ?? -1;
+  const lines = chat.events.filter((e) => e.type === 'line');
+  return {
+    info: {
+      startTime: historyTime(start),
+      startTimeL: start,
+      endTime: historyTime(end),
+      endTimeL: end,
+      duration: Math.max(0, Math.round((end - start) / 1000)),
+      visitorId: String(chat.visitorId),
+      visitorName: chat.visitorName,
+      engagementId: `${accountId}${chat.id}`,
+      isInteractive: lines.some((l) => l.source === 'visitor'),
+      accountId,
+      agentId: chat.agentId ?? '-1',
+      ...(agent ? { agentNickName: agent, agentFullName: agent } : {}),
+      skillId,
+      skillName: skillId === -1 ? 'Unassigned' : chat.skill,
+      channel: 1,
+      ended: true,
+      isPartial: false,
+    },
+    transcript: {
+      lines: lines.map((e, n) => ({
+        time: historyTime(Date.parse(e.time)),
+        timeL: Date.parse(e.time),
+        text: e.text ?? '',
+        by: e.source === 'system' ? 'info' : (e.by ?? ''),
+        source: e.source ?? 'system',
+        subType: e.subType ?? 'REGULAR',
+        textType: e.textType ?? 'plain',
+        lineSeq: String(n + 1),
+      })),
+    },
+    visitorInfo: { device: 'DESKTOP' },
+    sdes: { events: [] },
+  };
+}
+
 export interface EngagementHistoryService {
   /** `rest` is the path after `/interaction_history/api/account/{account}`. */
   handle(p: { accountId: string; rest: string; method: string; body: string; query: URLSearchParams; selfUrl: string }): HistoryAnswer;
 }
 
-export function createEngagementHistory(opts: { accountId: string; now?: number }): EngagementHistoryService {
+export function createEngagementHistory(opts: {
+  accountId: string;
+  now?: number;
+  /** The emulator's chats; the ended ones are served with the seeded history. */
+  liveChats?: () => Iterable<LiveChat>;
+  agentNickname?: (agentId: string) => string | undefined;
+}): EngagementHistoryService {
   const now = opts.now ?? Date.now();
-  const records = SEEDS.map((seed, i) => record(opts.accountId, seed, i, now));
+  const seeded = SEEDS.map((seed, i) => record(opts.accountId, seed, i, now));
 
   function search(bodyText: string, query: URLSearchParams, selfUrl: string): HistoryAnswer {
+    const live = [...(opts.liveChats?.() ?? [])].filter((c) => c.state === 'ended').map((c) => liveRecord(opts.accountId, c, opts.agentNickname ?? (() => undefined)));
+    const records = [...seeded, ...live];
     let filter: Record<string, any>;
     try {
       filter = JSON.parse(bodyText || 'null');

@@ -180,7 +180,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   /** Visitors authenticated through the Server Chat API (`conversation`), by participant id. */
   const participants = new Map<string, { ssoKey: string; conversationId: string }>();
   const scenarios = new Set<RunningScenario>();
-  const engagementHistory = createEngagementHistory({ accountId });
+  const engagementHistory = createEngagementHistory({ accountId, liveChats: () => chats.values(), agentNickname: (id) => agents.find((a) => a.id === id)?.nickname });
   let baseUrl = '';
   let hostPort = '';
 
@@ -1087,7 +1087,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       const chat: Chat = {
         id,
         visitorName: typeof request.visitorName === 'string' && request.visitorName ? request.visitorName : 'Visitor',
-        visitorId: randomInt(1e12, 9e12),
+        // A returning visitor sends the visitorId of an earlier chat (documented, numeric).
+        visitorId: /^\d{1,15}$/.test(String(request.visitorId ?? '')) ? Number(request.visitorId) : randomInt(1e12, 9e12),
         skill: typeof request.skill === 'string' ? request.skill : undefined,
         ...(typeof request.participantId === 'string' && participants.has(request.participantId) ? { participantId: request.participantId } : {}),
         state: 'waiting',

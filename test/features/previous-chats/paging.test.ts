@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createEngagementHistoryClient, MAX_SEARCH_WINDOW_MS, RETENTION_MS, type HistoryPage, type HistoryRecord } from '../../../src/api/engagement-history';
 import type { Result } from '../../../src/api/types';
 import { applyPage, hasMore, initialPreviousChats, loadMore, nextRequests, type HistoryRequest } from '../../../src/features/previous-chats/paging';
-import { RETURNING_CUSTOMER_ID, RETURNING_VISITOR_ID } from '../../emulator/engagement-history';
+import { OTHER_DEVICE_VISITOR_ID, RETURNING_CUSTOMER_ID, RETURNING_VISITOR_ID } from '../../emulator/engagement-history';
 import { ACCOUNT, signedIn, unwrap, type SignedIn } from '../../api/support';
 
 const NOW = Date.UTC(2026, 11, 6);
@@ -104,7 +104,7 @@ describe('against the emulator', () => {
     expect(state.records.map((r) => [r.visitorId, r.skillName])).toEqual([
       [RETURNING_VISITOR_ID, 'Support'],
       [RETURNING_VISITOR_ID, 'Support'],
-      ['H4sIAAAAAAAAADanaPhone', 'Sales'],
+      [OTHER_DEVICE_VISITOR_ID, 'Sales'],
       [RETURNING_VISITOR_ID, 'Sales'],
     ]);
     expect(state.dropped).toBe(1);
