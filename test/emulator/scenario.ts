@@ -3,6 +3,7 @@
  * (the Visitor driver), arriving after a delay, typing, waiting, writing, leaving.
  */
 import { z } from 'zod';
+import { RETURNING_VISITOR_ID } from './engagement-history';
 import { Visitor } from './visitor';
 
 const stepSchema = z.union([
@@ -21,6 +22,8 @@ export const scenarioSchema = z.object({
         name: z.string().min(1).max(100),
         arriveAfterMs: z.number().int().min(0).max(3_600_000).default(0),
         skill: z.string().max(100).optional(),
+        /** A returning visitor: the numeric visitorId of earlier chats. */
+        visitorId: z.string().regex(/^\d{1,15}$/).optional(),
         survey: z.record(z.string(), z.string()).optional(),
         referrer: z.string().max(500).optional(),
         steps: z.array(stepSchema).max(100),
@@ -47,7 +50,7 @@ export function runScenario(baseUrl: string, input: Scenario, log: (line: string
   const runOne = async (spec: (typeof scenario.visitors)[number]) => {
     await sleep(spec.arriveAfterMs);
     if (stopped) return;
-    const visitor = await Visitor.start({ baseUrl, name: spec.name, skill: spec.skill, survey: spec.survey, referrer: spec.referrer });
+    const visitor = await Visitor.start({ baseUrl, name: spec.name, skill: spec.skill, survey: spec.survey, referrer: spec.referrer, visitorId: spec.visitorId });
     log(`${spec.name} asks for a chat`);
     for (const step of spec.steps) {
       if (stopped) return;
@@ -84,6 +87,8 @@ export const demoScenario: Scenario = {
     {
       name: 'Dana Whitfield',
       arriveAfterMs: 3_000,
+      // A returning visitor: her earlier chats are in the Engagement History (./engagement-history.ts).
+      visitorId: RETURNING_VISITOR_ID,
       survey: { '4991310': 'Dana Whitfield', '4991311': 'dana.whitfield@example.com', '4991312': '88213' },
       referrer: 'https://shop.example/orders/88213',
       steps: [

@@ -9,6 +9,7 @@ import { createHmac, randomBytes, randomInt, randomUUID, timingSafeEqual } from 
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createEngagementHistory } from './engagement-history';
 import { FaultInjector, parseFaultPlan, type FaultKind, type FaultPlan } from './faults';
 import { answerAccountConfig } from './predefined-content';
 import { RequestLog } from './request-log';
@@ -219,6 +220,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   /** Visitors authenticated through the Server Chat API (`conversation`), by participant id. */
   const participants = new Map<string, { ssoKey: string; conversationId: string }>();
   const scenarios = new Set<RunningScenario>();
+  const engagementHistory = createEngagementHistory({ accountId, liveChats: () => chats.values(), agentNickname: (id) => agents.find((a) => a.id === id)?.nickname });
   let baseUrl = '';
   let hostPort = '';
   // Messaging mode (UMS WebSocket API, ./messaging): the same agents and logins as the Chat side.
@@ -801,6 +803,15 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       return send(res, 200, { baseURIs: CSDS_SERVICES.map((service) => ({ service, account: accountId, baseURI: hostPort })) });
     }
 
+    // Engagement History API (./engagement-history.ts): the agent's bearer or a signed request.
+    if ((match = m(/^\/interaction_history\/api\/account\/([^/]+)(\/.*)?$/))) {
+      if (match[1] !== accountId) throw new HttpError(401, `Unknown account ${match[1]}`);
+      caller(req);
+      const answer = engagementHistory.handle({ accountId, rest: match[2] ?? '', method, body: await readBody(req), query, selfUrl: `${baseUrl}${url.pathname}${url.search}` });
+      if (answer.error) throw new HttpError(answer.status, answer.error);
+      return send(res, answer.status, answer.body);
+    }
+
     match = m(/^\/api\/account\/([^/]+)(\/.*)?$/);
     if (!match) throw new HttpError(404, `No resource at ${path}`);
     if (match[1] !== accountId) throw new HttpError(match[2]?.startsWith('/agentSession') ? 403 : 401, `Unknown account ${match[1]}`);
@@ -1249,7 +1260,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       const chat: Chat = {
         id,
         visitorName: typeof request.visitorName === 'string' && request.visitorName ? request.visitorName : 'Visitor',
-        visitorId: randomInt(1e12, 9e12),
+        // A returning visitor sends the visitorId of an earlier chat (documented, numeric).
+        visitorId: /^\d{1,15}$/.test(String(request.visitorId ?? '')) ? Number(request.visitorId) : randomInt(1e12, 9e12),
         // `skill` (a name in the docs, an id in the sample app) or Postman's `skillId`.
         skill: typeof (request.skill ?? request.skillId) === 'string' || typeof (request.skill ?? request.skillId) === 'number' ? String(request.skill ?? request.skillId) : undefined,
         ...(typeof request.participantId === 'string' && participants.has(request.participantId) ? { participantId: request.participantId } : {}),

@@ -46,6 +46,8 @@ export class Visitor {
     referrer?: string;
     /** Authenticates first (Visitor Authentication with this SSO key), then asks as that participant. */
     ssoKey?: string;
+    /** A returning visitor: the (numeric) visitorId of an earlier chat. */
+    visitorId?: string;
   }): Promise<Visitor> {
     const accountId = p.accountId ?? '12345678';
     const appKey = p.appKey ?? 'demo-app-key';
@@ -56,6 +58,7 @@ export class Visitor {
     const request: Record<string, unknown> = {};
     if (p.name) request.visitorName = p.name;
     if (p.skill) request.skill = p.skill;
+    if (p.visitorId) request.visitorId = p.visitorId;
     if (p.userAgent) request.userAgent = p.userAgent;
     if (p.referrer) request.chatReferrer = p.referrer;
     if (p.survey) request.survey = { id: '361346', question: Object.entries(p.survey).map(([id, answer]) => ({ id, answer })) };
