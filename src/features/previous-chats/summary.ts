@@ -4,6 +4,7 @@
  */
 import type { HistoryRecord } from '../../api/engagement-history';
 import { lineWords, speakerOf } from './transcript';
+import { formatDuration } from '../../text/duration';
 
 export interface ChatSummary {
   engagementId: string;
@@ -16,15 +17,6 @@ export interface ChatSummary {
   /** The first visitor or agent lines (system lines skipped), shortened. */
   firstLines: Array<{ speaker: string; text: string }>;
   lineCount: number;
-}
-
-export function formatDuration(seconds: number | undefined): string {
-  if (seconds === undefined || !Number.isFinite(seconds) || seconds < 0) return 'unknown length';
-  const s = Math.round(seconds);
-  if (s < 60) return `${s} s`;
-  if (s < 3600) return `${Math.floor(s / 60)} min${s % 60 ? ` ${s % 60} s` : ''}`;
-  const minutes = Math.floor((s % 3600) / 60);
-  return `${Math.floor(s / 3600)} h${minutes ? ` ${minutes} min` : ''}`;
 }
 
 function shorten(text: string, max: number): string {

@@ -3,7 +3,7 @@
  * the kind of field it goes into (a date input wants `YYYY-MM-DD`, a number input a number). A
  * value the chat does not have is a skip with a reason, never an empty write over CRM data.
  */
-import { formatDuration } from '../previous-chats/summary';
+import { formatDuration } from '../../text/duration';
 import type { FieldLocator, Recipe, RecipeField, RecipeValue } from './recipe';
 
 export interface WrapUpChat {

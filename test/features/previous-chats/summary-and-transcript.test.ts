@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { HistoryLine, HistoryRecord } from '../../../src/api/engagement-history';
 import { htmlToPlainText } from '../../../src/features/previous-chats/plain-text';
-import { formatDuration, summarizeChat } from '../../../src/features/previous-chats/summary';
+import { summarizeChat } from '../../../src/features/previous-chats/summary';
+import { formatDuration } from '../../../src/text/duration';
 import { transcriptForPanel } from '../../../src/features/previous-chats/transcript';
 
 const HOSTILE = `<img src=x onerror="alert(1)"><script>alert('x')</script>Thanks &amp; bye!`;
