@@ -49,7 +49,7 @@ export async function outageToFirstLine(intervalMs: number): Promise<{ row: Row;
 
     await faults({ rate: 1, kinds: ['503'], sides: ['agent'] });
     const outageStart = Date.now();
-    await until('four failed polls', () => (saved?.health.consecutiveFailures ?? 0) >= 4, 120_000);
+    await until('four failed polls', () => (saved?.health.consecutiveFailures ?? 0) >= 4 && (runtime.nextPollAt() ?? 0) > Date.now() + 60_000, 120_000);
     const outage = Date.now() - outageStart;
     const slowRetryLeft = (runtime.nextPollAt() ?? Date.now()) - Date.now();
     await faults(null);
