@@ -1,10 +1,10 @@
 /** The chat list's reducers, on snapshots shaped as the Chat Agent API's chat resource brings them. */
 import { describe, expect, it } from 'vitest';
-import type { ChatSnapshot } from '../../src/api/types';
+import type { ChatLineEvent, ChatSnapshot } from '../../src/api/types';
 import { applySnapshot, storedChat, upsertChat, withoutChat } from '../../src/agent/chat-list';
 import { initialState } from '../../src/agent/state';
 
-const line = (id: number, text: string, source = 'visitor') => ({ type: 'line', id, time: '2026-01-01T10:00:00.000Z', text, textType: 'plain', by: source === 'visitor' ? 'Ann' : 'Agent', source });
+const line = (id: number, text: string, source = 'visitor'): ChatLineEvent => ({ type: 'line', id, time: '2026-01-01T10:00:00.000Z', text, textType: 'plain', by: source === 'visitor' ? 'Ann' : 'Agent', source });
 const snapshot = (events: ChatSnapshot['events'], links: Record<string, string> = {}): ChatSnapshot => ({
   chatId: 'c1',
   chatUrl: 'https://va.example/api/account/1/agentSession/s1/chat/c1',
