@@ -4,7 +4,7 @@
  * (popup, options, side panel) render with @preact/signals, so a component that reads `.value`
  * redraws when it changes. The panel's content script, which every CRM page loads under a size
  * budget, carries only the core and this one hook instead of the Preact integration (about 1.3 KB
- * gzipped less; docs/architecture.md): a component redraws when the signal it names changes.
+ * gzipped less, by the design guide's measure; docs/architecture.md): a component redraws when the signal it names changes.
  * The hook works under both, so components shared by the panel and the pages use it.
  */
 import type { ReadonlySignal } from '@preact/signals-core';
