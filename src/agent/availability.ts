@@ -2,7 +2,7 @@
  * The agent's availability: the explicit change (which ends drain mode), the automatic Away with
  * its reason, and drain mode ("finish my chats, then go Away"; PresenceGuard ends it).
  */
-import type { ChatAvailability } from '../api/types';
+import type { ChatAvailability } from './conversation-service';
 import type { CommandResult } from '../messaging/protocol';
 import type { AgentStore } from './agent-store';
 import { fail, OK } from './command-result';

@@ -2,7 +2,7 @@
  * The agent's commands on chats: accept the ringing one, typing, transfer (and who can take it),
  * capacity, end, the wrap-up survey, close, drafts, and the visitor's details when a chat arrives.
  */
-import type { AgentSurvey, TransferTarget } from '../api/types';
+import type { AgentSurvey, TransferTarget } from './conversation-service';
 import type { Capacity, CommandResult, Refusal, TransferOptions } from '../messaging/protocol';
 import type { AgentStore } from './agent-store';
 import { upsertChat, withoutChat } from './chat-list';

@@ -1,5 +1,5 @@
 /** The chat list's reducers: a chat as first held, and a snapshot merged into the list. */
-import type { ChatSnapshot } from '../api/types';
+import type { ChatSnapshot } from './conversation-service';
 import { applyInfo, mergeEvents } from './chat-events';
 import type { AgentState, StoredChat } from './state';
 

@@ -1,5 +1,5 @@
 /** How the background answers a UI command, and how a failure reads to the agent. */
-import type { ApiError } from '../api/types';
+import type { ApiError } from './conversation-service';
 import type { CommandResult, Refusal } from '../messaging/protocol';
 
 export const OK: CommandResult = { ok: true };

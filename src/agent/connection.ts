@@ -3,7 +3,7 @@
  * meet a 401 at once, then one retry: LivePerson's rule), restart a lost agent session (one at a
  * time), sign out, and the clear signed-out state when the login is over.
  */
-import type { ApiError, ChatAvailability, Result } from '../api/types';
+import type { ApiError, ChatAvailability, Result } from './conversation-service';
 import type { CommandResult, Refusal } from '../messaging/protocol';
 import type { AgentStore } from './agent-store';
 import { upsertChat } from './chat-list';

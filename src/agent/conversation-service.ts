@@ -19,6 +19,9 @@ import type {
   ApiError,
   AvailableAgent,
   ChatAvailability,
+  ChatEvent,
+  ChatInfo,
+  ChatLineEvent,
   ChatRef,
   ChatSnapshot,
   ParticipantInfo,
@@ -31,8 +34,24 @@ import type { SignIn, SignInWithApiKey } from '../messaging/protocol';
 import type { AgentProfile } from '../messaging/view';
 import type { Connection, StoredChat } from './state';
 
-// The neutral types the seam speaks in (defined beside the REST client today, protocol-free).
-export type { AgentSurvey, ApiError, AvailableAgent, ChatAvailability, ChatRef, ChatSnapshot, ParticipantInfo, Result, TransferSkill, TransferTarget, Visit };
+// The neutral types the seam speaks in: the core imports them from here. They are defined beside
+// the REST client today (src/api/types.ts) and carry nothing REST-specific.
+export type {
+  AgentSurvey,
+  ApiError,
+  AvailableAgent,
+  ChatAvailability,
+  ChatEvent,
+  ChatInfo,
+  ChatLineEvent,
+  ChatRef,
+  ChatSnapshot,
+  ParticipantInfo,
+  Result,
+  TransferSkill,
+  TransferTarget,
+  Visit,
+};
 
 /** What an agent or a bot signs in with. */
 export type SignInRequest = SignIn | SignInWithApiKey;

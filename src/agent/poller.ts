@@ -10,7 +10,7 @@
  * cycle comes at most one interval later instead of at the end of the slow retry. Each failing
  * request still waits its own backoff; only proof of an answer shortens the wait.
  */
-import type { ApiError, ChatAvailability } from '../api/types';
+import type { ApiError, ChatAvailability } from './conversation-service';
 import type { AgentStore } from './agent-store';
 import { applySnapshot } from './chat-list';
 import type { Clock } from './clock';

@@ -5,7 +5,7 @@
  * (./chat-commands.ts) and availability (./availability.ts) all speak to the far side through the
  * conversation service (./conversation-service.ts), never to a protocol directly.
  */
-import type { AgentSurvey, ChatAvailability, LivePersonClient, TransferTarget } from '../api/types';
+import type { LivePersonClient } from '../api/types';
 import type { Capacity, CommandResult, Refusal, SignIn, SignInWithApiKey, TransferOptions } from '../messaging/protocol';
 import type { AgentView } from '../messaging/view';
 import { chatAgentApiService } from '../conversation/chat-agent-api/service';
@@ -15,7 +15,7 @@ import { ChatCommands } from './chat-commands';
 import { systemClock, type Clock } from './clock';
 import { fail, OK, type Logger } from './command-result';
 import { ConnectionLifecycle } from './connection';
-import { listenForAnswers, type ConversationService } from './conversation-service';
+import { listenForAnswers, type AgentSurvey, type ChatAvailability, type ConversationService, type TransferTarget } from './conversation-service';
 import { afterRestart } from './outbox';
 import { OutboxSender } from './outbox-sender';
 import { Poller } from './poller';

@@ -124,6 +124,14 @@ describe('architecture', () => {
     expect(wrong).toEqual([]);
   });
 
+  it('lets the background core reach LivePerson only through the conversation-service seam', () => {
+    // The seam names the neutral types; the state keeps the login's API keys; the façade builds the
+    // default service from a REST client. Nothing else in src/agent/ knows the REST client.
+    const throughSeam = new Set(['src/agent/conversation-service.ts', 'src/agent/state.ts', 'src/agent/runtime.ts']);
+    const direct = edges.filter(([from, to]) => from.startsWith('src/agent/') && !throughSeam.has(from) && (to.startsWith('src/api/') || to.startsWith('src/conversation/')));
+    expect(direct).toEqual([]);
+  });
+
   it(`keeps every file in src/ within ${MAX_LINES} lines`, () => {
     const long = files
       .filter((f) => relative(ROOT, f).startsWith('src/'))
