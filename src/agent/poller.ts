@@ -51,6 +51,10 @@ export class Poller {
   private lastInterval: number | undefined;
   /** A rate limit's Retry-After is LivePerson's order: no cycle before it, whatever else answers. */
   private notBefore: number | undefined;
+  /** During a cycle, in the order they happened: its request's failure, another call's last answer. */
+  private order = 0;
+  private failedAt: number | undefined;
+  private answeredAt: number | undefined;
 
   constructor(private readonly deps: PollerDeps) {}
 
@@ -98,7 +102,12 @@ export class Poller {
    * cycle comes within one interval of this answer (sooner if it was due sooner).
    */
   heard(): void {
-    if (this.polling || this.dueAt === undefined || this.deps.store.state.health.consecutiveFailures === 0) return;
+    if (this.polling) {
+      // Judged once the cycle is over: an answer after its failure still ends the outage.
+      this.answeredAt = ++this.order;
+      return;
+    }
+    if (this.dueAt === undefined || this.deps.store.state.health.consecutiveFailures === 0) return;
     const interval = this.lastInterval;
     if (interval === undefined) return;
     const now = this.deps.clock.now();
@@ -115,6 +124,8 @@ export class Poller {
     this.polling = true;
     const { clock, store } = this.deps;
     const startedAt = clock.now();
+    this.failedAt = undefined;
+    this.answeredAt = undefined;
     let next: number | undefined;
     try {
       next = await this.cycle(startedAt);
@@ -129,6 +140,7 @@ export class Poller {
     }
     // Cycles start `next` apart, not `next` after this one ended.
     if (next !== undefined && store.state.connection) this.schedule(Math.max(0, next - (clock.now() - startedAt)));
+    if (this.failedAt !== undefined && this.answeredAt !== undefined && this.answeredAt > this.failedAt) this.heard();
   }
 
   /** Returns the delay from this cycle's start to the next one's, or undefined to stop. */
@@ -191,6 +203,7 @@ export class Poller {
       const restarted = await this.deps.connection.restartSessionOnce(connection);
       if (restarted) return interval;
     }
+    this.failedAt = ++this.order;
     const health = store.state.health;
     health.consecutiveFailures += 1;
     health.problem = explain('LivePerson is not answering as expected', error);

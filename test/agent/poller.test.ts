@@ -16,7 +16,7 @@ import { memoryStore, quiet } from './support';
 const INTERVAL = 2_000;
 const unavailable = { ok: false as const, error: { kind: 'http' as const, status: 503, message: 'Service Unavailable' } };
 
-function setUp(service: Partial<ConversationService>, { offline = false } = {}) {
+function setUp(service: Partial<ConversationService>, { offline = false, goAway = async () => ({ ok: true }) }: { offline?: boolean; goAway?: () => Promise<{ ok: boolean }> } = {}) {
   const clock = new ManualClock(1_000_000);
   const store = new AgentStore(memoryStore());
   store.state.connection = { origin: 'https://va.example', sessionUrl: 's1', refreshedAt: clock.now(), loginAt: clock.now() } as Connection;
@@ -32,7 +32,7 @@ function setUp(service: Partial<ConversationService>, { offline = false } = {}) 
     pollIntervalMs: async () => INTERVAL,
     isOffline: () => offline,
     flushOutbox: () => {},
-    goAway: async () => ({ ok: true }),
+    goAway,
   });
   /** Runs the due cycle to its end; answers the delay to the next. */
   const cycle = async (): Promise<number> => {
@@ -89,6 +89,39 @@ describe('Poller', () => {
     const due = healthy.poller.nextCycleAt;
     healthy.poller.heard();
     expect(healthy.poller.nextCycleAt).toBe(due);
+  });
+
+  it('counts an answer that comes while a failing cycle finishes, but not one from before its failure', async () => {
+    let poller: Poller | undefined;
+    // Before the failure: the cycle's own request then failed, so the outage goes on.
+    const before = setUp({
+      incomingWork: async () => {
+        poller!.heard();
+        return unavailable;
+      },
+    });
+    poller = before.poller;
+    before.poller.schedule(0);
+    for (let i = 0; i < 4; i++) await before.cycle();
+    expect(before.poller.nextCycleAt! - before.clock.now()).toBeGreaterThan(100_000);
+
+    // After it (here: the automatic Away that "never Online and deaf" sets is answered).
+    const after = setUp(
+      { incomingWork: async () => unavailable },
+      {
+        goAway: async () => {
+          poller!.heard();
+          return { ok: true };
+        },
+      },
+    );
+    poller = after.poller;
+    after.store.state.availability = 'Online';
+    after.store.state.connection!.loginAt = after.clock.now() - 60_000;
+    after.poller.schedule(0);
+    await after.cycle(); // one failure: not lost yet
+    const delay = await after.cycle(); // two failures and a minute without a poll: Away, answered
+    expect(delay).toBe(INTERVAL);
   });
 
   it('survives a crash in a cycle: says so, and tries again 5 s later', async () => {
