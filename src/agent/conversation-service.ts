@@ -130,19 +130,18 @@ export interface ConversationService {
  * loop's cue that an outage is over (./poller.ts). Protocol-neutral: it wraps any implementation.
  */
 export function listenForAnswers(service: ConversationService, heard: () => void): ConversationService {
-  const wrapped = { ...service } as Record<string, unknown>;
-  for (const [name, member] of Object.entries(service as unknown as Record<string, unknown>)) {
-    if (typeof member !== 'function') continue;
-    wrapped[name] = (...args: unknown[]) => {
-      const answer = (member as (...a: unknown[]) => unknown).apply(service, args);
-      if (answer instanceof Promise) {
+  return new Proxy(service, {
+    get(target, name, receiver) {
+      const member: unknown = Reflect.get(target, name, receiver);
+      if (typeof member !== 'function') return member;
+      return (...args: unknown[]) => {
+        const answer: unknown = member.apply(target, args);
+        if (!(answer instanceof Promise)) return answer;
         return answer.then((result: unknown) => {
-          if (result && typeof result === 'object' && (result as { ok?: unknown }).ok === true) heard();
+          if ((result as { ok?: unknown } | undefined)?.ok === true) heard();
           return result;
         });
-      }
-      return answer;
-    };
-  }
-  return wrapped as unknown as ConversationService;
+      };
+    },
+  });
 }
