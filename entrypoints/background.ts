@@ -4,6 +4,7 @@ import { policySignInRefusal, testHooks, wireAlerts } from '../src/agent/alert-w
 import { consoleLogger } from '../src/agent/log';
 import { AgentRuntime } from '../src/agent/runtime';
 import { sessionStateStore } from '../src/agent/session-store';
+import { chatAgentApiService } from '../src/conversation/chat-agent-api/service';
 import { disableSidePanelByDefault, followTabsForSidePanel } from '../src/agent/side-panel';
 import { keepSiteRulesFollowingPolicy } from '../src/agent/site-policy';
 import { keepPanelRegistrationsInSync } from '../src/agent/site-registration';
@@ -18,7 +19,8 @@ const WATCHDOG_ALARM = 'agent-dock:watchdog';
 export default defineBackground(() => {
   z.config({ jitless: true });
   const runtime = new AgentRuntime({
-    client: createLivePersonClient(),
+    // The protocol that carries the conversations: LivePerson's Chat Agent API.
+    conversation: chatAgentApiService(createLivePersonClient()),
     store: sessionStateStore,
     pollIntervalMs: async (origin) => effectivePollInterval(await pollIntervalSetting.getValue(), origin),
     rememberAccount: (account) => accountSettings.setValue(account),

@@ -2,7 +2,7 @@
  * Merges LivePerson chat events into a stored chat. Event ids are the only identity a line has,
  * so merging is idempotent: an event already held is ignored, whichever poll or POST brought it.
  */
-import type { ChatEvent, ChatInfo, ChatLineEvent } from '../api/types';
+import type { ChatEvent, ChatInfo, ChatLineEvent } from './conversation-service';
 import type { LineView } from '../messaging/view';
 import { confirmDelivered } from './outbox';
 import type { StoredChat, StoredLine } from './state';

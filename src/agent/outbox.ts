@@ -4,7 +4,7 @@
  * only safe proof is the agent's own line, with the same text, after the cursor it was queued at).
  * Pure functions over a `StoredChat`; the runtime does the HTTP.
  */
-import type { ApiError, ChatLineEvent } from '../api/types';
+import type { ApiError, ChatLineEvent } from './conversation-service';
 import { isTransient, mayHaveBeenApplied, retryDelay } from './retry-policy';
 import type { OutboxEntry, StoredChat } from './state';
 

@@ -3,7 +3,7 @@
  * handled: re-login, new session), 429 waits at least 1 s or `Retry-After`, 5xx and network
  * failures back off 5, 10, 15 s, then every 2 minutes. Jitter spreads many agents' retries apart.
  */
-import type { ApiError } from '../api/types';
+import type { ApiError } from './conversation-service';
 
 const SERVER_ERROR_DELAYS_MS = [5_000, 10_000, 15_000];
 /** After the three: the poll loop's slow retry (a line is never retried this late: ./outbox.ts). */

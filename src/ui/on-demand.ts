@@ -6,7 +6,8 @@
  * resource, nothing the page can load. Extension pages bundle the parts and `provide` them.
  */
 import type { PanelScript } from '../messaging/protocol';
-import { SharedValue, useShared } from './shared-value';
+import { signal } from '@preact/signals-core';
+import { useSignalValue } from './state/use-signal-value';
 import { run } from './store';
 
 export interface OnDemandState<T> {
@@ -16,7 +17,7 @@ export interface OnDemandState<T> {
 }
 
 export class OnDemand<T> {
-  private readonly state = new SharedValue<OnDemandState<T>>({ part: null, failed: false });
+  private readonly state = signal<OnDemandState<T>>({ part: null, failed: false });
   private loader?: () => Promise<T | null>;
   private pending?: Promise<T | null>;
 
@@ -34,7 +35,7 @@ export class OnDemand<T> {
 
   /** The part, loading it first if needed; null when it cannot be loaded. */
   load(): Promise<T | null> {
-    const { part } = this.state.value;
+    const { part } = this.state.peek();
     if (part) return Promise.resolve(part);
     if (!this.loader) return Promise.resolve(null);
     this.pending ??= this.loader().then(
@@ -46,16 +47,16 @@ export class OnDemand<T> {
 
   /** The part if it is here; otherwise starts loading it and answers null meanwhile. */
   get(): T | null {
-    const { part } = this.state.value;
+    const { part } = this.state.peek();
     if (!part) void this.load();
     return part;
   }
 
   /** get() for a component, which redraws once the part arrives (or fails to). */
   use(): OnDemandState<T> {
-    useShared(this.state);
+    useSignalValue(this.state);
     this.get();
-    return this.state.value;
+    return this.state.peek();
   }
 
   private settle(loaded: T | null, error?: unknown): T | null {

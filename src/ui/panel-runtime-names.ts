@@ -10,7 +10,10 @@ export const SHARED_PANEL_MODULES = {
   // Builds that are not for production compile JSX to this one.
   'preact/jsx-dev-runtime': ['Fragment', 'jsxDEV'],
   'preact/hooks': ['useCallback', 'useEffect', 'useLayoutEffect', 'useMemo', 'useReducer', 'useRef', 'useState'],
-  'src/ui/store.ts': ['run'],
+  // One signal graph: a part loaded on demand reads the panel's signals, not copies of its own.
+  '@preact/signals-core': ['batch', 'computed', 'effect', 'signal'],
+  'src/ui/state/use-signal-value.ts': ['useSignalValue'],
+  'src/ui/store.ts': ['run', 'view'],
   'src/ui/panel/host-field.ts': ['editingHost', 'hostField', 'isTextField'],
 } as const;
 

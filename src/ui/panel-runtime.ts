@@ -1,17 +1,21 @@
 /** The panel's content script hands the on-demand scripts its Preact, commands and field tracker. */
 // jsxDEV is jsx under another name in Preact: sharing it costs nothing.
 import { Fragment, jsx, jsxDEV, jsxs } from 'preact/jsx-runtime';
+import { batch, computed, effect, signal } from '@preact/signals-core';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
 import { PANEL_RUNTIME_GLOBAL } from './injected-globals';
 import { editingHost, hostField, isTextField } from './panel/host-field';
 import type { SharedPanelModules } from './panel-runtime-names';
-import { run } from './store';
+import { useSignalValue } from './state/use-signal-value';
+import { run, view } from './store';
 
 export const panelRuntime: SharedPanelModules = {
   'preact/jsx-runtime': { Fragment, jsx, jsxs },
   'preact/jsx-dev-runtime': { Fragment, jsxDEV },
   'preact/hooks': { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState },
-  'src/ui/store.ts': { run },
+  '@preact/signals-core': { batch, computed, effect, signal },
+  'src/ui/state/use-signal-value.ts': { useSignalValue },
+  'src/ui/store.ts': { run, view },
   'src/ui/panel/host-field.ts': { editingHost, hostField, isTextField },
 };
 

@@ -1,8 +1,8 @@
 /** The administrator's policy in our pages (popup, options): read once, then followed live. */
 import { readManagedPolicy, watchManagedPolicy, type ManagedPolicy } from '../settings/policy';
-import { SharedValue } from './shared-value';
+import { signal } from '@preact/signals-core';
 
-export const policy = new SharedValue<ManagedPolicy>({});
+export const policy = signal<ManagedPolicy>({});
 
 let started = false;
 

@@ -2,11 +2,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { secondsUntilAway } from '../agent/timing';
 import { view } from './store';
-import { useShared } from './shared-value';
+import { useSignalValue } from './state/use-signal-value';
 
 /** Seconds left before an unanswered ring sets the agent Away; undefined while nothing rings. */
 export function useRingCountdown(): number | undefined {
-  const { ringing } = useShared(view);
+  const { ringing } = useSignalValue(view);
   const since = ringing.count > 0 ? ringing.since : undefined;
   const [now, setNow] = useState(Date.now());
   useEffect(() => {

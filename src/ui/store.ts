@@ -1,5 +1,5 @@
 /**
- * The UIs' view of the agent: a shared value fed by the background over a port. Tabs never poll
+ * The UIs' view of the agent: a signal fed by the background over a port. Tabs never poll
  * LivePerson; they render what the background pushes. When the worker is stopped the port drops:
  * we keep the last view and reconnect with a short backoff.
  */
@@ -7,9 +7,10 @@ import { browser } from 'wxt/browser';
 import { sendMessage, VIEW_PORT, type ProtocolMap, type Refusal } from '../messaging/protocol';
 import { withKnownLines, type ViewMessage } from '../messaging/panel-views';
 import { emptyView, type AgentView } from '../messaging/view';
-import { SharedValue } from './shared-value';
+import { signal } from '@preact/signals-core';
 
-export const view = new SharedValue<AgentView>(emptyView);
+/** The only signal the background feeds; components never write it. */
+export const view = signal<AgentView>(emptyView);
 
 let started = false;
 
@@ -34,7 +35,7 @@ export function connectView(): void {
       const next = withKnownLines(data, held);
       held = next;
       // A restarted worker numbers views anew: the first view after a (re)connect always wins.
-      if (fresh || next.version >= view.value.version) view.value = next;
+      if (fresh || next.version >= view.peek().version) view.value = next;
       fresh = false;
       delay = 100;
     });

@@ -21,6 +21,7 @@ import { openPopup, panelRegistered, signInAndGoOnline } from '../e2e/support/fl
 import { inPanel, PANEL_HOST, settingsReadEarly, testId } from '../e2e/support/panel';
 import { MOUNT_MEASURE, SCRIPT_START_MARK, TAKEOVER_MEASURE } from '../../src/ui/dock/marks';
 import { bareExtension } from './bare-panel';
+import { outageToFirstLine } from './outage';
 import { ReferenceClient, SAMPLE_APP_INTERVAL_MS } from './reference-client';
 import { countKinds, loopRatePerInterval, markdownTable, ms, num, percentile, ratio, requestsPerCycle, textTable, type Row } from './stats';
 
@@ -200,12 +201,15 @@ async function main(): Promise<void> {
   const raw = panelScript.length + earlyRead.length;
   rows.push({
     figure: 'Content script size (production, gzipped)',
-    target: '≤ 20 KB',
+    target: '≤ 24 KB',
     measured: `${num(gzipped / 1024, 1)} KB (${num(raw / 1024, 1)} KB raw)`,
     reference: '—',
     ratio: '—',
-    pass: gzipped <= 20 * 1024,
+    pass: gzipped <= 24 * 1024,
   });
+  const outage = await outageToFirstLine(INTERVAL_MS);
+  rows.push(outage.row);
+  notes.push(outage.note);
   const onDemand = (name: string) => {
     const script = readFileSync(`${ROOT}${OUT_DIR}/chrome-mv3/content-scripts/${name}.js`);
     return `${num(gzipSync(script).length / 1024, 1)} KB`;

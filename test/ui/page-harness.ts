@@ -17,9 +17,12 @@ export function pageHarness(): { container: HTMLElement } {
     vi.spyOn(fakeBrowser.runtime, 'connect').mockImplementation(() => ({ onMessage: event(), onDisconnect: event(), postMessage: vi.fn(), disconnect: vi.fn() }) as never);
     view.value = emptyView;
   });
-  afterEach(() => {
+  afterEach(async () => {
     render(null, container);
     vi.restoreAllMocks();
+    // Preact runs effects after a paint (requestAnimationFrame, or a 35 ms timeout): let the last
+    // ones run while jsdom is still here, not after the environment is torn down.
+    await new Promise((resolve) => setTimeout(resolve, 50));
   });
   return { container };
 }

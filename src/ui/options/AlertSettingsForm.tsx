@@ -8,10 +8,9 @@ import { alertPreferences, effectiveAlertSettings, MAX_IDLE_SECONDS, MIN_IDLE_SE
 import { isLocked } from '../../settings/policy';
 import { LOCKED_NOTE, policy } from '../policy';
 import { run } from '../store';
-import { useShared } from '../shared-value';
+import '@preact/signals'; // Our pages render with @preact/signals: a component that reads a signal's `.value` redraws when it changes.
 
 export function AlertSettingsForm() {
-  useShared(policy);
   const [preferences, setPreferences] = useState<Partial<AlertSettings>>({});
   const [testResult, setTestResult] = useState<string | null>(null);
   useEffect(() => {

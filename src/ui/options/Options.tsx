@@ -13,7 +13,7 @@ import { followPolicy, LOCKED_NOTE, policy } from '../policy';
 import { Sites } from './Sites';
 import { connectView, run, view } from '../store';
 import { AlertSettingsForm } from './AlertSettingsForm';
-import { useShared } from '../shared-value';
+import '@preact/signals'; // Our pages render with @preact/signals: a component that reads a signal's `.value` redraws when it changes.
 
 /** Switching is one click: the sandbox's account, or the agent's own one back as they left it. */
 async function switchConnection(next: Connection): Promise<void> {
@@ -28,7 +28,6 @@ async function switchConnection(next: Connection): Promise<void> {
 }
 
 function ConnectionSwitch({ locked }: { locked: boolean }) {
-  useShared(policy);
   const [connection, setConnection] = useState<Connection | null>(null);
   useEffect(() => {
     const apply = (saved: AccountSettings | null) => saved && setConnection(connectionOf(saved));
@@ -87,7 +86,6 @@ const BOT_FIELDS = [
 type BotFields = Record<(typeof BOT_FIELDS)[number][0], string>;
 
 function BotSignIn() {
-  useShared(policy);
   const [fields, setFields] = useState<BotFields>({ csdsUrl: 'https://api.liveperson.net', accountId: '', username: '', appKey: '', secret: '', accessToken: '', accessTokenSecret: '' });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -169,7 +167,7 @@ type Check = { id: string; ok: boolean; label: string; fix: string };
 
 /** "Why am I not ringing?": each condition LivePerson needs before it routes a chat, checked live. */
 function NotRinging() {
-  const v = useShared(view);
+  const v = view.value;
   const signedIn = v.auth.status === 'signed-in';
   const [capacity, setCapacity] = useState<Capacity | null>(null);
   useEffect(() => {
@@ -220,7 +218,7 @@ function NotRinging() {
 
 /** The account part: it follows the view (signed in or not); the forms below it do not redraw with every poll. */
 function AccountSection() {
-  const v = useShared(view);
+  const v = view.value;
   const signedIn = v.auth.status === 'signed-in';
   if (awaitingFirstView(v)) {
     return (

@@ -5,7 +5,7 @@ import { connectView, run, view } from '../store';
 import { awaitingFirstView } from '../../messaging/view';
 import { ChatPane } from './ChatPane';
 import { LineAnnouncer } from './LineAnnouncer';
-import { useShared } from '../shared-value';
+import { useSignalValue } from '../state/use-signal-value';
 
 
 export interface PanelProps {
@@ -19,7 +19,7 @@ export interface PanelProps {
 
 export function Panel({ startCollapsed = false, openOnRing = false, onCollapsedChange }: PanelProps = {}) {
   useEffect(connectView, []);
-  const v = useShared(view);
+  const v = useSignalValue(view);
   const [collapsed, setCollapsed] = useState(startCollapsed);
   useEffect(() => onCollapsedChange?.(collapsed), [collapsed]);
   const ringing = v.ringing.count > 0;

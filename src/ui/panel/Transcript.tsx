@@ -6,7 +6,7 @@ import { lineText } from '../transcript-text';
 import { LineDelivery } from './LineDelivery';
 import { systemMessageMeaning } from './system-messages';
 import { chatTools } from './tools';
-import type { WriteBackAct } from './WriteBack';
+import type { WriteBackAct } from './write-back-act';
 import { WriteBackButtons } from './WriteBackButtons';
 
 /**

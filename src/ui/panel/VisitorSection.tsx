@@ -1,6 +1,6 @@
 /** What the visit resource tells about the visitor: who, where from, what they answered. */
 import type { Fact, VisitorDetails } from '../../messaging/view';
-import type { WriteBackAct } from './WriteBack';
+import type { WriteBackAct } from './write-back-act';
 import { WriteBackButtons } from './WriteBackButtons';
 
 function Facts({ title, facts, testId, act }: { title: string; facts: Fact[]; testId: string; act: WriteBackAct }) {

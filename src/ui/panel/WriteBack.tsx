@@ -3,9 +3,9 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { hostField } from './host-field';
 import { chatTools } from './tools';
 import type { WriteBackResult } from './write-back';
+import type { WriteBackAct } from './write-back-act';
 
-/** Copies or fills `text()`; `what` names it in sentences ("Email", "this line", "the transcript"). */
-export type WriteBackAct = (action: 'copy' | 'fill', text: () => string, what: string, button: HTMLElement) => void;
+export type { WriteBackAct };
 
 /** How long a confirmation stays; a problem stays until the next action or until dismissed. */
 const CONFIRMATION_MS = 5000;

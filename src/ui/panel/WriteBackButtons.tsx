@@ -1,6 +1,6 @@
 /** The Copy and Fill buttons of a piece of a chat (a line, a visitor fact); ./WriteBack.tsx acts on them. */
 import { hostField } from './host-field';
-import type { WriteBackAct } from './WriteBack';
+import type { WriteBackAct } from './write-back-act';
 
 /** Copy, and Fill when the panel sits on a CRM page whose fields it can fill. */
 export function WriteBackButtons({ text, what, act }: { text: () => string; what: string; act: WriteBackAct }) {

@@ -2,14 +2,15 @@
  * The popup's session health: signed in, agent session alive, last successful poll, next login
  * refresh; when something is wrong, one sentence and the one button that fixes it.
  */
+import { useComputed } from '@preact/signals';
 import { useState } from 'preact/hooks';
 import { run, view } from '../store';
-import { useShared } from '../shared-value';
 
 const time = (at?: number) => (at ? new Date(at).toLocaleTimeString() : '—');
 
 export function Health() {
-  const v = useShared(view);
+  // The health part alone: a new line in a chat does not redraw it.
+  const v = { auth: useComputed(() => view.value.auth).value, health: useComputed(() => view.value.health).value };
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const problem = v.health.problem;

@@ -1,4 +1,5 @@
 /** The toolbar popup: sign in, one-click availability, status at a glance. */
+import { useComputed } from '@preact/signals';
 import { useEffect, useState } from 'preact/hooks';
 import type { Capacity } from '../../messaging/protocol';
 import { awaitingFirstView } from '../../messaging/view';
@@ -8,19 +9,18 @@ import { connectView, run, view } from '../store';
 import { Health } from './Health';
 import { SignInForm } from './SignInForm';
 import { ThisSite } from './ThisSite';
-import { useShared } from '../shared-value';
-
 
 const STATES = ['Online', 'Away', 'Occupied'] as const;
 
 function Status() {
-  const v = useShared(view);
+  const v = view.value;
   const [error, setError] = useState<string | null>(null);
   const act = async (result: Promise<{ ok: true } | { ok: false; message: string }>) => {
     const r = await result;
     setError(r.ok ? null : r.message);
   };
-  const open = v.chats.filter((c) => c.state !== 'ended').length;
+  // Rendered with @preact/signals: reading `.value` redraws this part when the view changes.
+  const open = useComputed(() => view.value.chats.filter((c) => c.state !== 'ended').length).value;
   const draining = !!v.presence?.draining;
   const awayIn = useRingCountdown();
   // Capacity is read when the popup opens and when availability changes: where the agent decides.
@@ -116,7 +116,7 @@ function Status() {
 }
 
 export function Popup() {
-  const v = useShared(view);
+  const v = view.value;
   useEffect(connectView, []);
   useEffect(followPolicy, []);
   const connecting = awaitingFirstView(v);

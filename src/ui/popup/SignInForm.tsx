@@ -5,7 +5,7 @@ import { accountPolicy } from '../../settings/policy';
 import { connectionOf, SANDBOX_PASSWORD } from '../../settings/sandbox';
 import { LOCKED_NOTE, policy } from '../policy';
 import { run, view } from '../store';
-import { useShared } from '../shared-value';
+import '@preact/signals'; // Our pages render with @preact/signals: a component that reads a signal's `.value` redraws when it changes.
 
 type AccountFields = { csdsUrl: string; accountId: string };
 
@@ -28,8 +28,6 @@ export function lockedAccountFields(): { csdsUrl: boolean; accountId: boolean } 
 }
 
 export function SignInForm({ linkToOptions = false }: { linkToOptions?: boolean }) {
-  useShared(policy);
-  useShared(view);
   const [fields, setFields] = useState({ csdsUrl: LIVEPERSON_CSDS_URL, accountId: '', username: '', password: '' });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);

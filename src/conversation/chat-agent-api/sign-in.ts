@@ -1,0 +1,72 @@
+/**
+ * Signing in over the Chat Agent API: the account's host from CSDS, the Login Service (password,
+ * or API keys for bots), a new agent session, then who the agent is, their availability and the
+ * chats they already hold.
+ */
+import type { ChatSnapshot, LivePersonClient } from '../../api/types';
+import type { OpenedConnection, SignInRequest } from '../../agent/conversation-service';
+import { explain } from '../../agent/command-result';
+import type { Connection } from '../../agent/state';
+import type { SignIn } from '../../messaging/protocol';
+import type { AgentProfile } from '../../messaging/view';
+
+export async function openConnection(
+  client: LivePersonClient,
+  input: SignInRequest,
+  now: number,
+): Promise<{ ok: true; value: OpenedConnection } | { ok: false; error: string }> {
+  const domain = await client.domain.lookup({ csdsUrl: input.csdsUrl, accountId: input.accountId, service: 'agentVep' });
+  if (!domain.ok) return { ok: false, error: explain('Could not find the account’s LivePerson domain', domain.error) };
+  const origin = domain.value;
+  const address = { origin, accountId: input.accountId, username: input.username };
+  const apiKeys = 'appKey' in input ? { appKey: input.appKey, secret: input.secret, accessToken: input.accessToken, accessTokenSecret: input.accessTokenSecret } : undefined;
+  const login = apiKeys
+    ? await client.login.withApiKey({ ...address, ...apiKeys })
+    : await client.login.withPassword({ ...address, password: (input as SignIn).password });
+  if (!login.ok) {
+    const error =
+      login.error.kind === 'auth-expired'
+        ? apiKeys
+          ? 'LivePerson refused that user name or API key.'
+          : 'LivePerson refused that user name or password.'
+        : explain('Could not sign in', login.error);
+    return { ok: false, error };
+  }
+  const agentOrigin = login.value.serviceOrigins.agentVep ?? origin;
+  const agent = client.agent(apiKeys ? { apiKeys } : { bearer: login.value.bearer });
+  const session = await agent.startSession({ origin: agentOrigin, accountId: input.accountId });
+  if (!session.ok) return { ok: false, error: explain('Signed in, but the agent session could not start', session.error) };
+  const sessionUrl = session.value.sessionUrl;
+  const [info, availability, held] = await Promise.all([
+    agent.getInfo(sessionUrl),
+    agent.getAvailability(sessionUrl),
+    agent.getChatSessions(sessionUrl),
+  ]);
+  const connection: Connection = {
+    csdsUrl: input.csdsUrl,
+    accountId: input.accountId,
+    origin: agentOrigin,
+    bearer: login.value.bearer,
+    ...(apiKeys ? { apiKeys } : {}),
+    csrf: login.value.csrf,
+    sessionTtlMs: login.value.sessionTtlMs,
+    loginAt: now,
+    refreshedAt: now,
+    userId: login.value.userId,
+    loginName: login.value.loginName,
+    agentName: info.ok ? info.value.nickname || info.value.name : login.value.loginName,
+    sessionUrl,
+  };
+  // Continuity: chats this agent already holds (another device, a lost worker) come back.
+  const chats: ChatSnapshot[] = [];
+  if (held.ok) {
+    for (const ref of held.value) {
+      const chat = await agent.getChat(ref.chatUrl);
+      if (chat.ok) chats.push(chat.value);
+    }
+  }
+  const profile: AgentProfile | undefined = info.ok
+    ? { id: info.value.id, name: connection.agentName, skills: info.value.skills, maxChats: info.value.maxChats }
+    : undefined;
+  return { ok: true, value: { connection, profile, availability: availability.ok ? availability.value.chat : 'Offline', chats } };
+}
