@@ -9,6 +9,7 @@ import { keepSiteRulesFollowingPolicy } from '../src/agent/site-policy';
 import { keepPanelRegistrationsInSync } from '../src/agent/site-registration';
 import { serveProtocol, serveViewPort } from '../src/messaging/background-side';
 import { accountSettings } from '../src/settings/account';
+import { SANDBOX_BUILD } from '../src/settings/build-mode';
 import { effectivePollInterval, pollIntervalSetting } from '../src/settings/polling';
 
 const WATCHDOG_ALARM = 'agent-dock:watchdog';
@@ -18,7 +19,8 @@ const WATCHDOG_ALARM = 'agent-dock:watchdog';
 export default defineBackground(() => {
   z.config({ jitless: true });
   const runtime = new AgentRuntime({
-    client: createLivePersonClient(),
+    // LivePerson's hosts only; the sandbox build (npm start, e2e) opts in to the loopback emulator.
+    client: createLivePersonClient({ allowLoopback: SANDBOX_BUILD }),
     store: sessionStateStore,
     pollIntervalMs: async (origin) => effectivePollInterval(await pollIntervalSetting.getValue(), origin),
     rememberAccount: (account) => accountSettings.setValue(account),

@@ -5,10 +5,11 @@
  */
 import { createFetch, type $Fetch } from 'ofetch';
 import type { z } from 'zod';
+import { isAllowedUrl, refusedHostMessage, type AllowList } from './allow-list';
 import { oauthHeader, type ApiKeys } from './oauth1';
 import type { ApiError, Result } from './types';
 
-export interface HttpOptions {
+export interface HttpOptions extends AllowList {
   /** A fetch to use instead of the global one (tests pass one with a cookie jar). */
   fetch?: typeof globalThis.fetch;
   /** Per-request timeout; stays under 30 s, after which an MV3 worker may be stopped mid-fetch. */
@@ -23,6 +24,8 @@ export interface HttpRequest<T> {
   query?: Record<string, string>;
   /** A bearer (agents) or API keys that sign the request (bots: no cookies needed or sent). */
   auth?: RequestAuth;
+  /** Send and keep LivePerson's cookies (the Login Service's; bearer calls always do); CSDS and signed calls need none. */
+  cookies?: boolean;
   body?: unknown;
   schema: z.ZodType<T>;
 }
@@ -31,6 +34,8 @@ export type RequestAuth = { bearer: string } | { apiKeys: ApiKeys };
 
 export interface Http {
   request<T>(req: HttpRequest<T>): Promise<Result<T>>;
+  /** Whether `url` is on this client's allow-list (./allow-list.ts). */
+  allows(url: string): boolean;
 }
 
 const NO_BODY = Symbol('no-body');
@@ -52,12 +57,16 @@ function shortUrl(url: string): string {
   }
 }
 
-function retryAfterMs(header: string | null): number | undefined {
+/** The longest `Retry-After` we wait for: a larger one (or a far date) would overflow setTimeout's 32-bit delay. */
+export const MAX_RETRY_AFTER_MS = 10 * 60_000;
+
+export function retryAfterMs(header: string | null): number | undefined {
   if (!header) return undefined;
   const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const clamp = (ms: number) => Math.min(MAX_RETRY_AFTER_MS, Math.max(0, ms));
+  if (Number.isFinite(seconds)) return clamp(seconds * 1000);
   const date = Date.parse(header);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+  return Number.isNaN(date) ? undefined : clamp(date - Date.now());
 }
 
 /** LivePerson's error envelope: `{"error":{"message",…}}`. */
@@ -93,6 +102,7 @@ export function createHttp(options: HttpOptions = {}): Http {
   const timeout = options.timeoutMs ?? 20_000;
 
   return {
+    allows: (url) => isAllowedUrl(url, options),
     async request<T>(req: HttpRequest<T>): Promise<Result<T>> {
       let url = req.url;
       const query = { ...req.query, ...(req.chatAgentApi ? { v: '1', NC: 'true' } : {}) };
@@ -107,6 +117,10 @@ export function createHttp(options: HttpOptions = {}): Http {
       // LivePerson documents its updates as PUT tunnelled through POST.
       if (method === 'PUT') headers['X-HTTP-Method-Override'] = 'PUT';
       const logUrl = shortUrl(url);
+      // The allow-list (./allow-list.ts): nothing, credentials or not, goes to another host.
+      if (!isAllowedUrl(url, options)) {
+        return { ok: false, error: { kind: 'bad-response', url: logUrl, message: refusedHostMessage(url) } };
+      }
 
       let response: Awaited<ReturnType<$Fetch['raw']>>;
       try {
@@ -114,8 +128,10 @@ export function createHttp(options: HttpOptions = {}): Http {
           method: wireMethod,
           headers,
           body: req.body === undefined ? undefined : JSON.stringify(req.body),
-          // The agent-session and login cookies ride in the browser's jar; signed requests need none.
-          credentials: signed ? 'omit' : 'include',
+          // The agent-session and login cookies ride in the browser's jar; CSDS and signed requests need none.
+          credentials: (req.cookies || (req.auth && 'bearer' in req.auth)) && !signed ? 'include' : 'omit',
+          // A redirect could carry the bearer or the password's POST elsewhere: LivePerson's APIs do not redirect.
+          redirect: 'error',
           retry: 0,
           timeout,
           ignoreResponseError: true,
