@@ -4,6 +4,7 @@
  * script imports it. The schema, import/export and policy input are in ./site-rules.ts.
  */
 import { localItem } from './local-item';
+import { SANDBOX_BUILD } from './build-mode';
 import { SANDBOX_CRM_ORIGIN } from './sandbox';
 
 export const PANEL_MIN_WIDTH = 280;
@@ -54,10 +55,12 @@ export function newSiteRule(match: string, overrides: Partial<SiteRule> = {}): S
 }
 
 /**
- * Before any rule is saved: the sandbox's demo CRM page (loopback, which the manifest grants for
- * the sandbox's emulator anyway). The e2e build serves its test pages on any loopback port.
+ * Before any rule is saved: none in the store build. The sandbox build's demo CRM page (loopback,
+ * which that build grants for the sandbox's emulator anyway); the e2e build serves its test pages
+ * on any loopback port.
  */
 export function defaultSiteRules(mode: string = import.meta.env.MODE): SiteRule[] {
+  if (mode === 'production') return [];
   return [newSiteRule(mode === 'e2e' ? 'http://127.0.0.1/*' : SANDBOX_CRM_ORIGIN)];
 }
 
@@ -68,7 +71,8 @@ export function defaultSiteRules(mode: string = import.meta.env.MODE): SiteRule[
 export const SITE_RULES_KEY = 'siteRules';
 export const PANEL_PLACEMENTS_KEY = 'panelPlacements';
 
-export const siteRules = localItem<SiteRule[]>(SITE_RULES_KEY, /* @__PURE__ */ defaultSiteRules());
+// SANDBOX_BUILD folds at build time: the store bundle holds no demo rule at all.
+export const siteRules = localItem<SiteRule[]>(SITE_RULES_KEY, SANDBOX_BUILD ? /* @__PURE__ */ defaultSiteRules() : []);
 
 /** Where the agent left the panel on a site (by origin): its width, and its place when floating. */
 export interface PanelPlacement {

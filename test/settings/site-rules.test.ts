@@ -103,7 +103,8 @@ describe('site rules files', () => {
   });
 
   it('starts on the sandbox’s demo CRM page; the e2e build on any loopback page', () => {
-    expect(defaultSiteRules('production').map((r) => r.match)).toEqual(['http://127.0.0.1:8091']);
+    expect(defaultSiteRules('production')).toEqual([]);
+    expect(defaultSiteRules('sandbox').map((r) => r.match)).toEqual(['http://127.0.0.1:8091']);
     expect(defaultSiteRules('e2e').map((r) => r.match)).toEqual(['http://127.0.0.1/*']);
   });
 });

@@ -7,6 +7,7 @@ import type { Capacity } from '../../messaging/protocol';
 import { awaitingFirstView } from '../../messaging/view';
 import { accountSettings, livePersonAccount, type AccountSettings } from '../../settings/account';
 import { DEFAULT_POLL_INTERVAL_MS, LIVEPERSON_MIN_POLL_INTERVAL_MS, pollIntervalSetting } from '../../settings/polling';
+import { SANDBOX_BUILD } from '../../settings/build-mode';
 import { connectionOf, SANDBOX_ACCOUNT, type Connection } from '../../settings/sandbox';
 import { lockedAccountFields, SignInForm, withAccountPolicy } from '../popup/SignInForm';
 import { followPolicy, LOCKED_NOTE, policy } from '../policy';
@@ -235,7 +236,8 @@ function AccountSection() {
   return (
     <section aria-labelledby="account-title">
       <h2 id="account-title">Account</h2>
-      <ConnectionSwitch locked={signedIn} />
+      {/* The store build has no sandbox to switch to. */}
+      {SANDBOX_BUILD && <ConnectionSwitch locked={signedIn} />}
       <p data-testid="options-status" role="status">
         {signedIn
           ? `Signed in as ${v.auth.agentName}${v.auth.kind === 'bot' ? ' (bot, API key)' : ''} · account ${v.auth.accountId}`

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { accountSettings, LIVEPERSON_CSDS_URL, type AccountSettings } from '../../settings/account';
 import { accountPolicy } from '../../settings/policy';
+import { SANDBOX_BUILD } from '../../settings/build-mode';
 import { connectionOf, SANDBOX_PASSWORD } from '../../settings/sandbox';
 import { LOCKED_NOTE, policy } from '../policy';
 import { run, view } from '../store';
@@ -37,7 +38,8 @@ export function SignInForm({ linkToOptions = false }: { linkToOptions?: boolean 
   useEffect(() => {
     const apply = (saved: AccountSettings | null) => {
       if (!saved) return;
-      const password = connectionOf(saved) === 'sandbox' ? SANDBOX_PASSWORD : '';
+      // The demo password exists only in the sandbox build: a store bundle drops it.
+      const password = SANDBOX_BUILD && connectionOf(saved) === 'sandbox' ? SANDBOX_PASSWORD : '';
       setFields((f) => withAccountPolicy({ ...f, ...saved, password: f.csdsUrl === saved.csdsUrl && f.password ? f.password : password }));
     };
     void accountSettings.getValue().then(apply);
