@@ -7,7 +7,8 @@ import { sessionStateStore } from '../src/agent/session-store';
 import { disableSidePanelByDefault, followTabsForSidePanel } from '../src/agent/side-panel';
 import { keepSiteRulesFollowingPolicy } from '../src/agent/site-policy';
 import { keepPanelRegistrationsInSync } from '../src/agent/site-registration';
-import { serveProtocol, serveViewPort } from '../src/messaging/background-side';
+import { serveCommands } from '../src/background/serve-commands';
+import { serveViewPort } from '../src/background/view-port';
 import { accountSettings } from '../src/settings/account';
 import { SANDBOX_BUILD } from '../src/settings/build-mode';
 import { effectivePollInterval, pollIntervalSetting } from '../src/settings/polling';
@@ -28,7 +29,7 @@ export default defineBackground(() => {
     log: consoleLogger,
   });
   const alerts = wireAlerts(runtime, consoleLogger);
-  serveProtocol(runtime, alerts.alerts);
+  serveCommands(runtime, alerts.alerts);
   serveViewPort(runtime, alerts.onPanels);
   // Test builds only: puppeteer cannot press browser shortcuts or lock the screen, so the e2e tests
   // call the very functions the onCommand, idle and notification listeners call.

@@ -50,6 +50,26 @@ export const SITE_RULE_DEFAULTS: Omit<SiteRule, 'match'> = {
   frames: false,
 };
 
+/**
+ * Where the panel may run: https pages. Plain http is refused (any network on the way could
+ * read and rewrite the page around the panel), except loopback in the sandbox build.
+ */
+export function panelSchemeAllowed(url: string, sandbox: boolean = SANDBOX_BUILD): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  if (parsed.protocol === 'https:') return true;
+  const host = parsed.hostname;
+  const loopback = host === 'localhost' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
+  return sandbox && parsed.protocol === 'http:' && loopback;
+}
+
+/** What the options page says about a site it refuses for its scheme. */
+export const HTTP_SITE_REFUSED = 'Agent Dock runs only on https sites: on plain http, any network on the way could read and change the page around your chats.';
+
 export function newSiteRule(match: string, overrides: Partial<SiteRule> = {}): SiteRule {
   return { ...SITE_RULE_DEFAULTS, ...overrides, match };
 }
