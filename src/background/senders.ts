@@ -25,10 +25,21 @@ export function fromExtensionPage(sender: Sender | undefined): boolean {
   return fromThisExtension(sender) && !!sender?.url?.startsWith(browser.runtime.getURL('/'));
 }
 
-/** The page a content script runs in is on an enabled site (and an allowed scheme: no plain http). */
-export function onEnabledSite(rules: readonly SiteRule[], url: string | undefined): boolean {
+/**
+ * The page a content script runs in (its frame's URL) is on an enabled site: an allowed scheme (no
+ * plain http), an enabled rule, and the host permission the agent granted for it. The rules live
+ * in storage.local, which a content script can write; the permission it cannot grant itself (the
+ * browser asks the agent), so a forged "enabled" rule for its own site gains it nothing.
+ */
+export async function onEnabledSite(rules: readonly SiteRule[], url: string | undefined): Promise<boolean> {
   if (!url || !panelSchemeAllowed(url)) return false;
-  return effectiveRule(rules, url)?.enabled === true;
+  if (effectiveRule(rules, url)?.enabled !== true) return false;
+  const { protocol, hostname } = new URL(url);
+  try {
+    return await browser.permissions.contains({ origins: [`${protocol}//${hostname}/*`] });
+  } catch {
+    return false;
+  }
 }
 
 /** A content script of ours (not one of our pages) on an enabled site, in a tab. */

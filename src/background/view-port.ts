@@ -25,10 +25,21 @@ type Port = Browser.runtime.Port;
 export function serveViewPort(runtime: AgentRuntime, onPanels?: (panels: PanelTab[]) => void): void {
   const ports = new Set<Port>();
   const panels = new Map<Port, { fingerprint: string; lines: SentLines }>();
-  // The site rules as last read: whether a panel's page is (still) on an enabled site.
-  let rules: readonly SiteRule[] | undefined;
-  const rulesRead = siteRules.getValue().then((value) => (rules ??= value));
-  const allowed = (port: Port) => !!rules && onEnabledSite(rules, port.sender?.url);
+  // Panels whose page is (still) on an enabled site, checked when they connect and again whenever
+  // the rules or the granted permissions change.
+  const allowedPanels = new Set<Port>();
+  const allowed = (port: Port) => allowedPanels.has(port);
+  const check = async (port: Port, rules: readonly SiteRule[]) => {
+    if (await onEnabledSite(rules, port.sender?.url)) allowedPanels.add(port);
+    else allowedPanels.delete(port);
+  };
+  const recheckAll = async () => {
+    const rules = await siteRules.getValue();
+    await Promise.all([...panels.keys()].map((port) => check(port, rules)));
+    onPanels?.(panelTabs());
+    await runtime.restore();
+    sendAll(runtime.view());
+  };
   // CRM tabs showing a panel on an enabled site (our own pages, the side panel included, are not
   // CRM tabs): the presence safety net watches for the last one to close.
   const panelTabs = () =>
@@ -52,21 +63,25 @@ export function serveViewPort(runtime: AgentRuntime, onPanels?: (panels: PanelTa
   };
   runtime.subscribe(sendAll);
   // A site enabled since a panel connected now hears the view; one disabled hears nothing more.
-  siteRules.watch((value) => {
-    rules = value;
-    onPanels?.(panelTabs());
-    void runtime.restore().then(() => sendAll(runtime.view()));
-  });
+  siteRules.watch(() => void recheckAll());
+  browser.permissions?.onAdded?.addListener(() => void recheckAll());
+  browser.permissions?.onRemoved?.addListener(() => void recheckAll());
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== VIEW_PORT || port.sender?.id !== browser.runtime.id) return;
     ports.add(port);
-    if (!fromExtensionPage(port.sender)) panels.set(port, { fingerprint: '', lines: new Map() });
-    void rulesRead.then(() => onPanels?.(panelTabs()));
+    const isPanel = !fromExtensionPage(port.sender);
+    if (isPanel) panels.set(port, { fingerprint: '', lines: new Map() });
     port.onDisconnect.addListener(() => {
       ports.delete(port);
       panels.delete(port);
+      allowedPanels.delete(port);
       onPanels?.(panelTabs());
     });
-    void Promise.all([runtime.restore(), rulesRead]).then(() => sendTo(port, runtime.view(), {}));
+    const checked = isPanel ? siteRules.getValue().then((rules) => check(port, rules)) : Promise.resolve();
+    void checked.then(async () => {
+      if (isPanel) onPanels?.(panelTabs());
+      await runtime.restore();
+      if (ports.has(port)) sendTo(port, runtime.view(), {});
+    });
   });
 }

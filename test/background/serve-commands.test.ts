@@ -55,8 +55,15 @@ const contentScript = () => ({ id: extensionId(), url: 'https://crm.example/reco
 
 const elsewhere = () => ({ ...contentScript(), url: 'https://not-enabled.example/inbox', tab: { id: 4 } as Browser.tabs.Tab });
 
+/** The hosts the agent granted (the browser asked them): a content script cannot add to these. */
+const granted = new Set(['https://crm.example/*', 'https://other.example/*', 'https://not-enabled.example/*', 'https://disabled.example/*', 'http://crm.example/*']);
+const permissions = { contains: vi.fn(async ({ origins }: { origins: string[] }) => origins.every((o) => granted.has(o))) };
+
 // The messenger allows one listener per type per context: serve once, reset the spies per test.
-beforeAll(() => serveCommands(runtime as unknown as AgentRuntime));
+beforeAll(() => {
+  Object.assign(fakeBrowser, { permissions });
+  serveCommands(runtime as unknown as AgentRuntime);
+});
 beforeEach(async () => {
   vi.clearAllMocks();
   await siteRules.setValue([newSiteRule('https://crm.example'), newSiteRule('https://disabled.example', { enabled: false })]);
@@ -135,6 +142,14 @@ describe('a content script on a site the agent did not enable', () => {
     expect(runtime.endChat).not.toHaveBeenCalled();
     expect(runtime.transferChat).not.toHaveBeenCalled();
     expect(runtime.acceptChat).not.toHaveBeenCalled();
+  });
+
+  it('gains nothing by writing itself an enabled rule: the agent never granted its host', async () => {
+    const forger = { ...contentScript(), url: 'https://forger.example/', tab: { id: 7 } as Browser.tabs.Tab };
+    await siteRules.setValue([newSiteRule('https://forger.example')]);
+    expect(await deliver('getView', undefined, forger)).toHaveProperty('thrown');
+    expect(await deliver('endChat', { chatId: 'K1' }, forger)).toMatchObject({ ok: false });
+    expect(runtime.endChat).not.toHaveBeenCalled();
   });
 
   it('is answered once the agent enables the site', async () => {

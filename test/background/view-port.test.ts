@@ -21,6 +21,8 @@ const versions = (port: ReturnType<typeof fakePort>) => port.postMessage.mock.ca
 
 async function serve() {
   await siteRules.setValue([newSiteRule('https://crm.example')]);
+  // The agent granted crm.example; elsewhere.example never (a content script cannot grant itself a host).
+  Object.assign(fakeBrowser, { permissions: { contains: async ({ origins }: { origins: string[] }) => origins.every((o) => o === 'https://crm.example/*') } });
   let listener: (view: AgentView) => void = () => {};
   const state = { current: { ...emptyView, version: 1, auth: { status: 'signed-in', agentName: 'Alex' } } as AgentView };
   const runtime = {
