@@ -47,7 +47,7 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void stop());
 
   console.log('\nBuilding the extension…');
-  await run('npx', ['wxt', 'build', '--mode', 'sandbox']);
+  await run('npm', ['run', 'build:sandbox']);
   const account = { ...SANDBOX_ACCOUNT, csdsUrl: emulator.baseUrl };
 
   if (OPEN_BROWSER) {

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { accountSettings, LIVEPERSON_CSDS_URL, type AccountSettings } from '../../settings/account';
 import { accountPolicy } from '../../settings/policy';
 import { SANDBOX_BUILD } from '../../settings/build-mode';
-import { connectionOf, SANDBOX_PASSWORD } from '../../settings/sandbox';
+import { connectionOf, sandboxPassword } from '../../settings/sandbox-choice';
 import { LOCKED_NOTE, policy } from '../policy';
 import { run, view } from '../store';
 import { useShared } from '../shared-value';
@@ -38,8 +38,8 @@ export function SignInForm({ linkToOptions = false }: { linkToOptions?: boolean 
   useEffect(() => {
     const apply = (saved: AccountSettings | null) => {
       if (!saved) return;
-      // The demo password exists only in the sandbox build: a store bundle drops it.
-      const password = SANDBOX_BUILD && connectionOf(saved) === 'sandbox' ? SANDBOX_PASSWORD : '';
+      // The demo password exists only in the sandbox build (../../settings/sandbox-choice.ts).
+      const password = connectionOf(saved) === 'sandbox' ? sandboxPassword : '';
       setFields((f) => withAccountPolicy({ ...f, ...saved, password: f.csdsUrl === saved.csdsUrl && f.password ? f.password : password }));
     };
     void accountSettings.getValue().then(apply);
@@ -107,7 +107,7 @@ export function SignInForm({ linkToOptions = false }: { linkToOptions?: boolean 
       {linkToOptions && (
         <p class="hint">
           <a href="/options.html" target="_blank" data-testid="options-link">
-            Use the sandbox or your LivePerson account
+            {SANDBOX_BUILD ? 'Use the sandbox or your LivePerson account' : 'Your LivePerson account'}
           </a>{' '}
           (options), or sign in as a bot.
         </p>
