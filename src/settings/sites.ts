@@ -4,6 +4,7 @@
  * script imports it. The schema, import/export and policy input are in ./site-rules.ts.
  */
 import { localItem } from './local-item';
+import { sitePattern } from './site-match';
 import { SANDBOX_BUILD } from './build-mode';
 import { SANDBOX_CRM_ORIGIN } from './sandbox';
 
@@ -65,6 +66,17 @@ export function panelSchemeAllowed(url: string, sandbox: boolean = SANDBOX_BUILD
   const host = parsed.hostname;
   const loopback = host === 'localhost' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
   return sandbox && parsed.protocol === 'http:' && loopback;
+}
+
+/**
+ * Whether a rule's `match` may enable the panel: https, or any scheme (`*`), whose http pages are
+ * refused page by page (`panelSchemeAllowed`); plain `http://` only for loopback in the sandbox build.
+ */
+export function ruleSchemeAllowed(match: string, sandbox: boolean = SANDBOX_BUILD): boolean {
+  const pattern = sitePattern(match);
+  if (!pattern) return false;
+  if (pattern.scheme !== 'http') return true;
+  return panelSchemeAllowed(`http://${pattern.host === '*' ? 'any.invalid' : pattern.host}/`, sandbox);
 }
 
 /** What the options page says about a site it refuses for its scheme. */

@@ -10,7 +10,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { run } from '../store';
 import { effectiveRule, originOf } from '../../settings/site-match';
 import { MOUNT_MEASURE, SCRIPT_START_MARK, TAKEOVER_MEASURE, type MountDetail } from './marks';
-import { panelPlacements, siteRules, type PanelPlacement, type SiteRule } from '../../settings/sites';
+import { panelPlacements, panelSchemeAllowed, siteRules, type PanelPlacement, type SiteRule } from '../../settings/sites';
 import { hostField } from '../panel/host-field';
 import { Dock } from './Dock';
 import { afterFirstPaint, drawFirstFrame } from './first-paint';
@@ -141,7 +141,8 @@ export function startInPagePanel(ctx: ContentScriptContext, options: InPagePanel
   const apply = (url = location.href) => {
     if (!rules || !ctx.isValid) return;
     const rule = effectiveRule(rules, url);
-    const wanted = rule?.enabled && (!inFrame || rule.frames) ? rule : undefined;
+    // Never on a plain http page (loopback excepted in the sandbox build): the background would not answer it.
+    const wanted = rule?.enabled && (!inFrame || rule.frames) && panelSchemeAllowed(url) ? rule : undefined;
     if (wanted?.mode === 'side-panel' && !inFrame && !sidePanelUnavailable) {
       unmount();
       setSidePanel(true);
