@@ -1,5 +1,7 @@
 import panelCss from '../../src/ui/panel/panel.css?inline';
 import dockCss from '../../src/ui/dock/dock.css?inline';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { ignoreForgedScriptStarted } from '../../src/ui/dock/forged-start';
 import { startInPagePanel } from '../../src/ui/dock/in-page';
 import { takePanelSettings } from '../../src/ui/dock/panel-settings';
 import { loadPurifierIntoThisTab } from '../../src/ui/sanitize';
@@ -16,6 +18,9 @@ export default defineContentScript({
   // (kept only for scripts built by older WXT) would reach the CRM page's message listeners.
   noScriptStartedPostMessage: true,
   main(ctx) {
+    // Before anything the page could interrupt: its forged "newer copy started" is ignored.
+    const started = (ContentScriptContext as unknown as { SCRIPT_STARTED_MESSAGE_TYPE: string }).SCRIPT_STARTED_MESSAGE_TYPE;
+    ctx.onInvalidated(ignoreForgedScriptStarted(window, started));
     // First the panel's first paint, from the site rules' read done already at document_start
     // where the page had it started; then what only a chat needs.
     startInPagePanel(ctx, {
