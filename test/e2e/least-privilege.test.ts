@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { Visitor } from '../emulator/visitor';
 import { evaluateInContentScript } from './support/content-script';
 import { openPopup, signInAndGoOnline } from './support/flows';
-import { inPanel, testId } from './support/panel';
+import { inPanel, PANEL_HOST, testId } from './support/panel';
 import { useSandbox } from './support/sandbox';
 
 describe('a content script on a site the agent did not enable', () => {
@@ -67,5 +67,23 @@ describe('a content script on a site the agent did not enable', () => {
     await visitor.poll();
     expect(visitor.state()).toBe('chatting');
     expect(visitor.lines().map((l) => l.text)).not.toContain('sent by a content script on a disabled site');
+  });
+
+  it('a page’s forged “content script started” event does not tear the panel down (L6)', async () => {
+    const worker = await sandbox.ext.worker();
+    await worker.evaluate(`chrome.storage.local.remove('siteRules')`);
+    const tab = await sandbox.ext.browser.newPage();
+    await tab.goto(sandbox.crm.url);
+    await tab.locator(inPanel(testId('panel'))).wait();
+    await tab.evaluate((id) => {
+      const name = `${id}:panel:wxt:content-script-started`;
+      document.dispatchEvent(new CustomEvent(name, { detail: { contentScriptName: 'panel', messageId: 'forged' } }));
+      document.dispatchEvent(new CustomEvent(name, { detail: JSON.stringify({ contentScriptName: 'panel', messageId: 'forged' }) }));
+    }, sandbox.ext.extensionId);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await tab.$(inPanel(testId('panel')))).not.toBeNull();
+    // Still alive: it follows the rules (turned off, it goes; the forged event did not stop it).
+    await worker.evaluate(`chrome.storage.local.set({ siteRules: [] })`);
+    await tab.waitForFunction((host) => !document.querySelector(host)?.shadowRoot?.querySelector('[data-testid="panel"]'), { timeout: 10_000 }, PANEL_HOST);
   });
 });

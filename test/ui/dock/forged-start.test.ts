@@ -1,28 +1,32 @@
 // @vitest-environment jsdom
 /** A page's forged "content script started" event cannot tear the panel down (issue #19 L6). */
 import { describe, expect, it, vi } from 'vitest';
-import { ignoreForgedScriptStarted } from '../../../src/ui/dock/forged-start';
+import { announceGenuineStart, genuineStartDone, ignoreForgedScriptStarted } from '../../../src/ui/dock/forged-start';
 
 const NAME = 'ext-id:panel:wxt:content-script-started';
+const announce = (messageId: string) => document.dispatchEvent(new CustomEvent(NAME, { detail: { contentScriptName: 'panel', messageId } }));
 
 describe('ignoreForgedScriptStarted', () => {
-  it('lets our own copy’s announcement through and stops the page’s', () => {
+  it('stops the page’s announcement and lets a newer copy of ours through', () => {
     const wxtListener = vi.fn();
     document.addEventListener(NAME, wxtListener);
-    const stop = ignoreForgedScriptStarted(window, NAME);
+    let gone = false;
+    const stop = ignoreForgedScriptStarted(window, NAME, { extensionGone: () => gone });
 
-    // Another world's object (the page's): here an object of another realm, an iframe's.
-    const frame = document.createElement('iframe');
-    document.body.append(frame);
-    const pageObject = new (frame.contentWindow as unknown as { Object: ObjectConstructor }).Object();
-    Object.assign(pageObject, { contentScriptName: 'panel', messageId: 'forged' });
-    for (const detail of [pageObject, null, JSON.stringify({ contentScriptName: 'panel', messageId: 'x' })]) {
-      document.dispatchEvent(new CustomEvent(NAME, { detail }));
-    }
+    announce('forged by the page'); // the page: no flag in our world
     expect(wxtListener).not.toHaveBeenCalled();
 
-    document.dispatchEvent(new CustomEvent(NAME, { detail: { contentScriptName: 'panel', messageId: 'newer' } }));
+    announceGenuineStart(); // a newer copy's module code, then WXT's constructor dispatches
+    announce('newer copy');
+    genuineStartDone(); // the newer copy's main()
     expect(wxtListener).toHaveBeenCalledTimes(1);
+
+    announce('forged again');
+    expect(wxtListener).toHaveBeenCalledTimes(1);
+
+    gone = true; // cut off by an update: stopping is right, whoever asks
+    announce('after an update');
+    expect(wxtListener).toHaveBeenCalledTimes(2);
     stop();
     document.removeEventListener(NAME, wxtListener);
   });
