@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { accountSettings, LIVEPERSON_CSDS_URL, type AccountSettings } from '../../settings/account';
 import { accountPolicy } from '../../settings/policy';
+import { isAllowedUrl } from '../../api/allow-list';
 import { SANDBOX_BUILD } from '../../settings/build-mode';
 import { connectionOf, sandboxPassword } from '../../settings/sandbox-choice';
 import { LOCKED_NOTE, policy } from '../policy';
@@ -99,6 +100,7 @@ export function SignInForm({ linkToOptions = false }: { linkToOptions?: boolean 
       )}
       {field('csdsUrl', 'LivePerson domain (CSDS URL)', 'url')}
       {field('accountId', 'Account')}
+      <SignInDestination csdsUrl={fields.csdsUrl} accountId={fields.accountId} />
       {field('username', 'User name', 'text', 'username')}
       {field('password', 'Password', 'password', 'current-password')}
       <button type="submit" class="btn btn-primary" data-testid="signin-submit" disabled={busy}>
@@ -113,5 +115,27 @@ export function SignInForm({ linkToOptions = false }: { linkToOptions?: boolean 
         </p>
       )}
     </form>
+  );
+}
+
+/**
+ * Where the password goes, shown before it is typed: the saved account lives in storage.local,
+ * which a content script could rewrite (docs/security.md). The background refuses any host that is
+ * not LivePerson's (src/api/allow-list.ts) whatever this says; this lets the agent see it first.
+ */
+export function SignInDestination({ csdsUrl, accountId }: { csdsUrl: string; accountId: string }) {
+  let host: string | undefined;
+  try {
+    host = new URL(csdsUrl).host;
+  } catch {
+    host = undefined;
+  }
+  const allowed = host !== undefined && isAllowedUrl(csdsUrl, { allowLoopback: SANDBOX_BUILD });
+  return (
+    <p class={allowed ? 'hint' : 'error'} data-testid="signin-destination">
+      {allowed
+        ? `Your password goes to ${host} (LivePerson)${accountId ? `, account ${accountId}` : ''}.`
+        : `${host ?? 'That address'} is not a LivePerson host: Agent Dock will not send your password there.`}
+    </p>
   );
 }
