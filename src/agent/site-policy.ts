@@ -59,8 +59,12 @@ async function apply(policy: ManagedPolicy, log: Logger): Promise<void> {
   const { rules, problems } = policySiteRules(policy);
   if (problems.length) log.warn('Parts of the administrator’s site policy were refused', { problems });
   const own = await siteRules.getValue();
-  const next = withPolicyRules(validStoredRules(own), rules);
-  if (JSON.stringify(next) !== JSON.stringify(own)) await siteRules.setValue(next);
+  const valid = validStoredRules(own);
+  const next = withPolicyRules(valid, rules);
+  // Written only when the policy or validation changes something: this runs on every write of
+  // the rules, and rewriting an unchanged list could undo a write made meanwhile.
+  const unchanged = Array.isArray(own) && valid.length === own.length && JSON.stringify(next) === JSON.stringify(valid);
+  if (!unchanged) await siteRules.setValue(next);
 }
 
 /**

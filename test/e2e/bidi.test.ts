@@ -25,7 +25,10 @@ describe('bidi on a hostile page', () => {
     await visitor.sendLine('invoice\u202Efdp.exe');
     await visitor.sendLine('שלום');
     await tab.waitForFunction(
-      (host) => (document.querySelector(host)?.shadowRoot?.querySelectorAll('[data-testid="line-text"]').length ?? 0) >= 2,
+      (host) => {
+        const texts = [...(document.querySelector(host)?.shadowRoot?.querySelectorAll('[data-testid="line-text"]') ?? [])].map((t) => t.textContent ?? '');
+        return texts.some((t) => t.startsWith('invoice')) && texts.includes('שלום');
+      },
       { timeout: 15_000 },
       PANEL_HOST,
     );
