@@ -589,7 +589,7 @@ export class AgentRuntime {
       return { ok: false, error };
     }
     const agentOrigin = login.value.serviceOrigins.agentVep ?? origin;
-    const agent = client.agent(apiKeys ? { apiKeys } : { bearer: login.value.bearer });
+    const agent = client.agent({ ...(apiKeys ? { apiKeys } : { bearer: login.value.bearer }), origin: agentOrigin });
     const session = await agent.startSession({ origin: agentOrigin, accountId: input.accountId });
     if (!session.ok) return { ok: false, error: explain('Signed in, but the agent session could not start', session.error) };
     const sessionUrl = session.value.sessionUrl;
@@ -900,7 +900,8 @@ function storedChat(snapshot: ChatSnapshot): StoredChat {
 
 /** Bots sign their requests with their API keys; agents carry the bearer (and the cookies). */
 function agentAuth(connection: Connection): AgentAuth {
-  return connection.apiKeys ? { apiKeys: connection.apiKeys } : { bearer: connection.bearer };
+  // Pinned to the account's agentVep origin (src/api/types.ts AgentAuth).
+  return { ...(connection.apiKeys ? { apiKeys: connection.apiKeys } : { bearer: connection.bearer }), origin: connection.origin };
 }
 
 function eventsUrl(chat: StoredChat): string {

@@ -30,7 +30,7 @@ export interface HttpRequest<T> {
   schema: z.ZodType<T>;
 }
 
-export type RequestAuth = { bearer: string } | { apiKeys: ApiKeys };
+export type RequestAuth = ({ bearer: string } | { apiKeys: ApiKeys }) & { origin?: string };
 
 export interface Http {
   request<T>(req: HttpRequest<T>): Promise<Result<T>>;
@@ -120,6 +120,10 @@ export function createHttp(options: HttpOptions = {}): Http {
       // The allow-list (./allow-list.ts): nothing, credentials or not, goes to another host.
       if (!isAllowedUrl(url, options)) {
         return { ok: false, error: { kind: 'bad-response', url: logUrl, message: refusedHostMessage(url) } };
+      }
+      // An agent's requests go to the host LivePerson named for this account, and only there.
+      if (req.auth?.origin && new URL(url).origin !== new URL(req.auth.origin).origin) {
+        return { ok: false, error: { kind: 'bad-response', url: logUrl, message: `${refusedHostMessage(url)} (this account is served by ${new URL(req.auth.origin).host})` } };
       }
 
       let response: Awaited<ReturnType<$Fetch['raw']>>;

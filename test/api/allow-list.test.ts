@@ -137,6 +137,18 @@ describe('the allow-list', () => {
   });
 });
 
+describe('an agent pinned to its account’s host', () => {
+  it('sends the bearer only to the agentVep origin LivePerson named, not to another LivePerson host', async () => {
+    const net = fakeNetwork([['https://', json({})]]);
+    const agent = createLivePersonClient({ fetch: net.fetch }).agent({ bearer: 'the-bearer', origin: 'https://va.agentvep.liveperson.net' });
+    const elsewhere = await agent.getIncoming('https://lo.agentvep.liveperson.net/api/account/1/agentSession/s');
+    expect(elsewhere).toMatchObject({ ok: false, error: { message: expect.stringContaining('served by va.agentvep.liveperson.net') } });
+    expect(net.sent).toEqual([]);
+    await agent.getIncoming('https://va.agentvep.liveperson.net/api/account/1/agentSession/s');
+    expect(net.sent.map((r) => new URL(r.url).host)).toEqual(['va.agentvep.liveperson.net']);
+  });
+});
+
 describe('a redirect over real HTTP', () => {
   const servers: Server[] = [];
   afterEach(async () => {
