@@ -17,9 +17,12 @@ export function pageHarness(): { container: HTMLElement } {
     vi.spyOn(fakeBrowser.runtime, 'connect').mockImplementation(() => ({ onMessage: event(), onDisconnect: event(), postMessage: vi.fn(), disconnect: vi.fn() }) as never);
     view.value = emptyView;
   });
-  afterEach(() => {
+  afterEach(async () => {
     render(null, container);
     vi.restoreAllMocks();
+    // Preact runs effects after a paint (requestAnimationFrame, with a 35 ms timeout beside it):
+    // let those timers fire while jsdom is still here, not after the file's environment is gone.
+    await new Promise((resolve) => setTimeout(resolve, 50));
   });
   return { container };
 }
