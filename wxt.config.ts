@@ -5,6 +5,7 @@ import { COMMANDS } from './src/agent/commands';
 import { PANEL_RUNTIME_GLOBAL } from './src/ui/injected-globals';
 import { SHARED_PANEL_MODULES } from './src/ui/panel-runtime-names';
 import { SCRIPT_START_MARK } from './src/ui/dock/marks';
+import { LIVEPERSON_HOST_PATTERNS, LOOPBACK_CSP_SOURCES, LOOPBACK_HOST_PATTERNS } from './src/api/allow-list';
 
 /**
  * The panel script's first line: a mark of when the script began, which `npm run bench` reads.
@@ -58,8 +59,14 @@ function sharedPanelRuntime(): Plugin {
 /** Firefox identifies the extension by this id (MV3 requires one; AMO keeps it across versions). */
 export const GECKO_ID = 'agent-dock@agent-dock';
 
-// Build modes: `production` (npm run build) and `e2e` (npm run build:test), which differs only in
-// opening the panel's shadow root so puppeteer can look inside it.
+// Build modes (src/settings/build-mode.ts): `production` (npm run build, npm run zip) is the store
+// build: LivePerson's hosts only, no sandbox, no performance marks. `sandbox` (npm start) adds the
+// loopback emulator, the demo account and the bench's marks; `e2e` (npm run build:test) is the
+// sandbox build with the panel's shadow root open so puppeteer can look inside it.
+const isStoreBuild = (mode: string) => mode === 'production';
+
+/** `connect-src` for a match pattern: `https://*.liveperson.net/*` → `https://*.liveperson.net`. */
+const cspSource = (pattern: string) => pattern.replace(/\/\*$/, '');
 export default defineConfig({
   // AGENT_DOCK_OUT_DIR lets parallel local runs build side by side; the default is `.output/`.
   outDir: process.env.AGENT_DOCK_OUT_DIR ?? '.output',
@@ -67,7 +74,10 @@ export default defineConfig({
   manifestVersion: 3,
   modules: ['@wxt-dev/webextension-polyfill'],
   // No Preact devtools hooks, in any build: the e2e builds stay the production code.
-  vite: () => ({ plugins: [preact({ devToolsEnabled: false }), panelScriptPrologue('content-scripts/panel.js')] }),
+  // The bench's marks (./src/ui/dock/marks.ts) only outside the store build: a page could read them.
+  vite: (env) => ({
+    plugins: [preact({ devToolsEnabled: false }), ...(isStoreBuild(env.mode) ? [] : [panelScriptPrologue('content-scripts/panel.js')])],
+  }),
   hooks: {
     // The polyfill is for the background (promise-returning onMessage before Chrome 144). The
     // scripts in CRM pages only read storage, send messages and open a port, which native
@@ -82,7 +92,7 @@ export default defineConfig({
       config.resolve!.alias = native;
     },
   },
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, mode }) => ({
     name: 'Agent Dock',
     description: 'Take LivePerson chats inside your CRM: ring, accept, chat and end without leaving the record.',
     // notifications: rings and automatic Away; idle: Away when the computer is idle or locked;
@@ -104,16 +114,23 @@ export default defineConfig({
     commands: Object.fromEntries(
       Object.entries(COMMANDS).map(([name, { key, description }]) => [name, { suggested_key: { default: key }, description }]),
     ),
-    // The LivePerson services the background talks to, plus loopback for the local sandbox.
-    host_permissions: ['https://*.liveperson.net/*', 'http://127.0.0.1/*', 'http://localhost/*'],
+    // The LivePerson services the background talks to (src/api/allow-list.ts), plus loopback for
+    // the local sandbox in the sandbox and e2e builds only.
+    host_permissions: [...LIVEPERSON_HOST_PATTERNS, ...(isStoreBuild(mode) ? [] : LOOPBACK_HOST_PATTERNS)],
     // CRM sites: asked for one origin at a time, when the agent enables the panel there.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: 'Agent Dock' },
     // Stricter than MV3's default: only our own bundled scripts, no plugins, no <base> or form
-    // targets. (Pages cannot frame ours: nothing is web-accessible.) No connect-src: the background
-    // must reach LivePerson.
+    // targets. (Pages cannot frame ours: nothing is web-accessible.) connect-src is the allow-list
+    // of src/api/allow-list.ts: the background (an extension page for CSP) reaches LivePerson only.
     content_security_policy: {
-      extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'",
+      extension_pages: [
+        "script-src 'self'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'none'",
+        `connect-src ${[...LIVEPERSON_HOST_PATTERNS.map(cspSource), ...(isStoreBuild(mode) ? [] : LOOPBACK_CSP_SOURCES)].join(' ')}`,
+      ].join('; '),
     },
     ...(browser === 'firefox' && {
       browser_specific_settings: {

@@ -8,8 +8,10 @@ import { chatAgentApiService } from '../src/conversation/chat-agent-api/service'
 import { disableSidePanelByDefault, followTabsForSidePanel } from '../src/agent/side-panel';
 import { keepSiteRulesFollowingPolicy } from '../src/agent/site-policy';
 import { keepPanelRegistrationsInSync } from '../src/agent/site-registration';
-import { serveProtocol, serveViewPort } from '../src/messaging/background-side';
+import { serveCommands } from '../src/background/serve-commands';
+import { serveViewPort } from '../src/background/view-port';
 import { accountSettings } from '../src/settings/account';
+import { SANDBOX_BUILD } from '../src/settings/build-mode';
 import { effectivePollInterval, pollIntervalSetting } from '../src/settings/polling';
 
 const WATCHDOG_ALARM = 'agent-dock:watchdog';
@@ -19,8 +21,9 @@ const WATCHDOG_ALARM = 'agent-dock:watchdog';
 export default defineBackground(() => {
   z.config({ jitless: true });
   const runtime = new AgentRuntime({
-    // The protocol that carries the conversations: LivePerson's Chat Agent API.
-    conversation: chatAgentApiService(createLivePersonClient()),
+    // The protocol that carries the conversations: LivePerson's Chat Agent API, on LivePerson's hosts
+    // only; the sandbox build (npm start, e2e) opts in to the loopback emulator.
+    conversation: chatAgentApiService(createLivePersonClient({ allowLoopback: SANDBOX_BUILD })),
     store: sessionStateStore,
     pollIntervalMs: async (origin) => effectivePollInterval(await pollIntervalSetting.getValue(), origin),
     rememberAccount: (account) => accountSettings.setValue(account),
@@ -28,7 +31,7 @@ export default defineBackground(() => {
     log: consoleLogger,
   });
   const alerts = wireAlerts(runtime, consoleLogger);
-  serveProtocol(runtime, alerts.alerts);
+  serveCommands(runtime, alerts.alerts);
   serveViewPort(runtime, alerts.onPanels);
   // Test builds only: puppeteer cannot press browser shortcuts or lock the screen, so the e2e tests
   // call the very functions the onCommand, idle and notification listeners call.

@@ -1,10 +1,15 @@
 import panelCss from '../../src/ui/panel/panel.css?inline';
 import dockCss from '../../src/ui/dock/dock.css?inline';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { announceGenuineStart, genuineStartDone, ignoreForgedScriptStarted } from '../../src/ui/dock/forged-start';
 import { startInPagePanel } from '../../src/ui/dock/in-page';
 import { takePanelSettings } from '../../src/ui/dock/panel-settings';
 import { loadPurifierIntoThisTab } from '../../src/ui/sanitize';
 import { sharePanelRuntime } from '../../src/ui/panel-runtime';
 import { loadChatToolsIntoThisTab } from '../../src/ui/panel/tools';
+
+// Module code runs before WXT's context announces this copy: the announcement is genuine.
+announceGenuineStart();
 
 // No `matches`: the background registers this script for the sites the agent enabled
 // (src/agent/site-registration.ts), and the script itself follows the site rules.
@@ -16,6 +21,10 @@ export default defineContentScript({
   // (kept only for scripts built by older WXT) would reach the CRM page's message listeners.
   noScriptStartedPostMessage: true,
   main(ctx) {
+    // From now on a "newer copy started" event is the page's unless a copy of ours says otherwise.
+    genuineStartDone();
+    const started = (ContentScriptContext as unknown as { SCRIPT_STARTED_MESSAGE_TYPE: string }).SCRIPT_STARTED_MESSAGE_TYPE;
+    ctx.onInvalidated(ignoreForgedScriptStarted(window, started, { extensionGone: () => !browser.runtime?.id }));
     // First the panel's first paint, from the site rules' read done already at document_start
     // where the page had it started; then what only a chat needs.
     startInPagePanel(ctx, {

@@ -3,7 +3,7 @@
  * synchronously from the background's main(), so every listener is registered before any await.
  */
 import { browser } from 'wxt/browser';
-import type { PanelTab } from '../messaging/background-side';
+import type { PanelTab } from '../background/view-port';
 import { alertPreferences, effectiveAlertSettings, type AlertSettings } from '../settings/alerts';
 import { readManagedPolicy, signInRefusal, watchManagedPolicy } from '../settings/policy';
 import { Alerts } from './alerts';

@@ -3,7 +3,7 @@
  * a notification click, the "focus the panel" command, and after an accept from outside the tab.
  */
 import { browser } from 'wxt/browser';
-import type { PanelTab } from '../messaging/background-side';
+import type { PanelTab } from '../background/view-port';
 
 /** Remembered across worker restarts (storage.session: trusted contexts only; a CRM URL is no page's business). */
 const LAST_PANEL_URL_KEY = 'agentDockLastPanelUrl';

@@ -3,6 +3,7 @@
  * handled: re-login, new session), 429 waits at least 1 s or `Retry-After`, 5xx and network
  * failures back off 5, 10, 15 s, then every 2 minutes. Jitter spreads many agents' retries apart.
  */
+import { MAX_RETRY_AFTER_MS } from './timing';
 import type { ApiError } from './conversation-service';
 
 const SERVER_ERROR_DELAYS_MS = [5_000, 10_000, 15_000];
@@ -13,7 +14,8 @@ const MIN_RATE_LIMIT_MS = 1_000;
 export const RETRY_JITTER = 0.1;
 
 export function retryDelay(error: ApiError, consecutiveFailures: number, random: () => number = Math.random): number {
-  if (error.kind === 'rate-limited') return Math.max(MIN_RATE_LIMIT_MS, error.retryAfterMs ?? 0);
+  // Retry-After comes from the network: at most 10 minutes (src/api/http.ts clamps it too).
+  if (error.kind === 'rate-limited') return Math.min(MAX_RETRY_AFTER_MS, Math.max(MIN_RATE_LIMIT_MS, error.retryAfterMs ?? 0));
   const base = SERVER_ERROR_DELAYS_MS[consecutiveFailures - 1] ?? SLOW_RETRY_MS;
   return Math.round(base * (1 - RETRY_JITTER + 2 * RETRY_JITTER * random()));
 }

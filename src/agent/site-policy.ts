@@ -7,7 +7,7 @@
  */
 import type { Logger } from './runtime';
 import { readManagedPolicy, sitePolicy, watchManagedPolicy, type ManagedPolicy } from '../settings/policy';
-import { mergeRules, rulesFromPolicy } from '../settings/site-rules';
+import { mergeRules, rulesFromPolicy, siteRuleSchema } from '../settings/site-rules';
 import { newSiteRule, siteRules, type SiteRule } from '../settings/sites';
 
 /** The rules the policy asks for, and the sentences explaining what of it was refused. */
@@ -43,18 +43,39 @@ function unlocked(rule: SiteRule): SiteRule {
   return newSiteRule(rule.match, rest);
 }
 
+/**
+ * The stored rules as the background trusts them: storage.local is writable by a content script,
+ * so anything that is not a valid rule is dropped before it is acted on.
+ */
+export function validStoredRules(stored: unknown): SiteRule[] {
+  if (!Array.isArray(stored)) return [];
+  return stored.flatMap((rule) => {
+    const parsed = siteRuleSchema.safeParse(rule);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
 async function apply(policy: ManagedPolicy, log: Logger): Promise<void> {
   const { rules, problems } = policySiteRules(policy);
   if (problems.length) log.warn('Parts of the administrator’s site policy were refused', { problems });
   const own = await siteRules.getValue();
-  const next = withPolicyRules(own, rules);
-  if (JSON.stringify(next) !== JSON.stringify(own)) await siteRules.setValue(next);
+  const valid = validStoredRules(own);
+  const next = withPolicyRules(valid, rules);
+  // Written only when the policy or validation changes something: this runs on every write of
+  // the rules, and rewriting an unchanged list could undo a write made meanwhile.
+  const unchanged = Array.isArray(own) && valid.length === own.length && JSON.stringify(next) === JSON.stringify(valid);
+  if (!unchanged) await siteRules.setValue(next);
 }
 
-/** Applies the policy now and whenever the administrator changes it. */
+/**
+ * Applies the policy now, whenever the administrator changes it, and whenever the stored rules
+ * change: a write by anyone (a content script included) that unlocks, changes or removes a locked
+ * rule is undone at once. Applying is idempotent, so its own write does not loop.
+ */
 export function keepSiteRulesFollowingPolicy(log: Logger): void {
   const run = (policy: ManagedPolicy) =>
     apply(policy, log).catch((error: unknown) => log.warn('Could not apply the site policy', { error: String(error) }));
   watchManagedPolicy((policy) => void run(policy));
+  siteRules.watch(() => void readManagedPolicy().then(run));
   void readManagedPolicy().then(run);
 }

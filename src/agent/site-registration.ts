@@ -11,7 +11,7 @@
 import { browser } from 'wxt/browser';
 import type { Logger } from './runtime';
 import { hostPatternOf } from '../settings/site-match';
-import { siteRules, type SiteRule } from '../settings/sites';
+import { ruleSchemeAllowed, siteRules, type SiteRule } from '../settings/sites';
 
 export const PANEL_SCRIPT_FILE = 'content-scripts/panel.js';
 /** Starts, at document_start, the settings read the panel's first paint waits on (src/ui/dock/panel-settings.ts). */
@@ -36,7 +36,8 @@ export function planPanelRegistrations(rules: readonly SiteRule[], granted: (hos
   const frames = new Set<string>();
   const missing = new Set<string>();
   for (const rule of rules) {
-    if (!rule.enabled) continue;
+    // Plain http sites never get the panel (loopback excepted in the sandbox build).
+    if (!rule.enabled || !ruleSchemeAllowed(rule.match)) continue;
     const host = hostPatternOf(rule.match);
     if (!host) continue;
     if (!granted(host)) missing.add(host);

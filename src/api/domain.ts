@@ -39,5 +39,10 @@ export async function lookupDomain(
   if (!found) {
     return { ok: false, error: { kind: 'bad-response', url, message: `The account has no ${p.service} service in the Domain API` } };
   }
-  return { ok: true, value: hostToOrigin(found, p.csdsUrl) };
+  const origin = hostToOrigin(found, p.csdsUrl);
+  // A CSDS answer naming a host that is not LivePerson's gets nothing: no login, no password.
+  if (!http.allows(origin)) {
+    return { ok: false, error: { kind: 'bad-response', url, message: `The Domain API named a host that is not LivePerson’s (${found}): refused` } };
+  }
+  return { ok: true, value: origin };
 }

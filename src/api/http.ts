@@ -5,10 +5,12 @@
  */
 import { createFetch, type $Fetch } from 'ofetch';
 import type { z } from 'zod';
+import { isAllowedUrl, refusedHostMessage, type AllowList } from './allow-list';
 import { oauthHeader, type ApiKeys } from './oauth1';
 import type { ApiError, Result } from './types';
+import { MAX_RETRY_AFTER_MS } from '../agent/timing';
 
-export interface HttpOptions {
+export interface HttpOptions extends AllowList {
   /** A fetch to use instead of the global one (tests pass one with a cookie jar). */
   fetch?: typeof globalThis.fetch;
   /** Per-request timeout; stays under 30 s, after which an MV3 worker may be stopped mid-fetch. */
@@ -23,16 +25,20 @@ export interface HttpRequest<T> {
   query?: Record<string, string>;
   /** A bearer (agents) or API keys that sign the request (bots: no cookies needed or sent). */
   auth?: RequestAuth;
+  /** Send and keep LivePerson's cookies (the Login Service's; bearer calls always do); CSDS and signed calls need none. */
+  cookies?: boolean;
   body?: unknown;
   schema: z.ZodType<T>;
   /** Called with a 2xx answer's headers (e.g. the Account Configuration API's `ac-revision`). */
   onHeaders?: (headers: Headers) => void;
 }
 
-export type RequestAuth = { bearer: string } | { apiKeys: ApiKeys };
+export type RequestAuth = ({ bearer: string } | { apiKeys: ApiKeys }) & { origin?: string };
 
 export interface Http {
   request<T>(req: HttpRequest<T>): Promise<Result<T>>;
+  /** Whether `url` is on this client's allow-list (./allow-list.ts). */
+  allows(url: string): boolean;
 }
 
 const NO_BODY = Symbol('no-body');
@@ -54,12 +60,15 @@ function shortUrl(url: string): string {
   }
 }
 
-function retryAfterMs(header: string | null): number | undefined {
+export { MAX_RETRY_AFTER_MS };
+
+export function retryAfterMs(header: string | null): number | undefined {
   if (!header) return undefined;
   const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const clamp = (ms: number) => Math.min(MAX_RETRY_AFTER_MS, Math.max(0, ms));
+  if (Number.isFinite(seconds)) return clamp(seconds * 1000);
   const date = Date.parse(header);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+  return Number.isNaN(date) ? undefined : clamp(date - Date.now());
 }
 
 /** LivePerson's error envelope: `{"error":{"message",…}}`. */
@@ -95,6 +104,7 @@ export function createHttp(options: HttpOptions = {}): Http {
   const timeout = options.timeoutMs ?? 20_000;
 
   return {
+    allows: (url) => isAllowedUrl(url, options),
     async request<T>(req: HttpRequest<T>): Promise<Result<T>> {
       let url = req.url;
       const query = { ...req.query, ...(req.chatAgentApi ? { v: '1', NC: 'true' } : {}) };
@@ -109,6 +119,14 @@ export function createHttp(options: HttpOptions = {}): Http {
       // LivePerson documents its updates as PUT tunnelled through POST.
       if (method === 'PUT') headers['X-HTTP-Method-Override'] = 'PUT';
       const logUrl = shortUrl(url);
+      // The allow-list (./allow-list.ts): nothing, credentials or not, goes to another host.
+      if (!isAllowedUrl(url, options)) {
+        return { ok: false, error: { kind: 'bad-response', url: logUrl, message: refusedHostMessage(url) } };
+      }
+      // An agent's requests go to the host LivePerson named for this account, and only there.
+      if (req.auth?.origin && new URL(url).origin !== new URL(req.auth.origin).origin) {
+        return { ok: false, error: { kind: 'bad-response', url: logUrl, message: `${refusedHostMessage(url)} (this account is served by ${new URL(req.auth.origin).host})` } };
+      }
 
       let response: Awaited<ReturnType<$Fetch['raw']>>;
       try {
@@ -116,8 +134,10 @@ export function createHttp(options: HttpOptions = {}): Http {
           method: wireMethod,
           headers,
           body: req.body === undefined ? undefined : JSON.stringify(req.body),
-          // The agent-session and login cookies ride in the browser's jar; signed requests need none.
-          credentials: signed ? 'omit' : 'include',
+          // The agent-session and login cookies ride in the browser's jar; CSDS and signed requests need none.
+          credentials: (req.cookies || (req.auth && 'bearer' in req.auth)) && !signed ? 'include' : 'omit',
+          // A redirect could carry the bearer or the password's POST elsewhere: LivePerson's APIs do not redirect.
+          redirect: 'error',
           retry: 0,
           timeout,
           ignoreResponseError: true,

@@ -38,6 +38,7 @@ async function login(http: Http, p: AccountAddress & { username: string }, crede
     method: 'POST',
     url: loginUrl(p, 'login'),
     query: { v: '1.3' },
+    cookies: true,
     body: credentials,
     schema: loginResponseSchema,
   });
@@ -45,7 +46,9 @@ async function login(http: Http, p: AccountAddress & { username: string }, crede
   const body = result.value;
   const serviceOrigins: Record<string, string> = {};
   for (const entry of body.csdsCollectionResponse?.baseURIs ?? []) {
-    serviceOrigins[entry.service] = hostToOrigin(entry.baseURI, p.origin);
+    const origin = hostToOrigin(entry.baseURI, p.origin);
+    // A host that is not LivePerson's is left out: the bearer is never sent there (./allow-list.ts).
+    if (http.allows(origin)) serviceOrigins[entry.service] = origin;
   }
   return {
     ok: true,
@@ -62,11 +65,11 @@ async function login(http: Http, p: AccountAddress & { username: string }, crede
 }
 
 export async function refreshLogin(http: Http, p: AccountAddress & { csrf: string }): Promise<Result<void>> {
-  const result = await http.request({ method: 'POST', url: loginUrl(p, 'refresh'), body: { csrf: p.csrf }, schema: emptySchema });
+  const result = await http.request({ method: 'POST', url: loginUrl(p, 'refresh'), body: { csrf: p.csrf }, cookies: true, schema: emptySchema });
   return result.ok ? { ok: true, value: undefined } : result;
 }
 
 export async function logout(http: Http, p: AccountAddress & { csrf: string }): Promise<Result<void>> {
-  const result = await http.request({ method: 'POST', url: loginUrl(p, 'logout'), body: { csrf: p.csrf }, schema: emptySchema });
+  const result = await http.request({ method: 'POST', url: loginUrl(p, 'logout'), body: { csrf: p.csrf }, cookies: true, schema: emptySchema });
   return result.ok ? { ok: true, value: undefined } : result;
 }

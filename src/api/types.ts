@@ -240,7 +240,12 @@ export type { ApiKeys };
  * Credentials for Chat Agent API calls: a bearer from Login (agents; the agent-session cookies
  * ride along in the browser's jar), or API keys that sign every request (bots; no cookies).
  */
-export type AgentAuth = { bearer: string } | { apiKeys: ApiKeys };
+/**
+ * How an agent's requests authenticate, and where they may go: `origin` pins them to the agentVep
+ * origin the Domain API (or the login answer) named for this account; a link to any other origin
+ * is refused before the bearer or a signature leaves (./allow-list.ts is the outer bound).
+ */
+export type AgentAuth = ({ bearer: string } | { apiKeys: ApiKeys }) & { origin?: string };
 
 export interface AccountAddress {
   /** Scheme + host (+ port) of the service, e.g. `https://va.agentvep.liveperson.net`. */

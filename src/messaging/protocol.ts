@@ -1,7 +1,7 @@
 /**
  * The typed protocol between the UIs (popup, options, panel) and the background.
  * Requests travel over @webext-core/messaging; every payload is validated with zod on receipt
- * (the schemas in ./schemas.ts, applied by ./background-side.ts) because a content script is less
+ * (the schemas in ./schemas.ts, applied by src/background/serve-commands.ts) because a content script is less
  * trusted than our own pages. This module holds no runtime zod: the UIs import it.
  * The view streams over a long-lived port named `VIEW_PORT`.
  */

@@ -1,6 +1,6 @@
 /**
  * The zod schemas of the protocol's payloads, checked by the background on receipt
- * (./background-side.ts). Only the background bundles them; the UIs import ./protocol's types.
+ * (src/background/serve-commands.ts). Only the background bundles them; the UIs import ./protocol's types.
  */
 import { z } from 'zod';
 
@@ -63,3 +63,5 @@ export const panelScriptSchema = z.object({ script: z.enum(PANEL_SCRIPTS) });
 
 /** A tab's content script turning Chrome's side panel on or off for its tab. */
 export const sidePanelSchema = z.object({ enabled: z.boolean() });
+
+export const setAvailabilitySchema = z.object({ state: availabilitySchema });

@@ -17,13 +17,6 @@ export const SANDBOX_PASSWORD = 'agent1-pass';
 /** The two ways in. */
 export type Connection = 'sandbox' | 'liveperson';
 
-export function connectionOf(account: Pick<AccountSettings, 'csdsUrl'>): Connection {
-  try {
-    return new URL(account.csdsUrl).origin === new URL(SANDBOX_ACCOUNT.csdsUrl).origin ? 'sandbox' : 'liveperson';
-  } catch {
-    return 'liveperson';
-  }
-}
 
 /** The demo CRM record page `npm start` serves: the panel runs there out of the box. */
 export const SANDBOX_CRM_ORIGIN = 'http://127.0.0.1:8091';

@@ -4,6 +4,8 @@
  * script imports it. The schema, import/export and policy input are in ./site-rules.ts.
  */
 import { localItem } from './local-item';
+import { sitePattern } from './site-match';
+import { SANDBOX_BUILD } from './build-mode';
 import { SANDBOX_CRM_ORIGIN } from './sandbox';
 
 export const PANEL_MIN_WIDTH = 280;
@@ -49,15 +51,48 @@ export const SITE_RULE_DEFAULTS: Omit<SiteRule, 'match'> = {
   frames: false,
 };
 
+/**
+ * Where the panel may run: https pages. Plain http is refused (any network on the way could
+ * read and rewrite the page around the panel), except loopback in the sandbox build.
+ */
+export function panelSchemeAllowed(url: string, sandbox: boolean = SANDBOX_BUILD): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  if (parsed.protocol === 'https:') return true;
+  const host = parsed.hostname;
+  const loopback = host === 'localhost' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
+  return sandbox && parsed.protocol === 'http:' && loopback;
+}
+
+/**
+ * Whether a rule's `match` may enable the panel: https, or any scheme (`*`), whose http pages are
+ * refused page by page (`panelSchemeAllowed`); plain `http://` only for loopback in the sandbox build.
+ */
+export function ruleSchemeAllowed(match: string, sandbox: boolean = SANDBOX_BUILD): boolean {
+  const pattern = sitePattern(match);
+  if (!pattern) return false;
+  if (pattern.scheme !== 'http') return true;
+  return panelSchemeAllowed(`http://${pattern.host === '*' ? 'any.invalid' : pattern.host}/`, sandbox);
+}
+
+/** What the options page says about a site it refuses for its scheme. */
+export const HTTP_SITE_REFUSED = 'Agent Dock runs only on https sites: on plain http, any network on the way could read and change the page around your chats.';
+
 export function newSiteRule(match: string, overrides: Partial<SiteRule> = {}): SiteRule {
   return { ...SITE_RULE_DEFAULTS, ...overrides, match };
 }
 
 /**
- * Before any rule is saved: the sandbox's demo CRM page (loopback, which the manifest grants for
- * the sandbox's emulator anyway). The e2e build serves its test pages on any loopback port.
+ * Before any rule is saved: none in the store build. The sandbox build's demo CRM page (loopback,
+ * which that build grants for the sandbox's emulator anyway); the e2e build serves its test pages
+ * on any loopback port.
  */
 export function defaultSiteRules(mode: string = import.meta.env.MODE): SiteRule[] {
+  if (mode === 'production') return [];
   return [newSiteRule(mode === 'e2e' ? 'http://127.0.0.1/*' : SANDBOX_CRM_ORIGIN)];
 }
 
@@ -68,7 +103,8 @@ export function defaultSiteRules(mode: string = import.meta.env.MODE): SiteRule[
 export const SITE_RULES_KEY = 'siteRules';
 export const PANEL_PLACEMENTS_KEY = 'panelPlacements';
 
-export const siteRules = localItem<SiteRule[]>(SITE_RULES_KEY, /* @__PURE__ */ defaultSiteRules());
+// SANDBOX_BUILD folds at build time: the store bundle holds no demo rule at all.
+export const siteRules = localItem<SiteRule[]>(SITE_RULES_KEY, SANDBOX_BUILD ? /* @__PURE__ */ defaultSiteRules() : []);
 
 /** Where the agent left the panel on a site (by origin): its width, and its place when floating. */
 export interface PanelPlacement {

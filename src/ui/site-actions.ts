@@ -5,7 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import { effectiveRule, hostPatternOf, originOf, parseSitePattern } from '../settings/site-match';
-import { newSiteRule, siteRules, type SiteRule } from '../settings/sites';
+import { HTTP_SITE_REFUSED, newSiteRule, ruleSchemeAllowed, siteRules, type SiteRule } from '../settings/sites';
 
 export type SiteActionResult = { ok: true } | { ok: false; message: string };
 
@@ -33,6 +33,7 @@ async function update(change: (rules: SiteRule[]) => SiteRule[]): Promise<void> 
 
 /** Turns a rule on (asking for its site) or off (the background gives the site back). */
 export async function setRuleEnabled(match: string, enabled: boolean): Promise<SiteActionResult> {
+  if (enabled && !ruleSchemeAllowed(match)) return { ok: false, message: HTTP_SITE_REFUSED };
   await update((rules) => rules.map((r) => (r.match === match ? { ...r, enabled } : r)));
   if (!enabled) return { ok: true };
   const access = await requestAccess(match);
@@ -45,6 +46,7 @@ export async function addSite(match: string): Promise<SiteActionResult> {
   const trimmed = match.trim().replace(/\/$/, '');
   const parsed = parseSitePattern(trimmed);
   if (typeof parsed === 'string') return { ok: false, message: parsed };
+  if (!ruleSchemeAllowed(trimmed)) return { ok: false, message: HTTP_SITE_REFUSED };
   const existing = (await siteRules.getValue()).find((r) => r.match === trimmed);
   if (existing?.locked) return { ok: false, message: `${trimmed} is set by your administrator.` };
   if (!existing) await update((rules) => [...rules, newSiteRule(trimmed)]);
@@ -63,6 +65,7 @@ export async function removeRule(match: string): Promise<void> {
 export async function setPanelOnPage(url: string, enabled: boolean): Promise<SiteActionResult> {
   const origin = originOf(url);
   if (!origin) return { ok: false, message: 'Agent Dock runs on web pages (http or https) only.' };
+  if (enabled && !ruleSchemeAllowed(origin)) return { ok: false, message: HTTP_SITE_REFUSED };
   const rule = effectiveRule(await siteRules.getValue(), url);
   if (rule?.locked) return { ok: false, message: 'This site is set by your administrator.' };
   // A wider rule stays as it is: this origin gets its own, more specific one.

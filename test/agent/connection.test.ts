@@ -23,7 +23,7 @@ describe('ConnectionLifecycle', () => {
     emulator = await startEmulator({ port: 0 });
     store = new AgentStore(memoryStore());
     pollingStopped = 0;
-    const service = chatAgentApiService(createLivePersonClient({ fetch: fetchCookie(fetch) as typeof fetch }));
+    const service = chatAgentApiService(createLivePersonClient({ fetch: fetchCookie(fetch) as typeof fetch, allowLoopback: true }));
     lifecycle = new ConnectionLifecycle({ store, service: listenForAnswers(service, () => {}), log: quiet, now: Date.now, stopPolling: () => void pollingStopped++ });
     const signedIn = await lifecycle.signIn({ csdsUrl: emulator.baseUrl, accountId: '12345678', username: 'agent1', password: 'agent1-pass' });
     expect(signedIn).toEqual({ ok: true });

@@ -13,6 +13,8 @@ describe('retryDelay (LivePerson Retry Policy)', () => {
   it('waits at least 1 s after a 429, longer when Retry-After says so', () => {
     expect(retryDelay({ kind: 'rate-limited', message: 'x' }, 1)).toBe(1_000);
     expect(retryDelay({ kind: 'rate-limited', message: 'x', retryAfterMs: 7_000 }, 1)).toBe(7_000);
+    // A Retry-After LivePerson (or anyone on the way) sends is waited for 10 minutes at most.
+    expect(retryDelay({ kind: 'rate-limited', message: 'x', retryAfterMs: 2 ** 40 }, 1)).toBe(600_000);
   });
 
   it('spreads retries with ±10 % jitter so many clients do not retry in step', () => {

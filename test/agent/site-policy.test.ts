@@ -44,3 +44,31 @@ describe('site policy', () => {
     expect(withPolicyRules(once, [])).toEqual([newSiteRule(CRM, { dock: 'left' })]);
   });
 });
+
+describe('a forged write of the site rules (a content script can write storage.local)', () => {
+  it('cannot unlock, change or remove a fleet-locked rule: the background puts it back at once', async () => {
+    const { fakeBrowser } = await import('wxt/testing/fake-browser');
+    const { keepSiteRulesFollowingPolicy } = await import('../../src/agent/site-policy');
+    const { siteRules } = await import('../../src/settings/sites');
+    fakeBrowser.reset();
+    await fakeBrowser.storage.managed.set({ sites: [CRM], locked: ['sites'] });
+    keepSiteRulesFollowingPolicy({ info: () => {}, warn: () => {} });
+    const locked = newSiteRule(CRM, { locked: true });
+    const settled = async () => {
+      for (let i = 0; i < 20; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+    };
+    await settled();
+    expect(await siteRules.getValue()).toContainEqual(locked);
+
+    for (const forged of [
+      [newSiteRule(CRM, { enabled: false })], // unlocked and disabled
+      [], // removed
+      [{ match: CRM, enabled: 'nope', locked: 'no' }], // not a rule at all
+      'garbage',
+    ]) {
+      await fakeBrowser.storage.local.set({ siteRules: forged });
+      await settled();
+      expect(await siteRules.getValue(), JSON.stringify(forged)).toContainEqual(locked);
+    }
+  });
+});

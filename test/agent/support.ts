@@ -37,7 +37,7 @@ export function emulatedRuntimes() {
     /** A runtime polling every 50 ms, logging nothing, on the test's store and jar, unless `deps` says otherwise. */
     newRuntime(deps: Partial<AgentRuntimeDeps> = {}): AgentRuntime {
       const runtime = new AgentRuntime({
-        client: createLivePersonClient({ fetch: harness.fetch }),
+        client: createLivePersonClient({ fetch: harness.fetch, allowLoopback: true }),
         store: harness.store,
         pollIntervalMs: async () => 50,
         log: quiet,

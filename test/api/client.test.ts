@@ -52,7 +52,7 @@ describe('domain and login', () => {
   });
 
   it('reports an unreachable host as a network error', async () => {
-    const result = await createLivePersonClient({ timeoutMs: 2000 }).domain.lookup({ csdsUrl: 'http://127.0.0.1:9', accountId: ACCOUNT, service: 'agentVep' });
+    const result = await createLivePersonClient({ timeoutMs: 2000, allowLoopback: true }).domain.lookup({ csdsUrl: 'http://127.0.0.1:9', accountId: ACCOUNT, service: 'agentVep' });
     expect(result.ok || result.error.kind).toBe('network');
   });
 });
@@ -74,7 +74,7 @@ describe('agent session', () => {
     unwrap(await ctx.agent.setAvailability(ctx.sessionUrl, 'Online'));
     expect(unwrap(await ctx.agent.getAvailability(ctx.sessionUrl)).chat).toBe('Online');
     // Without a jar the strict emulator refuses, as a stricter-than-LivePerson check should.
-    const noJar = createLivePersonClient().agent({ bearer: ctx.login.bearer });
+    const noJar = createLivePersonClient({ allowLoopback: true }).agent({ bearer: ctx.login.bearer });
     const result = await noJar.getAvailability(ctx.sessionUrl);
     expect(result.ok || result.error.kind).toBe('auth-expired');
   });
@@ -161,7 +161,7 @@ describe('bad responses', () => {
     const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"incomingRequests":{}}'));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/account/1/agentSession/1`;
-    const result = await createLivePersonClient().agent({ bearer: 'b' }).getIncoming(url);
+    const result = await createLivePersonClient({ allowLoopback: true }).agent({ bearer: 'b' }).getIncoming(url);
     server.close();
     expect(result.ok).toBe(false);
     if (!result.ok) {
@@ -179,7 +179,7 @@ describe('bad responses', () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/s`;
-    const agent = createLivePersonClient().agent({ bearer: 'b' });
+    const agent = createLivePersonClient({ allowLoopback: true }).agent({ bearer: 'b' });
     const first = await agent.getAvailability(url);
     const second = await agent.getAvailability(url);
     server.close();
@@ -403,7 +403,7 @@ describe('bots: API keys', () => {
   it('logs in with the API keys and works with signed requests, no cookie', async () => {
     plain = await startEmulator({ port: 0 });
     // A client without a cookie jar: signed requests must not need one.
-    const client = createLivePersonClient();
+    const client = createLivePersonClient({ allowLoopback: true });
     const login = unwrap(await client.login.withApiKey({ origin: plain.baseUrl, accountId: ACCOUNT, username: 'bot1', ...keys }));
     expect(login.loginName).toBe('bot1');
     const bot = client.agent({ apiKeys: keys });
@@ -418,7 +418,7 @@ describe('bots: API keys', () => {
 
   it('refuses a wrong secret at login and a bad signature on requests', async () => {
     plain = await startEmulator({ port: 0 });
-    const client = createLivePersonClient();
+    const client = createLivePersonClient({ allowLoopback: true });
     const wrong = await client.login.withApiKey({ origin: plain.baseUrl, accountId: ACCOUNT, username: 'bot1', ...keys, secret: 'nope' });
     expect(wrong.ok || wrong.error.kind).toBe('auth-expired');
     const forged = client.agent({ apiKeys: { ...keys, accessTokenSecret: 'guess' } });

@@ -52,9 +52,18 @@ describe('Login Service (L1, L3, L4)', () => {
       sessionTtlMs: 28_800_000,
       userId: '3705342610',
       loginName: 'name',
-      serviceOrigins: { smt: 'https://domain.domain.net', agentVep: 'https://domain.domain.net' },
+      // The page's example names `domain.domain.net`, which is not one of LivePerson's domains: the
+      // allow-list (src/api/allow-list.ts) drops such hosts, so no credential can follow them.
+      serviceOrigins: {},
       serverTime: 1474549184722,
     });
+  });
+
+  it('reads the login example\'s CSDS table when it names LivePerson hosts (the example with a real host)', async () => {
+    const body = documentedText('agent/l1-login.json').replaceAll('domain.domain.net', 'va.agentvep.liveperson.net');
+    const client = createLivePersonClient({ fetch: replayFetch({ status: 200, body }).fetch });
+    const login = ok(await client.login.withPassword({ ...address, username: 'name', password: 'password' }));
+    expect(login.serviceOrigins).toEqual({ smt: 'https://va.agentvep.liveperson.net', agentVep: 'https://va.agentvep.liveperson.net' });
   });
 
   it('takes refresh and logout\'s 200 with an empty body as success', async () => {

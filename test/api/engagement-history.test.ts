@@ -148,7 +148,7 @@ describe('against the emulator over HTTP', () => {
   async function historyApi(s: SignedIn) {
     const origin = unwrap(await s.client.domain.lookup({ csdsUrl: s.emulator.baseUrl, accountId: ACCOUNT, service: 'engHistDomain' }));
     expect(s.login.serviceOrigins.engHistDomain).toBe(origin);
-    return createEngagementHistoryClient()({ bearer: s.login.bearer }, { origin, accountId: ACCOUNT });
+    return createEngagementHistoryClient({ allowLoopback: true })({ bearer: s.login.bearer }, { origin, accountId: ACCOUNT });
   }
 
   it('pages through a returning visitor’s earlier chats, newest first', async () => {
@@ -184,7 +184,7 @@ describe('against the emulator over HTTP', () => {
   it('is refused without a valid bearer, and a window over a month is LivePerson’s 400', async () => {
     ctx = await signedIn();
     const origin = unwrap(await ctx.client.domain.lookup({ csdsUrl: ctx.emulator.baseUrl, accountId: ACCOUNT, service: 'engHistDomain' }));
-    const stranger = createEngagementHistoryClient()({ bearer: 'not-a-bearer' }, { origin, accountId: ACCOUNT });
+    const stranger = createEngagementHistoryClient({ allowLoopback: true })({ bearer: 'not-a-bearer' }, { origin, accountId: ACCOUNT });
     const denied = await stranger.byVisitor({ visitorId: RETURNING_VISITOR_ID, now: Date.now() });
     expect(denied.ok || denied.error.kind).toBe('auth-expired');
     const response = await fetch(`${origin}/interaction_history/api/account/${ACCOUNT}/interactions/search`, {

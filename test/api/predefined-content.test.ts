@@ -94,7 +94,7 @@ describe('against LivePerson’s documented examples', () => {
     const html = answering('<html>oops</html>');
     const bad = await createLivePersonClient({ fetch: html.fetch }).accountConfig({ bearer: 'b' }).getPredefinedCategories(address);
     expect(bad.ok || bad.error.kind).toBe('bad-response');
-    const down = await createLivePersonClient({ timeoutMs: 2000 }).accountConfig({ bearer: 'b' }).getPredefinedContent({ origin: 'http://127.0.0.1:9', accountId: ACCOUNT });
+    const down = await createLivePersonClient({ timeoutMs: 2000, allowLoopback: true }).accountConfig({ bearer: 'b' }).getPredefinedContent({ origin: 'http://127.0.0.1:9', accountId: ACCOUNT });
     expect(down.ok || down.error.kind).toBe('network');
   });
 });
@@ -151,7 +151,7 @@ describe('against the emulator over HTTP', () => {
   it('refuses a missing or expired bearer (401), as every LivePerson API does', async () => {
     ctx = await signedIn();
     const { origin } = await accountConfig(ctx);
-    const stranger = await createLivePersonClient().accountConfig({ bearer: 'not-a-bearer' }).getPredefinedContent({ origin, accountId: ACCOUNT });
+    const stranger = await createLivePersonClient({ allowLoopback: true }).accountConfig({ bearer: 'not-a-bearer' }).getPredefinedContent({ origin, accountId: ACCOUNT });
     expect(stranger.ok || stranger.error.kind).toBe('auth-expired');
     await fetch(`${ctx.emulator.baseUrl}/sandbox/expire-bearer`, { method: 'POST' });
     const expired = await ctx.client.accountConfig({ bearer: ctx.login.bearer }).getPredefinedCategories({ origin, accountId: ACCOUNT });

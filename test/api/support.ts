@@ -22,7 +22,7 @@ export function unwrap<T>(result: { ok: true; value: T } | { ok: false; error: {
 
 /** Node's fetch has no cookie jar; the browser's does. fetch-cookie plays the browser here. */
 export function clientWithJar(): LivePersonClient {
-  return createLivePersonClient({ fetch: fetchCookie(fetch) as typeof fetch });
+  return createLivePersonClient({ fetch: fetchCookie(fetch) as typeof fetch, allowLoopback: true });
 }
 
 export async function signedIn(options: EmulatorOptions = {}): Promise<SignedIn> {

@@ -111,7 +111,14 @@ describe('reliability and security in Chromium', () => {
     expect(csp).toContain("object-src 'none'");
     expect(csp).toContain("base-uri 'none'");
     expect(csp).toContain("form-action 'none'");
-    expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|https?:/);
+    expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
+    // Scripts only from the extension; connections only to the allow-list (src/api/allow-list.ts:
+    // LivePerson's https hosts, and loopback in this e2e build).
+    const directive = (name: string) => csp!.split(';').map((d) => d.trim()).find((d) => d.startsWith(`${name} `));
+    expect(directive('script-src')).toBe("script-src 'self'");
+    for (const source of directive('connect-src')!.split(/\s+/).slice(1)) {
+      expect(source).toMatch(/^(https:\/\/(\*\.)?(liveperson\.net|liveperson\.com|lprnd\.net|lpsnmedia\.net)|http:\/\/(127\.0\.0\.1|localhost):\*)$/);
+    }
     // (An eval from here would prove nothing: DevTools evaluation is exempt from the page's CSP;
     // the manifest check above rules out 'unsafe-eval'.)
     const inline = await popup.evaluate(

@@ -16,7 +16,8 @@ const EMULATOR_PORT = Number(process.env.EMULATOR_PORT ?? new URL(SANDBOX_ACCOUN
 // The demo CRM page is where the panel runs out of the box (the default site rule).
 const CRM_PORT = Number(process.env.CRM_PORT ?? new URL(SANDBOX_CRM_ORIGIN).port);
 const OUT_DIR = process.env.AGENT_DOCK_OUT_DIR ?? '.output';
-const EXTENSION_DIR = `${OUT_DIR}/chrome-mv3`;
+// The sandbox build (wxt.config.ts): loopback, the demo account and rule.
+const EXTENSION_DIR = `${OUT_DIR}/chrome-mv3-sandbox`;
 /** `SANDBOX_BROWSER=0` keeps the sandbox from opening a browser even with a display. */
 const OPEN_BROWSER = process.env.SANDBOX_BROWSER !== '0' && hasDisplay();
 
@@ -46,7 +47,7 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void stop());
 
   console.log('\nBuilding the extension…');
-  await run('npx', ['wxt', 'build']);
+  await run('npm', ['run', 'build:sandbox']);
   const account = { ...SANDBOX_ACCOUNT, csdsUrl: emulator.baseUrl };
 
   if (OPEN_BROWSER) {

@@ -22,4 +22,11 @@ describe('poll interval', () => {
     expect(isLoopbackUrl('http://127.evil.example')).toBe(false);
     expect(isLoopbackUrl('not a url')).toBe(false);
   });
+
+  it('clamps whatever storage holds to 2–60 s (a huge value would overflow setTimeout)', () => {
+    expect(effectivePollInterval(2 ** 40, 'https://va.agentvep.liveperson.net')).toBe(60_000);
+    expect(effectivePollInterval(Number.POSITIVE_INFINITY, 'https://va.agentvep.liveperson.net')).toBe(2000);
+    expect(effectivePollInterval('9999999999' as unknown as number, 'https://va.agentvep.liveperson.net')).toBe(2000);
+    expect(effectivePollInterval(2 ** 40, 'http://127.0.0.1:8090')).toBe(60_000);
+  });
 });

@@ -103,7 +103,26 @@ describe('site rules files', () => {
   });
 
   it('starts on the sandbox’s demo CRM page; the e2e build on any loopback page', () => {
-    expect(defaultSiteRules('production').map((r) => r.match)).toEqual(['http://127.0.0.1:8091']);
+    expect(defaultSiteRules('production')).toEqual([]);
+    expect(defaultSiteRules('sandbox').map((r) => r.match)).toEqual(['http://127.0.0.1:8091']);
     expect(defaultSiteRules('e2e').map((r) => r.match)).toEqual(['http://127.0.0.1/*']);
+  });
+});
+
+describe('http sites (issue #19 L2)', () => {
+  it('are refused for the panel, loopback excepted in the sandbox build only', async () => {
+    const { panelSchemeAllowed, ruleSchemeAllowed, HTTP_SITE_REFUSED } = await import('../../src/settings/sites');
+    expect(panelSchemeAllowed('https://crm.example.com/x', false)).toBe(true);
+    expect(panelSchemeAllowed('http://crm.example.com/x', true)).toBe(false);
+    expect(panelSchemeAllowed('http://127.0.0.1:8091/', true)).toBe(true);
+    expect(panelSchemeAllowed('http://127.0.0.1:8091/', false)).toBe(false);
+    expect(panelSchemeAllowed('file:///etc/passwd', true)).toBe(false);
+    expect(ruleSchemeAllowed('http://crm.example.com', true)).toBe(false);
+    expect(ruleSchemeAllowed('http://*/*', true)).toBe(false);
+    expect(ruleSchemeAllowed('https://crm.example.com', false)).toBe(true);
+    expect(ruleSchemeAllowed('*://crm.example.com/*', false)).toBe(true);
+    expect(ruleSchemeAllowed('http://127.0.0.1:8091', true)).toBe(true);
+    expect(ruleSchemeAllowed('http://127.0.0.1:8091', false)).toBe(false);
+    expect(HTTP_SITE_REFUSED).toMatch(/only on https sites/);
   });
 });

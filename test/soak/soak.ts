@@ -54,7 +54,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   // One cookie jar for the profile, shared by every worker lifetime, as in the browser.
   const fetchWithJar = fetchCookie(fetch) as typeof fetch;
   const newRuntime = () =>
-    new AgentRuntime({ client: createLivePersonClient({ fetch: fetchWithJar }), store, pollIntervalMs: async () => 250, log: quiet });
+    new AgentRuntime({ client: createLivePersonClient({ fetch: fetchWithJar, allowLoopback: true }), store, pollIntervalMs: async () => 250, log: quiet });
   let runtime = newRuntime();
   let restarts = 0;
   const stopping: Promise<void>[] = [];

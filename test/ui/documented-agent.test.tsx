@@ -29,7 +29,7 @@ beforeEach(async () => {
   const put = await fetch(`${emulator.baseUrl}/sandbox/agent-info`, { method: 'PUT', body: documentedText('agent/a7-agent-information.json') });
   expect(put.status).toBe(200);
   runtime = new AgentRuntime({
-    client: createLivePersonClient({ fetch: fetchCookie(fetch) as typeof fetch }),
+    client: createLivePersonClient({ fetch: fetchCookie(fetch) as typeof fetch, allowLoopback: true }),
     store: memoryStore(),
     pollIntervalMs: async () => 50,
     log: quiet,

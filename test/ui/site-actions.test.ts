@@ -66,4 +66,11 @@ describe('turning sites on and off', () => {
   it('refuses pages that are not on the web', async () => {
     expect(await setPanelOnPage('chrome://extensions/', true)).toEqual({ ok: false, message: 'Agent Dock runs on web pages (http or https) only.' });
   });
+
+  it('refuses plain http sites with a sentence saying why (issue #19 L2)', async () => {
+    const refused = { ok: false, message: expect.stringContaining('only on https sites') };
+    expect(await setPanelOnPage('http://crm.example.com/record/1', true)).toEqual(refused);
+    expect(await addSite('http://crm.example.com')).toEqual(refused);
+    expect((await siteRules.getValue()).some((r) => r.match === 'http://crm.example.com' && r.enabled)).toBe(false);
+  });
 });

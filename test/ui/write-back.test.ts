@@ -54,6 +54,16 @@ describe('filling the last focused field', () => {
     expect(events).toEqual(['input', 'change']);
   });
 
+  it('ignores a synthetic focusin the page dispatches to choose the field (issue #19 L3)', () => {
+    const subject = el<HTMLInputElement>('subject');
+    subject.focus();
+    const notes = el<HTMLTextAreaElement>('notes');
+    notes.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
+    expect(tracker.lastField).toBe(subject);
+    expect(fillField(tracker, 'x')).toEqual({ ok: true, message: expect.stringContaining('Subject') });
+    expect(notes.value).toBe('');
+  });
+
   it('reaches a React-style controlled input: its instance value tracker does not swallow the change', () => {
     const input = el<HTMLInputElement>('subject');
     // React keeps the last value it saw in an own `value` property and ignores input events that match it.

@@ -10,7 +10,8 @@ import { openConnection } from './sign-in';
 
 /** Bots sign their requests with their API keys; agents carry the bearer (and the cookies). */
 export function agentAuth(connection: Connection): AgentAuth {
-  return connection.apiKeys ? { apiKeys: connection.apiKeys } : { bearer: connection.bearer };
+  // Pinned to the account's agentVep origin (src/api/types.ts AgentAuth).
+  return { ...(connection.apiKeys ? { apiKeys: connection.apiKeys } : { bearer: connection.bearer }), origin: connection.origin };
 }
 
 const eventsUrl = (chat: StoredChat): string => chat.links.events ?? `${chat.chatUrl}/events`;

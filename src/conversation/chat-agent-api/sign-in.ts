@@ -33,7 +33,7 @@ export async function openConnection(
     return { ok: false, error };
   }
   const agentOrigin = login.value.serviceOrigins.agentVep ?? origin;
-  const agent = client.agent(apiKeys ? { apiKeys } : { bearer: login.value.bearer });
+  const agent = client.agent({ ...(apiKeys ? { apiKeys } : { bearer: login.value.bearer }), origin: agentOrigin });
   const session = await agent.startSession({ origin: agentOrigin, accountId: input.accountId });
   if (!session.ok) return { ok: false, error: explain('Signed in, but the agent session could not start', session.error) };
   const sessionUrl = session.value.sessionUrl;

@@ -10,12 +10,13 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { run } from '../store';
 import { effectiveRule, originOf } from '../../settings/site-match';
 import { MOUNT_MEASURE, SCRIPT_START_MARK, TAKEOVER_MEASURE, type MountDetail } from './marks';
-import { panelPlacements, siteRules, type PanelPlacement, type SiteRule } from '../../settings/sites';
+import { panelPlacements, panelSchemeAllowed, siteRules, type PanelPlacement, type SiteRule } from '../../settings/sites';
 import { hostField } from '../panel/host-field';
 import { Dock } from './Dock';
 import { afterFirstPaint, drawFirstFrame } from './first-paint';
 import { pageMargin, viewportOf, type PageMargin } from './layout';
 import type { PanelSettings, PanelSettingsRead } from './panel-settings';
+import { SANDBOX_BUILD } from '../../settings/build-mode';
 
 export const PANEL_HOST_TAG = 'agent-dock-panel';
 
@@ -63,7 +64,7 @@ export interface InPagePanelOptions {
 }
 
 export function startInPagePanel(ctx: ContentScriptContext, options: InPagePanelOptions): void {
-  const startedAt = performance.getEntriesByName(SCRIPT_START_MARK)[0]?.startTime ?? performance.now();
+  const startedAt = SANDBOX_BUILD ? (performance.getEntriesByName(SCRIPT_START_MARK)[0]?.startTime ?? performance.now()) : 0;
   const scope = globalThis as { [INSTANCE]?: true };
   if (scope[INSTANCE]) return;
   scope[INSTANCE] = true;
@@ -140,7 +141,8 @@ export function startInPagePanel(ctx: ContentScriptContext, options: InPagePanel
   const apply = (url = location.href) => {
     if (!rules || !ctx.isValid) return;
     const rule = effectiveRule(rules, url);
-    const wanted = rule?.enabled && (!inFrame || rule.frames) ? rule : undefined;
+    // Never on a plain http page (loopback excepted in the sandbox build): the background would not answer it.
+    const wanted = rule?.enabled && (!inFrame || rule.frames) && panelSchemeAllowed(url) ? rule : undefined;
     if (wanted?.mode === 'side-panel' && !inFrame && !sidePanelUnavailable) {
       unmount();
       setSidePanel(true);
@@ -159,11 +161,12 @@ export function startInPagePanel(ctx: ContentScriptContext, options: InPagePanel
       preact = 'after the first paint';
       // When the panel showed (from the script's first statement): `npm run bench` reads its end.
       const detail: MountDetail = { settingsReadEarly: options.settingsRead.startedEarly };
-      performance.measure(MOUNT_MEASURE, { start: startedAt, detail });
+      // The bench's measures: sandbox builds only (a page could read them off its timeline).
+      if (SANDBOX_BUILD) performance.measure(MOUNT_MEASURE, { start: startedAt, detail });
       afterFirstPaint(() => {
         preact = 'drawing';
         apply();
-        performance.measure(TAKEOVER_MEASURE, { start: startedAt });
+        if (SANDBOX_BUILD) performance.measure(TAKEOVER_MEASURE, { start: startedAt });
       });
       return;
     }

@@ -7,7 +7,8 @@ import type { Capacity } from '../../messaging/protocol';
 import { awaitingFirstView } from '../../messaging/view';
 import { accountSettings, livePersonAccount, type AccountSettings } from '../../settings/account';
 import { DEFAULT_POLL_INTERVAL_MS, LIVEPERSON_MIN_POLL_INTERVAL_MS, pollIntervalSetting } from '../../settings/polling';
-import { connectionOf, SANDBOX_ACCOUNT, type Connection } from '../../settings/sandbox';
+import { SANDBOX_BUILD } from '../../settings/build-mode';
+import { connectionOf, sandboxAccount, type Connection } from '../../settings/sandbox-choice';
 import { lockedAccountFields, SignInForm, withAccountPolicy } from '../popup/SignInForm';
 import { followPolicy, LOCKED_NOTE, policy } from '../policy';
 import { Sites } from './Sites';
@@ -21,7 +22,7 @@ async function switchConnection(next: Connection): Promise<void> {
   if (connectionOf(current) === next) return;
   if (next === 'sandbox') {
     await livePersonAccount.setValue(current);
-    await accountSettings.setValue(SANDBOX_ACCOUNT);
+    if (sandboxAccount) await accountSettings.setValue(sandboxAccount);
   } else {
     await accountSettings.setValue(await livePersonAccount.getValue());
   }
@@ -56,7 +57,7 @@ function ConnectionSwitch({ locked }: { locked: boolean }) {
       {choice(
         'sandbox',
         'Use the sandbox',
-        `The local LivePerson emulator \`npm start\` runs: ${SANDBOX_ACCOUNT.csdsUrl}, demo account ${SANDBOX_ACCOUNT.accountId}, user ${SANDBOX_ACCOUNT.username}.`,
+        `The local LivePerson emulator \`npm start\` runs: ${sandboxAccount?.csdsUrl}, demo account ${sandboxAccount?.accountId}, user ${sandboxAccount?.username}.`,
       )}
       {choice(
         'liveperson',
@@ -233,7 +234,8 @@ function AccountSection() {
   return (
     <section aria-labelledby="account-title">
       <h2 id="account-title">Account</h2>
-      <ConnectionSwitch locked={signedIn} />
+      {/* The store build has no sandbox to switch to. */}
+      {SANDBOX_BUILD && <ConnectionSwitch locked={signedIn} />}
       <p data-testid="options-status" role="status">
         {signedIn
           ? `Signed in as ${v.auth.agentName}${v.auth.kind === 'bot' ? ' (bot, API key)' : ''} · account ${v.auth.accountId}`

@@ -4,6 +4,7 @@ import { run } from '../store';
 import { Transcript } from './Transcript';
 import { chatTools } from './tools';
 import { useWriteBack, WriteBackStatus } from './WriteBack';
+import { showBidiControls } from '../bidi';
 
 const minutesSince = (iso: string) => Math.max(0, Math.floor((Date.now() - Date.parse(iso)) / 60_000));
 
@@ -110,7 +111,7 @@ export function ChatPane({ chat, onError }: { chat: ChatView; onError: (message:
     <section class="chat" data-testid="chat" data-chat-id={chat.id} data-state={chat.state} aria-label={`Chat with ${chat.visitorName}`}>
       <div class="chat-head">
         <div>
-          <div class="chat-visitor" dir="auto">{chat.visitorName}</div>
+          <div class="chat-visitor" dir="auto">{showBidiControls(chat.visitorName)}</div>
           <div class="chat-state" data-testid="chat-info">
             {chat.state === 'chatting' ? 'Chatting' : chat.state === 'ended' ? 'Ended' : 'Waiting'}
             {chat.startClock && ` · since ${chat.startClock}`}

@@ -6,6 +6,7 @@ import { awaitingFirstView } from '../../messaging/view';
 import { ChatPane } from './ChatPane';
 import { LineAnnouncer } from './LineAnnouncer';
 import { useSignalValue } from '../state/use-signal-value';
+import { showBidiControls } from '../bidi';
 
 
 export interface PanelProps {
@@ -124,7 +125,7 @@ export function Panel({ startCollapsed = false, openOnRing = false, onCollapsedC
                   aria-selected={c.id === active?.id}
                   onClick={() => setSelected(c.id)}
                 >
-                  <span dir="auto">{c.visitorName}</span>
+                  <span dir="auto">{showBidiControls(c.visitorName)}</span>
                   {c.id !== active?.id && unread(c.id, c.lines.length) > 0 && <span class="badge">{unread(c.id, c.lines.length)}</span>}
                 </button>
               ))}

@@ -1,6 +1,7 @@
 import { Component } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { LineView } from '../../messaging/view';
+import { showBidiControls } from '../bidi';
 import { useSanitizedHtml } from '../sanitize';
 import { lineText } from '../transcript-text';
 import { LineDelivery } from './LineDelivery';
@@ -20,18 +21,19 @@ export const EARLIER_LINES_STEP = 100;
 function HtmlLineBody({ text }: { text: string }) {
   // Sanitized to a small allow-list first: this is the only HTML we ever inject. Until the
   // sanitizer is loaded the line shows as text.
-  const html = useSanitizedHtml(text);
+  // Bidi controls made visible before sanitizing: they are not markup, so this changes no tag.
+  const html = useSanitizedHtml(showBidiControls(text));
   if (html !== undefined) return <span data-testid="line-text" dir="auto" dangerouslySetInnerHTML={{ __html: html }} />;
-  return <span data-testid="line-text" dir="auto">{text}</span>;
+  return <span data-testid="line-text" dir="auto">{showBidiControls(text)}</span>;
 }
 
 function RichContentLineBody({ line }: { line: LineView }) {
   // Drawn by the chat tools (./tools.ts), which come with the first chat shown; until then, as text.
   const { part: tools } = chatTools.use();
-  if (!tools) return <span data-testid="line-text" dir="auto">{line.text}</span>;
+  if (!tools) return <span data-testid="line-text" dir="auto">{showBidiControls(line.text)}</span>;
   return (
     <span data-testid="line-text">
-      <tools.RichContent json={line.json} fallback={line.text} />
+      <tools.RichContent json={line.json} fallback={showBidiControls(line.text)} />
     </span>
   );
 }
@@ -39,7 +41,7 @@ function RichContentLineBody({ line }: { line: LineView }) {
 function LineBody({ line }: { line: LineView }) {
   if (line.textType === 'html') return <HtmlLineBody text={line.text} />;
   if (line.textType === 'rich-content') return <RichContentLineBody line={line} />;
-  return <span data-testid="line-text" dir="auto">{line.text}</span>;
+  return <span data-testid="line-text" dir="auto">{showBidiControls(line.text)}</span>;
 }
 
 /**

@@ -51,7 +51,10 @@ export class HostFieldTracker {
       this.caret = null;
     };
     const onFocusIn = (event: Event) => {
-      if (ours(event)) return;
+      // Only the browser's own focus events: a page can dispatch a synthetic focusin naming any
+      // element, to choose where Fill writes (issue #19 L3). (It can still call .focus() itself,
+      // which moves the agent's caret too, visibly: docs/security.md.)
+      if (!event.isTrusted || ours(event)) return;
       // The innermost element, also inside the page's own (open) shadow roots.
       const target = event.composedPath()[0];
       remember(target instanceof Element ? target : null);

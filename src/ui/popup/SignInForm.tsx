@@ -2,7 +2,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { accountSettings, LIVEPERSON_CSDS_URL, type AccountSettings } from '../../settings/account';
 import { accountPolicy } from '../../settings/policy';
-import { connectionOf, SANDBOX_PASSWORD } from '../../settings/sandbox';
+import { isAllowedUrl } from '../../api/allow-list';
+import { SANDBOX_BUILD } from '../../settings/build-mode';
+import { connectionOf, sandboxPassword } from '../../settings/sandbox-choice';
 import { LOCKED_NOTE, policy } from '../policy';
 import { run, view } from '../store';
 import '@preact/signals'; // Our pages render with @preact/signals: a component that reads a signal's `.value` redraws when it changes.
@@ -35,7 +37,8 @@ export function SignInForm({ linkToOptions = false }: { linkToOptions?: boolean 
   useEffect(() => {
     const apply = (saved: AccountSettings | null) => {
       if (!saved) return;
-      const password = connectionOf(saved) === 'sandbox' ? SANDBOX_PASSWORD : '';
+      // The demo password exists only in the sandbox build (../../settings/sandbox-choice.ts).
+      const password = connectionOf(saved) === 'sandbox' ? sandboxPassword : '';
       setFields((f) => withAccountPolicy({ ...f, ...saved, password: f.csdsUrl === saved.csdsUrl && f.password ? f.password : password }));
     };
     void accountSettings.getValue().then(apply);
@@ -95,6 +98,7 @@ export function SignInForm({ linkToOptions = false }: { linkToOptions?: boolean 
       )}
       {field('csdsUrl', 'LivePerson domain (CSDS URL)', 'url')}
       {field('accountId', 'Account')}
+      <SignInDestination csdsUrl={fields.csdsUrl} accountId={fields.accountId} />
       {field('username', 'User name', 'text', 'username')}
       {field('password', 'Password', 'password', 'current-password')}
       <button type="submit" class="btn btn-primary" data-testid="signin-submit" disabled={busy}>
@@ -103,11 +107,33 @@ export function SignInForm({ linkToOptions = false }: { linkToOptions?: boolean 
       {linkToOptions && (
         <p class="hint">
           <a href="/options.html" target="_blank" data-testid="options-link">
-            Use the sandbox or your LivePerson account
+            {SANDBOX_BUILD ? 'Use the sandbox or your LivePerson account' : 'Your LivePerson account'}
           </a>{' '}
           (options), or sign in as a bot.
         </p>
       )}
     </form>
+  );
+}
+
+/**
+ * Where the password goes, shown before it is typed: the saved account lives in storage.local,
+ * which a content script could rewrite (docs/security.md). The background refuses any host that is
+ * not LivePerson's (src/api/allow-list.ts) whatever this says; this lets the agent see it first.
+ */
+export function SignInDestination({ csdsUrl, accountId }: { csdsUrl: string; accountId: string }) {
+  let host: string | undefined;
+  try {
+    host = new URL(csdsUrl).host;
+  } catch {
+    host = undefined;
+  }
+  const allowed = host !== undefined && isAllowedUrl(csdsUrl, { allowLoopback: SANDBOX_BUILD });
+  return (
+    <p class={allowed ? 'hint' : 'error'} data-testid="signin-destination">
+      {allowed
+        ? `Your password goes to ${host} (LivePerson)${accountId ? `, account ${accountId}` : ''}.`
+        : `${host ?? 'That address'} is not a LivePerson host: Agent Dock will not send your password there.`}
+    </p>
   );
 }

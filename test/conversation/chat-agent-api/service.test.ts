@@ -19,7 +19,7 @@ describe('Chat Agent API conversation service', () => {
 
   beforeEach(async () => {
     emulator = await startEmulator({ port: 0 });
-    service = chatAgentApiService(createLivePersonClient({ fetch: fetchCookie(fetch) as typeof fetch }));
+    service = chatAgentApiService(createLivePersonClient({ fetch: fetchCookie(fetch) as typeof fetch, allowLoopback: true }));
   });
   afterEach(() => emulator.close());
 

@@ -16,7 +16,7 @@ import { PREDEFINED_CATEGORIES, PREDEFINED_CONTENT } from '../../emulator/predef
 /** The emulator's data set, read by the real client (so the shapes are the client's, not hand-made). */
 async function emulatorLibrary(): Promise<{ items: PredefinedContentItem[]; categories: PredefinedCategory[] }> {
   const body = (value: unknown) => (async () => new Response(JSON.stringify(value), { status: 200 })) as typeof fetch;
-  const address = { origin: 'https://ac.example', accountId: '1' };
+  const address = { origin: 'https://va.ac.liveperson.net', accountId: '1' };
   const items = await createLivePersonClient({ fetch: body(PREDEFINED_CONTENT) }).accountConfig({ bearer: 'b' }).getPredefinedContent(address);
   const categories = await createLivePersonClient({ fetch: body(PREDEFINED_CATEGORIES) }).accountConfig({ bearer: 'b' }).getPredefinedCategories(address);
   if (!items.ok || !categories.ok) throw new Error('the emulator data set did not parse');
@@ -36,7 +36,7 @@ describe('account library (Predefined Content)', () => {
   it('reads LivePerson’s documented example in the agent’s language', async () => {
     const body = readFileSync(new URL('../../fixtures/liveperson/predefined-content-items.json', import.meta.url), 'utf8');
     const fetch = (async () => new Response(body, { status: 200 })) as typeof globalThis.fetch;
-    const content = await createLivePersonClient({ fetch }).accountConfig({ bearer: 'b' }).getPredefinedContent({ origin: 'https://ac.example', accountId: '1' });
+    const content = await createLivePersonClient({ fetch }).accountConfig({ bearer: 'b' }).getPredefinedContent({ origin: 'https://va.ac.liveperson.net', accountId: '1' });
     if (!content.ok) throw new Error(content.error.message);
     const hebrew = accountResponses(content.value.items, [], ['he-IL']);
     expect(hebrew.map((r) => [r.title, r.text, r.lang])).toEqual([

@@ -6,7 +6,8 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { AgentRuntime } from '../../src/agent/runtime';
-import { serveViewPort } from '../../src/messaging/background-side';
+import { serveViewPort } from '../../src/background/view-port';
+import { newSiteRule, siteRules } from '../../src/settings/sites';
 import { VIEW_PORT } from '../../src/messaging/protocol';
 import { withKnownLines, type ViewMessage } from '../../src/messaging/panel-views';
 import { emptyView, type AgentView, type ChatView, type LineView } from '../../src/messaging/view';
@@ -18,7 +19,10 @@ function fakePort(sender: Browser.runtime.MessageSender) {
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 const versions = (port: ReturnType<typeof fakePort>) => port.postMessage.mock.calls.map(([m]) => (m as { view: AgentView }).view.version);
 
-function serve() {
+async function serve() {
+  await siteRules.setValue([newSiteRule('https://crm.example')]);
+  // The agent granted crm.example; elsewhere.example never (a content script cannot grant itself a host).
+  Object.assign(fakeBrowser, { permissions: { contains: async ({ origins }: { origins: string[] }) => origins.every((o) => o === 'https://crm.example/*') } });
   let listener: (view: AgentView) => void = () => {};
   const state = { current: { ...emptyView, version: 1, auth: { status: 'signed-in', agentName: 'Alex' } } as AgentView };
   const runtime = {
@@ -38,13 +42,16 @@ function serve() {
   const id = fakeBrowser.runtime.id;
   const popup = fakePort({ id, url: `chrome-extension://${id}/popup.html` });
   const panel = fakePort({ id, url: 'https://crm.example/record/1', tab: { id: 3 } as Browser.tabs.Tab });
+  // A content script in a tab of a site the agent never enabled (a compromised renderer, say).
+  const stranger = fakePort({ id, url: 'https://elsewhere.example/inbox', tab: { id: 4 } as Browser.tabs.Tab });
   connect(popup as unknown as Browser.runtime.Port);
   connect(panel as unknown as Browser.runtime.Port);
+  connect(stranger as unknown as Browser.runtime.Port);
   const push = (view: AgentView) => {
     state.current = view;
     listener(view);
   };
-  return { popup, panel, push, state };
+  return { popup, panel, stranger, push, state };
 }
 
 const line = (i: number, extra: Partial<LineView> = {}): LineView => ({ id: String(i), source: 'visitor', by: 'Dana', text: `line ${i}`, textType: 'plain', time: '', clock: '', ...extra });
@@ -52,7 +59,7 @@ const chat = (lines: LineView[]): ChatView => ({ id: 'c1', state: 'chatting', vi
 
 describe('serveViewPort', () => {
   it('sends panels only views that change what they show, and our pages every view', async () => {
-    const { popup, panel, push, state } = serve();
+    const { popup, panel, push, state } = await serve();
     await settle();
     // An idle poll: a new version and a new last-poll time, nothing else.
     push({ ...state.current, version: 2, health: { lastPollAt: 1000 } });
@@ -66,7 +73,7 @@ describe('serveViewPort', () => {
   });
 
   it('sends a panel only the lines it does not hold, and the panel rebuilds the whole view', async () => {
-    const { popup, panel, push, state } = serve();
+    const { popup, panel, push, state } = await serve();
     await settle();
     const views = [
       { ...state.current, version: 2, chats: [chat(Array.from({ length: 500 }, (_, i) => line(i)))] },
@@ -86,5 +93,18 @@ describe('serveViewPort', () => {
     }
     // Our pages always get the whole view.
     expect(popup.postMessage.mock.calls.at(-1)![0]).toEqual({ type: 'view', view: views[3] });
+  });
+
+  it('gives a content script on a site the agent did not enable no view at all, and stops when a site is disabled', async () => {
+    const { panel, stranger, push, state } = await serve();
+    await settle();
+    push({ ...state.current, version: 2, chats: [chat([line(1)])] });
+    expect(stranger.postMessage).not.toHaveBeenCalled();
+    expect(versions(panel)).toEqual([1, 2]);
+    await siteRules.setValue([newSiteRule('https://crm.example', { enabled: false })]);
+    await settle();
+    push({ ...state.current, version: 3, chats: [chat([line(1), line(2)])] });
+    expect(versions(panel)).toEqual([1, 2]);
+    expect(stranger.postMessage).not.toHaveBeenCalled();
   });
 });

@@ -1,12 +1,14 @@
 /**
  * The boundary: the background refuses what does not come from this extension, keeps account
- * actions to its own pages, and validates every payload before the runtime sees it.
+ * actions to its own pages, answers a content script only on a site the agent enabled and only
+ * about the chats its panel shows, and validates every payload before the runtime sees it.
  */
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { AgentRuntime } from '../../src/agent/runtime';
-import { serveProtocol } from '../../src/messaging/background-side';
+import { handlerTables, serveCommands } from '../../src/background/serve-commands';
+import type { ProtocolMap } from '../../src/messaging/protocol';
 import { newSiteRule, siteRules } from '../../src/settings/sites';
 
 const OK = { ok: true };
@@ -14,7 +16,7 @@ const OK = { ok: true };
 function fakeRuntime() {
   return {
     restore: vi.fn(async () => {}),
-    view: vi.fn(() => ({ version: 1 })),
+    view: vi.fn(() => ({ version: 1, chats: [{ id: 'K1' }] })),
     signIn: vi.fn(async () => OK),
     signOut: vi.fn(async () => OK),
     setAvailability: vi.fn(async () => OK),
@@ -51,11 +53,23 @@ const extensionId = () => fakeBrowser.runtime.id;
 const popup = () => ({ id: extensionId(), url: `chrome-extension://${extensionId()}/popup.html` });
 const contentScript = () => ({ id: extensionId(), url: 'https://crm.example/record/1', tab: { id: 3 } as Browser.tabs.Tab });
 
-// The messenger allows one listener per type per context: serve once, reset the spies per test.
-beforeAll(() => serveProtocol(runtime as unknown as AgentRuntime));
-beforeEach(() => vi.clearAllMocks());
+const elsewhere = () => ({ ...contentScript(), url: 'https://not-enabled.example/inbox', tab: { id: 4 } as Browser.tabs.Tab });
 
-describe('serveProtocol', () => {
+/** The hosts the agent granted (the browser asked them): a content script cannot add to these. */
+const granted = new Set(['https://crm.example/*', 'https://other.example/*', 'https://not-enabled.example/*', 'https://disabled.example/*', 'http://crm.example/*']);
+const permissions = { contains: vi.fn(async ({ origins }: { origins: string[] }) => origins.every((o) => granted.has(o))) };
+
+// The messenger allows one listener per type per context: serve once, reset the spies per test.
+beforeAll(() => {
+  Object.assign(fakeBrowser, { permissions });
+  serveCommands(runtime as unknown as AgentRuntime);
+});
+beforeEach(async () => {
+  vi.clearAllMocks();
+  await siteRules.setValue([newSiteRule('https://crm.example'), newSiteRule('https://disabled.example', { enabled: false })]);
+});
+
+describe('serveCommands', () => {
   it('lets our own pages sign in with a valid payload', async () => {
     const input = { csdsUrl: 'https://api.liveperson.net', accountId: '123', username: 'a', password: 'p' };
     expect(await deliver('signIn', input, popup())).toEqual(OK);
@@ -94,6 +108,88 @@ describe('serveProtocol', () => {
   it('ignores messages that are not in the protocol format', async () => {
     const results = await fakeBrowser.runtime.onMessage.trigger({ hello: 'world' }, contentScript(), () => {});
     expect(results).toEqual([false]);
+  });
+});
+
+describe('a content script on a site the agent did not enable', () => {
+  const notEnabled = [
+    elsewhere(),
+    { ...contentScript(), url: 'https://disabled.example/x', tab: { id: 5 } as Browser.tabs.Tab },
+    // Plain http is refused for the panel, even with a rule (issue #19 L2).
+    { ...contentScript(), url: 'http://crm.example/record/1', tab: { id: 6 } as Browser.tabs.Tab },
+  ];
+
+  it('gets no chat data', async () => {
+    for (const sender of notEnabled) {
+      expect(await deliver('getView', undefined, sender)).toHaveProperty('thrown');
+      expect(await deliver('getTransferOptions', { chatId: 'K1' }, sender)).toMatchObject({ ok: false, message: expect.stringContaining('not enabled') });
+      expect(await deliver('getAgentSurvey', { chatId: 'K1' }, sender)).toMatchObject({ ok: false });
+      expect(await deliver('getCapacity', undefined, sender)).toMatchObject({ ok: false });
+    }
+    expect(runtime.view).not.toHaveBeenCalled();
+    expect(runtime.getTransferOptions).not.toHaveBeenCalled();
+  });
+
+  it('cannot send, end, transfer or accept', async () => {
+    for (const sender of notEnabled) {
+      expect(await deliver('sendLine', { chatId: 'K1', text: 'hi' }, sender)).toMatchObject({ ok: false });
+      expect(await deliver('endChat', { chatId: 'K1' }, sender)).toMatchObject({ ok: false });
+      expect(await deliver('transferChat', { chatId: 'K1', skillId: '2' }, sender)).toMatchObject({ ok: false });
+      expect(await deliver('acceptChat', undefined, sender)).toMatchObject({ ok: false });
+      expect(await deliver('injectPanelScript', { script: 'panel-tools' }, sender)).toMatchObject({ ok: false });
+    }
+    expect(runtime.sendLine).not.toHaveBeenCalled();
+    expect(runtime.endChat).not.toHaveBeenCalled();
+    expect(runtime.transferChat).not.toHaveBeenCalled();
+    expect(runtime.acceptChat).not.toHaveBeenCalled();
+  });
+
+  it('gains nothing by writing itself an enabled rule: the agent never granted its host', async () => {
+    const forger = { ...contentScript(), url: 'https://forger.example/', tab: { id: 7 } as Browser.tabs.Tab };
+    await siteRules.setValue([newSiteRule('https://forger.example')]);
+    expect(await deliver('getView', undefined, forger)).toHaveProperty('thrown');
+    expect(await deliver('endChat', { chatId: 'K1' }, forger)).toMatchObject({ ok: false });
+    expect(runtime.endChat).not.toHaveBeenCalled();
+  });
+
+  it('is answered once the agent enables the site', async () => {
+    await siteRules.setValue([newSiteRule('https://not-enabled.example')]);
+    expect(await deliver('endChat', { chatId: 'K1' }, elsewhere())).toEqual(OK);
+    expect(runtime.endChat).toHaveBeenCalledWith('K1');
+  });
+});
+
+describe('a panel on an enabled site', () => {
+  it('changes only a chat it shows', async () => {
+    for (const [type, data] of [
+      ['sendLine', { chatId: 'K2', text: 'hi' }],
+      ['endChat', { chatId: 'K2' }],
+      ['transferChat', { chatId: 'K2', skillId: '2' }],
+      ['closeChat', { chatId: 'K2' }],
+      ['saveDraft', { chatId: 'K2', text: 'x' }],
+    ] as const) {
+      expect(await deliver(type, data, contentScript())).toEqual({ ok: false, message: 'Refused: this panel does not show that chat.' });
+    }
+    expect(runtime.sendLine).not.toHaveBeenCalled();
+    expect(runtime.endChat).not.toHaveBeenCalled();
+    expect(runtime.transferChat).not.toHaveBeenCalled();
+    expect(await deliver('transferChat', { chatId: 'K1', skillId: '2' }, contentScript())).toEqual(OK);
+    expect(runtime.transferChat).toHaveBeenCalledWith('K1', { skillId: '2', text: undefined });
+  });
+});
+
+describe('the handler tables', () => {
+  it('have exactly one handler for every ProtocolMap message', () => {
+    // Record<keyof ProtocolMap, …>: the type checker fails this list when the protocol gains or loses a message.
+    const protocol: Record<keyof ProtocolMap, true> = {
+      getView: true, signIn: true, signInWithApiKey: true, signOut: true, setAvailability: true, acceptChat: true, sendLine: true,
+      retryLine: true, discardLine: true, saveDraft: true, endChat: true, closeChat: true, setTyping: true, getTransferOptions: true,
+      getCapacity: true, transferChat: true, getAgentSurvey: true, submitAgentSurvey: true, injectPanelScript: true,
+      finishChatsThenAway: true, restartSession: true, testRing: true, useSidePanel: true,
+    };
+    const handled = handlerTables(runtime as unknown as AgentRuntime).flatMap((table) => Object.keys(table));
+    expect([...handled].sort()).toEqual(Object.keys(protocol).sort());
+    expect(new Set(handled).size).toBe(handled.length);
   });
 });
 
