@@ -202,6 +202,8 @@ async function measureStartup(ext: ExtensionBrowser, crmUrl: string, situation: 
 
 /** `--startup-only`: signed in, Online, one chat open; then the start-up figures. */
 async function startupOnly(ext: ExtensionBrowser, emulator: Emulator, crmUrl: string, report: ReturnType<typeof newReport>): Promise<void> {
+  say('Signing in, Online, one chat');
+  await panelRegistered(ext);
   const popup = await openPopup(ext);
   await signInAndGoOnline(popup, emulator);
   const visitor = await Visitor.start({ baseUrl: emulator.baseUrl, name: 'Start-up', skill: 'Sales' });

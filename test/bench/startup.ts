@@ -54,7 +54,7 @@ interface TraceEvent {
 }
 
 /** The observer, run in the page's main world before anything else (puppeteer's evaluateOnNewDocument). */
-function interactiveObserver(expectChat: boolean): string {
+export function interactiveObserver(expectChat: boolean): string {
   return `(() => {
   const expectChat = ${JSON.stringify(expectChat)};
   let root;

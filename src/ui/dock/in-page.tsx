@@ -7,7 +7,8 @@
  */
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { run } from '../store';
+import { connectView, run, view } from '../store';
+import { awaitingFirstView } from '../../messaging/view';
 import { effectiveRule, originOf } from '../../settings/site-match';
 import { MOUNT_MEASURE, SCRIPT_START_MARK, TAKEOVER_MEASURE, type MountDetail } from './marks';
 import { panelPlacements, siteRules, type PanelPlacement, type SiteRule } from '../../settings/sites';
@@ -115,6 +116,24 @@ export function startInPagePanel(ctx: ContentScriptContext, options: InPagePanel
   // browser has painted it.
   let preact: 'not yet' | 'after the first paint' | 'drawing' = 'not yet';
 
+  // Preact takes the frame over as soon as it has something to add: the background's first view
+  // (the agent's real state: drawn at once, even before the frame was painted), or else, once the
+  // browser has painted the frame, the panel's controls while the view is on its way.
+  const takeOverWhenUseful = () => {
+    let unsubscribe: (() => void) | undefined;
+    const takeOver = () => {
+      unsubscribe?.();
+      if (preact !== 'after the first paint') return;
+      preact = 'drawing';
+      apply();
+      performance.measure(TAKEOVER_MEASURE, { start: startedAt });
+    };
+    unsubscribe = view.subscribe(() => {
+      if (!awaitingFirstView(view.value)) takeOver();
+    });
+    afterFirstPaint(takeOver);
+  };
+
   const unmount = () => {
     if (!mounted) return;
     if (preact === 'drawing') render(null, mounted.container);
@@ -148,6 +167,9 @@ export function startInPagePanel(ctx: ContentScriptContext, options: InPagePanel
     }
     if (!inFrame) setSidePanel(false);
     if (!wanted) return unmount();
+    // The view's port opens before the frame is drawn: the background's answer (the agent's real
+    // state) travels while the frame is drawn and painted, not after Preact's first render.
+    connectView();
     // Read before the panel joins the page: after, reading it would force a layout.
     const viewport = viewportOf(window);
     mounted ??= mount();
@@ -160,11 +182,7 @@ export function startInPagePanel(ctx: ContentScriptContext, options: InPagePanel
       // When the panel showed (from the script's first statement): `npm run bench` reads its end.
       const detail: MountDetail = { settingsReadEarly: options.settingsRead.startedEarly };
       performance.measure(MOUNT_MEASURE, { start: startedAt, detail });
-      afterFirstPaint(() => {
-        preact = 'drawing';
-        apply();
-        performance.measure(TAKEOVER_MEASURE, { start: startedAt });
-      });
+      takeOverWhenUseful();
       return;
     }
     render(
