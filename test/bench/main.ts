@@ -437,7 +437,7 @@ async function main(): Promise<void> {
     await ourVisitor.end();
     await refVisitor.end();
 
-    // ---- content script on the page: mount time, long tasks, a long transcript ---------------
+    // ---- content script on the page: long tasks with a long transcript -------------------------
     say(`A ${TRANSCRIPT_LINES}-line transcript`);
     await waitUntil('the latency chat to end', async () => (await getView(popup)).chats.every((c) => c.state === 'ended'));
     for (const chat of (await getView(popup)).chats) await command(popup, 'closeChat', { chatId: chat.id });
