@@ -175,7 +175,7 @@ describe('per-site configuration in Chromium', () => {
     await options.close();
   });
 
-  it('shows its frame first, drawn without Preact, and Preact takes those same elements over once the page has painted', async () => {
+  it('shows its frame first, drawn without Preact, and Preact takes those same elements over (with the first view, or once the page has painted)', async () => {
     await resetRules();
     const crm = await sandbox.ext.browser.newPage();
     // The page's own world sees the e2e build's open shadow root: it keeps the panel element of the
