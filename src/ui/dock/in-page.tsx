@@ -77,6 +77,13 @@ export function startInPagePanel(ctx: ContentScriptContext, options: InPagePanel
   const origin = originOf(location.href) ?? location.origin;
   const css = `:host { all: initial !important; }\n${options.css}`;
 
+  let earlyPort = options.settingsRead.viewPort;
+  const takeEarlyPort = () => {
+    const port = earlyPort;
+    earlyPort = undefined;
+    return port;
+  };
+
   let savedMargin: { side: 'left' | 'right'; value: string; priority: string } | undefined;
   const pushPage = (margin: PageMargin) => {
     // CSSOM, not a <style>: allowed under any style-src.
@@ -117,8 +124,9 @@ export function startInPagePanel(ctx: ContentScriptContext, options: InPagePanel
   let preact: 'not yet' | 'after the first paint' | 'drawing' = 'not yet';
 
   // Preact takes the frame over as soon as it has something to add: the background's first view
-  // (the agent's real state: drawn at once, even before the frame was painted), or else, once the
-  // browser has painted the frame, the panel's controls while the view is on its way.
+  // (the agent's real state: drawn at once, in the same task as the frame where the view is here
+  // already), or else, once the browser has painted the frame, the panel's controls while the view
+  // is on its way.
   const takeOverWhenUseful = () => {
     let unsubscribe: (() => void) | undefined;
     const takeOver = () => {
@@ -128,6 +136,7 @@ export function startInPagePanel(ctx: ContentScriptContext, options: InPagePanel
       apply();
       performance.measure(TAKEOVER_MEASURE, { start: startedAt });
     };
+    if (!awaitingFirstView(view.value)) return takeOver();
     unsubscribe = view.subscribe(() => {
       if (!awaitingFirstView(view.value)) takeOver();
     });
@@ -166,10 +175,15 @@ export function startInPagePanel(ctx: ContentScriptContext, options: InPagePanel
       return;
     }
     if (!inFrame) setSidePanel(false);
-    if (!wanted) return unmount();
-    // The view's port opens before the frame is drawn: the background's answer (the agent's real
-    // state) travels while the frame is drawn and painted, not after Preact's first render.
-    connectView();
+    if (!wanted) {
+      // No panel here: the port the early read opened goes, or the background counts a panel.
+      takeEarlyPort()?.port.disconnect();
+      return unmount();
+    }
+    // The view's port, opened at document_start by the early read where there was one (its first
+    // view is usually here already), else now: the background's answer travels while the frame is
+    // drawn and painted, not after Preact's first render.
+    connectView(takeEarlyPort());
     // Read before the panel joins the page: after, reading it would force a layout.
     const viewport = viewportOf(window);
     mounted ??= mount();
@@ -225,6 +239,7 @@ export function startInPagePanel(ctx: ContentScriptContext, options: InPagePanel
   ctx.addEventListener(window, 'wxt:locationchange', (event) => apply(event.newUrl.href));
   ctx.onInvalidated(() => {
     keepAttached.disconnect();
+    takeEarlyPort()?.port.disconnect();
     unwatchRules();
     unwatchPlacements();
     unmount();
