@@ -12,10 +12,25 @@ import { newSiteRule, panelPlacements, siteRules } from '../../../src/settings/s
 
 const CRM = 'https://crm.example.com';
 
+/** The view's port the early read opens (fakeBrowser has no runtime.connect): `deliver` posts to it. */
+function fakeViewPort() {
+  const listeners = { message: new Set<(m: unknown) => void>(), disconnect: new Set<() => void>() };
+  const port = {
+    name: VIEW_PORT,
+    onMessage: { addListener: (f: (m: unknown) => void) => listeners.message.add(f), removeListener: (f: (m: unknown) => void) => listeners.message.delete(f) },
+    onDisconnect: { addListener: (f: () => void) => listeners.disconnect.add(f), removeListener: (f: () => void) => listeners.disconnect.delete(f) },
+    disconnect: vi.fn(),
+    postMessage: vi.fn(),
+  };
+  const connect = vi.spyOn(fakeBrowser.runtime, 'connect').mockReturnValue(port as never);
+  return { connect, deliver: (m: unknown) => [...listeners.message].forEach((f) => f(m)) };
+}
+
 describe('the panel settings read, started early and taken over by the panel', () => {
   beforeEach(async () => {
     vi.restoreAllMocks();
     fakeBrowser.reset();
+    fakeViewPort();
     await siteRules.setValue([newSiteRule(CRM)]);
     await panelPlacements.setValue({ [CRM]: { width: 420 } });
   });
@@ -87,16 +102,7 @@ describe('the panel settings read, started early and taken over by the panel', (
 
   it('opens the view port at document_start, and the panel takes it over with the views it already received, in order', () => {
     expect(EARLY_VIEW_PORT).toBe(VIEW_PORT);
-    const listeners = { message: new Set<(m: unknown) => void>(), disconnect: new Set<() => void>() };
-    const port = {
-      name: VIEW_PORT,
-      onMessage: { addListener: (f: (m: unknown) => void) => listeners.message.add(f), removeListener: (f: (m: unknown) => void) => listeners.message.delete(f) },
-      onDisconnect: { addListener: (f: () => void) => listeners.disconnect.add(f), removeListener: (f: () => void) => listeners.disconnect.delete(f) },
-      disconnect: vi.fn(),
-      postMessage: vi.fn(),
-    };
-    const connect = vi.spyOn(fakeBrowser.runtime, 'connect').mockReturnValue(port as never);
-    const deliver = (m: unknown) => [...listeners.message].forEach((f) => f(m));
+    const { connect, deliver } = fakeViewPort();
     startEarlyRead();
     expect(connect).toHaveBeenCalledWith({ name: VIEW_PORT });
     const first = { ...emptyView, version: 1, auth: { status: 'signed-in' as const, agentName: 'Ann' } };
