@@ -331,11 +331,21 @@ async function main(): Promise<void> {
     const idleMs = INTERVAL_MS * (QUICK ? 3 : 10);
     await sleep(idleMs);
     const after = await Promise.all(cdps.map(tabWorkMs));
-    const idleOurs = clientRequests(emulator, idleMark, ourSessionId(), true).length / (idleMs / INTERVAL_MS);
+    const idleRequests = clientRequests(emulator, idleMark, ourSessionId(), true);
+    const idleRefreshes = idleRequests.filter(isRefresh).length;
+    const idleOurs = idleRequests.length / (idleMs / INTERVAL_MS);
+    const idlePolls = (idleRequests.length - idleRefreshes) / (idleMs / INTERVAL_MS);
     const idleRef = clientRequests(emulator, idleMark, reference.sessionId).length / (idleMs / INTERVAL_MS);
     const perTabScript = after.map((a, i) => a - before[i]!);
     const maxTab = Math.max(...perTabScript);
-    rows.push({ figure: 'Idle Online agent: requests per interval', target: '≤ 1', measured: num(idleOurs), reference: num(idleRef), ratio: ratio(idleOurs, idleRef), pass: idleOurs <= 1.01 });
+    rows.push({
+      figure: 'Idle Online agent: requests per interval, login refreshes counted',
+      target: '≤ 1 (+ the login refresh every 4 min)',
+      measured: `${num(idleOurs)}${idleRefreshes ? ` (${idleRefreshes} login refresh in the window)` : ''}`,
+      reference: num(idleRef),
+      ratio: ratio(idleOurs, idleRef),
+      pass: idlePolls <= 1.01 && idleRefreshes <= 1,
+    });
     rows.push({
       figure: `Idle: script time per CRM tab over ${idleMs / 1000} s (worst of ${tabs.length})`,
       target: '0 (no work)',
