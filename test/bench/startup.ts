@@ -154,7 +154,7 @@ export function reportStartup(samples: StartupSamples, report: Report): void {
     report.row({
       figure: `${figure}, p50 / p95 (n=${values.length} tabs)`,
       target: `≤ ${target}× floor (p50)`,
-      measured: `${ms(p50)} / ${ms(p95)} = ${num(floorMultiple(p50, floorP50), 1)}× / ${num(floorMultiple(p95, floorP95), 1)}× floor`,
+      measured: `${ms(p50)} / ${ms(p95)} = ${num(floorMultiple(p50, floorP50))}× / ${num(floorMultiple(p95, floorP95))}× floor`,
       reference: '—',
       ratio: '—',
       pass: floorMultiple(p50, floorP50) <= target,
