@@ -14,14 +14,31 @@ export const view = signal<AgentView>(emptyView);
 
 let started = false;
 
-export function connectView(): void {
-  if (started) return;
+/**
+ * The view's port opened before this script ran (the panel's early read, at document_start:
+ * ./dock/panel-settings.ts), with what it delivered so far, in order.
+ */
+export interface EarlyViewPort {
+  port: ReturnType<typeof browser.runtime.connect>;
+  received: unknown[];
+  disconnected: boolean;
+  stopBuffering(): void;
+}
+
+/** Streams the background's view into `view`; a port opened early is taken over (and its messages). */
+export function connectView(early?: EarlyViewPort): void {
+  if (started) {
+    early?.port.disconnect();
+    return;
+  }
   started = true;
   let delay = 100;
   const connect = () => {
     let port: ReturnType<typeof browser.runtime.connect>;
+    const adopted = early && !early.disconnected ? early : undefined;
+    early = undefined;
     try {
-      port = browser.runtime.connect({ name: VIEW_PORT });
+      port = adopted?.port ?? browser.runtime.connect({ name: VIEW_PORT });
     } catch {
       // The extension was reloaded or removed: this context is dead.
       return;
@@ -29,7 +46,7 @@ export function connectView(): void {
     let fresh = true;
     // What this port delivered last: the background sends only the lines after those we hold.
     let held: AgentView | undefined;
-    port.onMessage.addListener((message: unknown) => {
+    const receive = (message: unknown) => {
       const data = message as ViewMessage | undefined;
       if (data?.type !== 'view' || !data.view) return;
       const next = withKnownLines(data, held);
@@ -38,7 +55,12 @@ export function connectView(): void {
       if (fresh || next.version >= view.peek().version) view.value = next;
       fresh = false;
       delay = 100;
-    });
+    };
+    port.onMessage.addListener(receive);
+    if (adopted) {
+      adopted.stopBuffering();
+      for (const message of adopted.received) receive(message);
+    }
     port.onDisconnect.addListener(() => {
       setTimeout(connect, delay);
       delay = Math.min(delay * 2, 2000);

@@ -1,16 +1,31 @@
 /**
  * `npm run bench`: Agent Dock against the physical limit, in real Chromium on the emulator, side by
  * side with the Agent Sample App's polling strategy (test/bench/reference-client.ts) in the same
- * run. Every request is counted from the emulator's request log, never estimated.
+ * run, and the panel's start-up beside a bare stand-in's (the floor) in the same run. Every request
+ * is counted from the emulator's request log, never estimated.
  *
- * `--quick` runs a smoke version (fewer samples, fewer chats, fewer tabs) in about two minutes.
- * Writes test/bench/results.md (or BENCH_RESULTS; a quick run, a temporary file) and prints the table; a full run to the default
- * file also puts the table in README.md (between the bench:start/bench:end markers).
+ * Flows run on the e2e build (`npm run build:test`: open shadow root, performance marks); sizes
+ * come from the production build (`npm run build`).
+ *
+ * Options (after `--`):
+ *   --quick          a smoke version (fewer samples, chats, tabs) in about two minutes
+ *   --startup-only   only the content-script size and the panel's start-up (about a minute)
+ *   --slow-panel=MS  start-up measured on a copy of the e2e build whose panel script first spins
+ *                    for MS ms (a deliberately slowed panel: the start-up targets must be missed)
+ *   --self-test      `--startup-only --slow-panel=200`, and exits 0 only if the bench caught it
+ *   --publish        also writes test/bench/results.md and the README's table (bench:start/end)
+ *
+ * Prints the table and writes it with its notes to test-results/bench/results.md (ignored by git),
+ * or BENCH_RESULTS. Exits non-zero when any target is missed, naming each.
+ *
+ * Each group of figures adds its rows and notes to a Report (./stats.ts); a new figure is a module
+ * beside ./size.ts and ./startup.ts called from main() below.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { gzipSync } from 'node:zlib';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import type { CDPSession, Page } from 'puppeteer';
 import { startEmulator, type Emulator } from '../emulator/server';
 import type { RecordedRequest } from '../emulator/request-log';
@@ -18,14 +33,28 @@ import { Visitor } from '../emulator/visitor';
 import { startCrmServer } from '../sandbox/crm-server';
 import { EXTENSION_DIR, launchWithExtension, type ExtensionBrowser } from '../e2e/support/browser';
 import { openPopup, panelRegistered, signInAndGoOnline } from '../e2e/support/flows';
-import { inPanel, PANEL_HOST, settingsReadEarly, testId } from '../e2e/support/panel';
-import { MOUNT_MEASURE, SCRIPT_START_MARK, TAKEOVER_MEASURE } from '../../src/ui/dock/marks';
+import { inPanel, PANEL_HOST, testId } from '../e2e/support/panel';
+import { SCRIPT_START_MARK } from '../../src/ui/dock/marks';
 import { bareExtension } from './bare-panel';
 import { outageToFirstLine } from './outage';
 import { ReferenceClient, SAMPLE_APP_INTERVAL_MS } from './reference-client';
-import { countKinds, loopRatePerInterval, markdownTable, ms, num, percentile, ratio, requestsPerCycle, textTable, type Row } from './stats';
+import { reportContentScriptSize } from './size';
+import { reportStartup, sampleStartup } from './startup';
+import { countKinds, cycleMet, loopRatePerInterval, markdownTable, ms, newReport, num, percentile, ratio, requestsPerCycle, textTable, verdict } from './stats';
 
-const QUICK = process.argv.includes('--quick');
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    'startup-only': { type: 'boolean', default: false },
+    'slow-panel': { type: 'string' },
+    'self-test': { type: 'boolean', default: false },
+    publish: { type: 'boolean', default: false },
+  },
+});
+const QUICK = args.quick;
+const SELF_TEST = args['self-test'];
+const STARTUP_ONLY = args['startup-only'] || SELF_TEST;
+const SLOW_PANEL_MS = Number(args['slow-panel'] ?? (SELF_TEST ? 200 : 0));
 const INTERVAL_MS = 2000;
 /** The loopback floor of the memory run only (a real account never polls below 2 s). */
 const FAST_INTERVAL_MS = 250;
@@ -38,11 +67,14 @@ const AGENT_LINE_SAMPLES = QUICK ? 10 : 30;
 const SHIFT_CHATS = QUICK ? 20 : 120;
 const TRANSCRIPT_LINES = QUICK ? 500 : 2000;
 const RESTARTS = QUICK ? 2 : 3;
-const BARE_TABS = QUICK ? 4 : 14;
+/** Tabs of the real panel (and as many of the stand-in) timed at start-up. */
+const STARTUP_TABS = QUICK || SELF_TEST ? 8 : 20;
 const OUT_DIR = process.env.AGENT_DOCK_OUT_DIR ?? '.output';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-// A quick smoke never overwrites the committed results.
-const RESULTS = process.env.BENCH_RESULTS ?? (QUICK ? `${tmpdir()}/agent-dock-bench-quick.md` : `${ROOT}test/bench/results.md`);
+const mode = [QUICK && 'quick', STARTUP_ONLY && 'startup', SLOW_PANEL_MS && `slow-${SLOW_PANEL_MS}`].filter(Boolean).join('-');
+// Ignored by git: nothing a user runs rewrites tracked files (`--publish` does, on purpose).
+const RESULTS = process.env.BENCH_RESULTS ?? `${ROOT}test-results/bench/results${mode ? `-${mode}` : ''}.md`;
+const PUBLISHED = `${ROOT}test/bench/results.md`;
 
 const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
 const sleep = (msToWait: number) => new Promise((resolve) => setTimeout(resolve, msToWait));
@@ -82,11 +114,16 @@ function sessionRequests(emulator: Emulator, since: number, sessionId: string): 
   return emulator.requests.list({ since, side: 'agent' }).filter((r) => r.path.includes(`/agentSession/${sessionId}`));
 }
 
-/** Requests of the agent session plus the login refreshes in the window (those carry no session id). */
+/**
+ * Requests of the agent session plus the login refreshes in the window (those carry no session
+ * id), in the order served: a refresh falls inside the poll cycle it happened in.
+ */
 function clientRequests(emulator: Emulator, since: number, sessionId: string, loginRefreshes = false): RecordedRequest[] {
   const own = sessionRequests(emulator, since, sessionId);
-  return loginRefreshes ? [...own, ...emulator.requests.list({ since, side: 'login' })] : own;
+  return loginRefreshes ? [...own, ...emulator.requests.list({ since, side: 'login' })].sort((a, b) => a.seq - b.seq) : own;
 }
+
+const isRefresh = (r: { method: string; path: string }) => r.method === 'POST' && r.path.endsWith('/refresh');
 
 async function tabWorkMs(cdp: CDPSession): Promise<number> {
   const { metrics } = await cdp.send('Performance.getMetrics');
@@ -99,26 +136,8 @@ async function longTasks(page: Page): Promise<Array<{ start: number; duration: n
   return page.evaluate(() => (globalThis as unknown as { __longTasks?: Array<{ start: number; duration: number }> }).__longTasks ?? []);
 }
 
-interface CrmTab {
-  page: Page;
-  /** The browser starting the panel's script (compiling it) → the panel rendered in the page. */
-  mountMs: number;
-  /** Of that, compiling: the browser starting the script → its first statement. */
-  compileMs: number;
-  /** The browser starting the script → Preact having drawn the panel (the bare stand-in has none). */
-  takeoverMs?: number;
-  /** The browser painted the page between the first paint and Preact's work (a frame was shown). */
-  paintedBeforeTakeover?: boolean;
-  /** The panel took its site rules from the read started at document_start. */
-  settingsReadEarly: boolean;
-}
-
-/**
- * Opens a CRM tab and times its panel from a trace of the load: the in-page mark of the script's
- * first statement comes after V8 compiled the script, which is part of the script's cost to the
- * page; the trace's EvaluateScript event is where the browser starts on it.
- */
-async function openCrmTab(ext: ExtensionBrowser, url: string, { preact = true } = {}): Promise<CrmTab> {
+/** Opens a CRM tab and waits for its panel (tabs timed at start-up: ./startup.ts). */
+async function openCrmTab(ext: ExtensionBrowser, url: string): Promise<Page> {
   const page = await ext.browser.newPage();
   // tsx keeps function names with a `__name` helper the page does not have.
   await page.evaluateOnNewDocument('globalThis.__name = (f) => f;');
@@ -129,38 +148,21 @@ async function openCrmTab(ext: ExtensionBrowser, url: string, { preact = true } 
       for (const entry of list.getEntries()) tasks.push({ start: entry.startTime, duration: entry.duration });
     }).observe({ type: 'longtask', buffered: true });
   });
-  await page.tracing.start({ categories: ['devtools.timeline', 'blink.user_timing'] });
   await page.goto(url);
   await page.locator(inPanel(testId('panel'))).wait();
-  // The measure is taken in the same task that renders the panel: it is there once the panel is.
-  const measured = preact ? TAKEOVER_MEASURE : MOUNT_MEASURE;
-  await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, {}, measured);
-  const trace = JSON.parse(Buffer.from((await page.tracing.stop())!).toString()) as { traceEvents: TraceEvent[] };
-  return { page, ...panelTiming(trace.traceEvents, preact), settingsReadEarly: (await settingsReadEarly(page)) === true };
+  return page;
 }
 
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  /** The thread: the page's main thread runs the script and paints. */
-  tid: number;
-  args?: { data?: { url?: string } };
-}
-
-function panelTiming(events: TraceEvent[], preact: boolean): Pick<CrmTab, 'mountMs' | 'compileMs' | 'takeoverMs' | 'paintedBeforeTakeover'> {
-  const evaluate = events.find((e) => e.name === 'EvaluateScript' && e.args?.data?.url?.endsWith('/content-scripts/panel.js'));
-  const firstStatement = events.find((e) => e.name === SCRIPT_START_MARK);
-  // performance.measure() shows as an async begin/end pair; its end is when the panel showed.
-  const mounted = events.find((e) => e.name === MOUNT_MEASURE && e.ph === 'e');
-  if (!evaluate || !firstStatement || !mounted) throw new Error('The trace of a CRM tab has no panel script start or mount');
-  const timing = { mountMs: (mounted.ts - evaluate.ts) / 1000, compileMs: (firstStatement.ts - evaluate.ts) / 1000 };
-  if (!preact) return timing;
-  // Preact's render and this measure share one task: a Paint between the mount and it came first.
-  const takenOver = events.find((e) => e.name === TAKEOVER_MEASURE && e.ph === 'e');
-  if (!takenOver) throw new Error('The trace of a CRM tab has no Preact takeover of the panel');
-  const paintedBeforeTakeover = events.some((e) => e.name === 'Paint' && e.tid === evaluate.tid && e.ts > mounted.ts && e.ts < takenOver.ts);
-  return { ...timing, takeoverMs: (takenOver.ts - evaluate.ts) / 1000, paintedBeforeTakeover };
+/**
+ * A copy of the e2e build whose panel script first spins for `delayMs`: a deliberately slowed
+ * panel, which the start-up targets must catch (`--slow-panel`, `--self-test`).
+ */
+function slowedExtension(builtExtensionDir: string, delayMs: number): string {
+  const dir = `${mkdtempSync(`${tmpdir()}/agent-dock-slow-`)}/extension`;
+  cpSync(builtExtensionDir, dir, { recursive: true });
+  const script = `${dir}/content-scripts/panel.js`;
+  writeFileSync(script, `{ const until = performance.now() + ${delayMs}; while (performance.now() < until); }\n${readFileSync(script, 'utf8')}`);
+  return dir;
 }
 
 /** Marks in the page when each line text first shows in the panel (ms since the epoch). */
@@ -187,40 +189,62 @@ const scriptStart = (page: Page): Promise<number> =>
 const seenAt = (page: Page, text: string): Promise<number | undefined> =>
   page.evaluate((t) => (globalThis as unknown as { __seen: Record<string, number> }).__seen[t], text);
 
-async function main(): Promise<void> {
-  console.log(`Agent Dock benchmark${QUICK ? ' (--quick)' : ''}: interval ${INTERVAL_MS} ms, emulator on loopback, headless Chromium`);
-  const loadAtStart = loadavg()[0]!;
-  const rows: Row[] = [];
-  const notes: string[] = [];
+/** The tabs the start-up figures are sampled in, each alternating with a stand-in tab (./startup.ts). */
+async function measureStartup(ext: ExtensionBrowser, crmUrl: string, situation: string, report: ReturnType<typeof newReport>): Promise<void> {
+  say(`Panel start-up: ${STARTUP_TABS} tabs of the panel, alternating with ${STARTUP_TABS} of a bare stand-in (the floor)`);
+  const bare = await launchWithExtension(bareExtension(EXTENSION_DIR));
+  try {
+    await panelRegistered(bare);
+    reportStartup(await sampleStartup({ ext, bare, url: crmUrl, tabs: STARTUP_TABS, expectChat: true, situation }), report);
+  } finally {
+    await bare.close();
+  }
+}
 
-  // ---- content-script size (production build) ---------------------------------------------
-  // Both scripts every CRM page with the panel loads: the panel, and the early read of its settings.
-  const panelScript = readFileSync(`${ROOT}${OUT_DIR}/chrome-mv3/content-scripts/panel.js`);
-  const earlyRead = readFileSync(`${ROOT}${OUT_DIR}/chrome-mv3/panel-settings.js`);
-  const gzipped = gzipSync(panelScript).length + gzipSync(earlyRead).length;
-  const raw = panelScript.length + earlyRead.length;
-  rows.push({
-    figure: 'Content script size (production, gzipped)',
-    target: '≤ 24 KB',
-    measured: `${num(gzipped / 1024, 1)} KB (${num(raw / 1024, 1)} KB raw)`,
-    reference: '—',
-    ratio: '—',
-    pass: gzipped <= 24 * 1024,
-  });
-  const outage = await outageToFirstLine(INTERVAL_MS);
-  rows.push(outage.row);
-  notes.push(outage.note);
-  const onDemand = (name: string) => {
-    const script = readFileSync(`${ROOT}${OUT_DIR}/chrome-mv3/content-scripts/${name}.js`);
-    return `${num(gzipSync(script).length / 1024, 1)} KB`;
-  };
-  notes.push(
-    `Content script size is what every CRM page with the panel loads: panel.js ${num(gzipSync(panelScript).length / 1024, 1)} KB and the early read of its settings (panel-settings.js) ${num(gzipSync(earlyRead).length / 1024, 1)} KB, gzipped. Parts loaded on demand into the panel's world, on the panel's own Preact (src/ui/on-demand.ts): the chat tools (forms, visitor details, copy and fill, the transcript to copy, structured content) ${onDemand('panel-tools')} gzipped with the first chat shown, DOMPurify ${onDemand('sanitizer')} with the first HTML line.`,
-  );
+/** `--startup-only`: signed in, Online, one chat open; then the start-up figures. */
+async function startupOnly(ext: ExtensionBrowser, emulator: Emulator, crmUrl: string, report: ReturnType<typeof newReport>): Promise<void> {
+  say('Signing in, Online, one chat');
+  await panelRegistered(ext);
+  const popup = await openPopup(ext);
+  await signInAndGoOnline(popup, emulator);
+  const visitor = await Visitor.start({ baseUrl: emulator.baseUrl, name: 'Start-up', skill: 'Sales' });
+  await waitUntil('a ring', async () => (await getView(popup)).ringing.count > 0);
+  await command(popup, 'acceptChat');
+  await waitUntil('the chat to open', async () => (await getView(popup)).chats.some((c) => c.state === 'chatting'));
+  await visitor.sendLine('Hello, a question about my order');
+  await waitUntil('the line in the view', async () => (await getView(popup)).chats.some((c) => c.lines.length > 0));
+  await measureStartup(ext, crmUrl, 'signed in, Online, one chat open with a line, the popup open', report);
+  await visitor.end();
+}
+
+async function main(): Promise<void> {
+  const flags = [QUICK && '--quick', STARTUP_ONLY && '--startup-only', SLOW_PANEL_MS && `--slow-panel=${SLOW_PANEL_MS}`].filter(Boolean).join(' ');
+  console.log(`Agent Dock benchmark${flags ? ` (${flags})` : ''}: interval ${INTERVAL_MS} ms, emulator on loopback, headless Chromium`);
+  const loadAtStart = loadavg()[0]!;
+  const report = newReport();
+  const { rows, notes } = report;
+
+  reportContentScriptSize(`${ROOT}${OUT_DIR}/chrome-mv3`, report);
+  if (!STARTUP_ONLY) {
+    const outage = await outageToFirstLine(INTERVAL_MS);
+    rows.push(outage.row);
+    notes.push(outage.note);
+  }
 
   const emulator = await startEmulator({ port: 0, maxChats: 10 });
   const crm = await startCrmServer();
-  const ext = await launchWithExtension();
+  if (SLOW_PANEL_MS) say(`A deliberately slowed panel: its script first spins for ${SLOW_PANEL_MS} ms`);
+  const ext = await launchWithExtension(SLOW_PANEL_MS ? slowedExtension(EXTENSION_DIR, SLOW_PANEL_MS) : EXTENSION_DIR);
+  if (STARTUP_ONLY) {
+    try {
+      await startupOnly(ext, emulator, crm.url, report);
+    } finally {
+      await ext.close();
+      await crm.close();
+      await emulator.close();
+    }
+    return finish(report, loadAtStart);
+  }
   const reference = await ReferenceClient.signIn({ baseUrl: emulator.baseUrl, accountId: ACCOUNT, username: 'agent2', password: 'agent2-pass' });
   const visitors: { ours: Visitor[]; ref: Visitor[] } = { ours: [], ref: [] };
   try {
@@ -237,8 +261,7 @@ async function main(): Promise<void> {
     await signInAndGoOnline(popup, emulator);
     const ourSession = (await (await fetch(`${emulator.baseUrl}/sandbox/state`)).json()) as { agentSessions: Array<{ id: string; agent: string }> };
     const ourSessionId = () => ourSession.agentSessions.find((s) => s.agent === 'agent1')!.id;
-    const firstTab = await openCrmTab(ext, crm.url);
-    const crmTab = firstTab.page;
+    const crmTab = await openCrmTab(ext, crm.url);
     say(`Agent Dock (agent1) accepts ${MAX_K} Sales chats`);
     for (let i = 0; i < MAX_K; i++) visitors.ours.push(await Visitor.start({ baseUrl: emulator.baseUrl, name: `Ours ${i}`, skill: 'Sales' }));
     for (let i = 0; i < MAX_K; i++) {
@@ -249,8 +272,9 @@ async function main(): Promise<void> {
 
     // ---- requests per poll cycle: t tabs at k = MAX_K, then k = MAX_K … 0 with MAX_TABS tabs ---
     const tabs: Page[] = [crmTab];
-    const panelTimings = [firstTab];
-    const perCycle: Array<{ k: number; t: number; ours: number; ref: number; extra: Record<string, number> }> = [];
+    // `ours` counts every request in the window's cycles, login refreshes included; `polls` leaves
+    // those out: the target is two poll calls a cycle, plus the documented refresh every 4 minutes.
+    const perCycle: Array<{ k: number; t: number; ours: number; polls: number; refreshes: number; ref: number; extra: Record<string, number> }> = [];
     const measureWindow = async (k: number, t: number) => {
       await sleep(INTERVAL_MS * 1.5); // let the last change settle
       const mark = emulator.requests.mark();
@@ -265,15 +289,12 @@ async function main(): Promise<void> {
       const r = { perCycle: loopRatePerInterval(ref, windowMs, INTERVAL_MS), cycles: requestsPerCycle(ref).cycles };
       const kinds = countKinds(o.inCycles);
       const extra = Object.fromEntries(Object.entries(kinds).filter(([kind]) => kind !== 'GET /incomingRequests' && kind !== 'GET /chat'));
-      perCycle.push({ k, t, ours: o.perCycle, ref: r.perCycle, extra });
-      say(`k=${k} t=${t}: ours ${num(o.perCycle)} requests/cycle (${o.cycles} cycles), sample app ${num(r.perCycle)} per interval`);
+      const refreshes = o.inCycles.filter(isRefresh).length;
+      perCycle.push({ k, t, ours: o.perCycle, polls: (o.inCycles.length - refreshes) / o.cycles, refreshes, ref: r.perCycle, extra });
+      say(`k=${k} t=${t}: ours ${num(o.perCycle)} requests/cycle (${o.cycles} cycles, ${refreshes} login refreshes), sample app ${num(r.perCycle)} per interval`);
     };
     for (const t of [...new Set([1, Math.min(5, MAX_TABS), MAX_TABS])]) {
-      while (tabs.length < t) {
-        const tab = await openCrmTab(ext, crm.url);
-        tabs.push(tab.page);
-        panelTimings.push(tab);
-      }
+      while (tabs.length < t) tabs.push(await openCrmTab(ext, crm.url));
       await measureWindow(MAX_K, t);
     }
     for (let k = MAX_K - 1; k >= 0; k--) {
@@ -282,20 +303,23 @@ async function main(): Promise<void> {
       await waitUntil('both sides to see the chat end', async () => reference.openChats() === k && (await getView(popup)).chats.filter((c) => c.state === 'chatting').length === k);
       await measureWindow(k, tabs.length);
     }
-    const worstOurs = Math.max(...perCycle.filter((p) => p.k > 0).map((p) => p.ours));
+    const withChats = perCycle.filter((p) => p.k > 0);
+    const worst = withChats.reduce((a, b) => (b.ours > a.ours ? b : a));
     const at = (k: number) => perCycle.filter((p) => p.k === k);
+    const cycleTarget = '2 (+ the login refresh every 4 min)';
+    const measuredCycle = (p: { ours: number; refreshes: number }) => `${num(p.ours)}${p.refreshes ? ` (${p.refreshes} login refresh in the window)` : ''}`;
     rows.push({
-      figure: `Requests per poll cycle, k = 1…${MAX_K} chats, t = 1…${MAX_TABS} tabs (worst window)`,
-      target: 'exactly 2',
-      measured: num(worstOurs),
+      figure: `Requests per poll cycle, login refreshes counted, k = 1…${MAX_K} chats, t = 1…${MAX_TABS} tabs (worst window)`,
+      target: cycleTarget,
+      measured: measuredCycle(worst),
       reference: `${num(mean(at(MAX_K).map((p) => p.ref)))} at k=${MAX_K}`,
-      ratio: ratio(worstOurs, mean(at(MAX_K).map((p) => p.ref))),
-      pass: perCycle.filter((p) => p.k > 0).every((p) => Math.abs(p.ours - 2) < 0.01),
+      ratio: ratio(worst.ours, mean(at(MAX_K).map((p) => p.ref))),
+      pass: withChats.every(cycleMet),
     });
     for (const k of [1, Math.ceil(MAX_K / 2), MAX_K]) {
       const window = at(k)[0];
       if (!window) continue;
-      rows.push({ figure: `  … at k = ${k}, t = ${window.t}`, target: 'exactly 2', measured: num(window.ours), reference: num(window.ref), ratio: ratio(window.ours, window.ref), pass: Math.abs(window.ours - 2) < 0.01 });
+      rows.push({ figure: `  … at k = ${k}, t = ${window.t}`, target: cycleTarget, measured: measuredCycle(window), reference: num(window.ref), ratio: ratio(window.ours, window.ref), pass: cycleMet(window) });
     }
     const extras = perCycle.filter((p) => Object.keys(p.extra).length);
     if (extras.length) notes.push(`Windows with requests other than the two poll calls: ${extras.map((p) => `k=${p.k} t=${p.t} ${JSON.stringify(p.extra)}`).join('; ')}.`);
@@ -313,11 +337,21 @@ async function main(): Promise<void> {
     const idleMs = INTERVAL_MS * (QUICK ? 3 : 10);
     await sleep(idleMs);
     const after = await Promise.all(cdps.map(tabWorkMs));
-    const idleOurs = clientRequests(emulator, idleMark, ourSessionId(), true).length / (idleMs / INTERVAL_MS);
+    const idleRequests = clientRequests(emulator, idleMark, ourSessionId(), true);
+    const idleRefreshes = idleRequests.filter(isRefresh).length;
+    const idleOurs = idleRequests.length / (idleMs / INTERVAL_MS);
+    const idlePolls = (idleRequests.length - idleRefreshes) / (idleMs / INTERVAL_MS);
     const idleRef = clientRequests(emulator, idleMark, reference.sessionId).length / (idleMs / INTERVAL_MS);
     const perTabScript = after.map((a, i) => a - before[i]!);
     const maxTab = Math.max(...perTabScript);
-    rows.push({ figure: 'Idle Online agent: requests per interval', target: '≤ 1', measured: num(idleOurs), reference: num(idleRef), ratio: ratio(idleOurs, idleRef), pass: idleOurs <= 1.01 });
+    rows.push({
+      figure: 'Idle Online agent: requests per interval, login refreshes counted',
+      target: '≤ 1 (+ the login refresh every 4 min)',
+      measured: `${num(idleOurs)}${idleRefreshes ? ` (${idleRefreshes} login refresh in the window)` : ''}`,
+      reference: num(idleRef),
+      ratio: ratio(idleOurs, idleRef),
+      pass: idlePolls <= 1.01 && idleRefreshes <= 1,
+    });
     rows.push({
       figure: `Idle: script time per CRM tab over ${idleMs / 1000} s (worst of ${tabs.length})`,
       target: '0 (no work)',
@@ -411,10 +445,15 @@ async function main(): Promise<void> {
       pass: agentP95 <= 100,
     });
     notes.push(`One HTTP round trip to the emulator (the sample-app client's POST, Node) took ${ms(rtt)} at p50. Agent Dock's figure adds the panel → background message and the outbox's storage write before the POST.`);
+
+    // ---- panel start-up: placeholder and interactive panel, beside the floor -------------------
+    // With the latency chat open: an interactive panel shows it with its composer.
+    await measureStartup(ext, crm.url, `signed in, Online, one chat open with ${LATENCY_SAMPLES + AGENT_LINE_SAMPLES} lines, one other CRM tab and the popup open`, report);
+
     await ourVisitor.end();
     await refVisitor.end();
 
-    // ---- content script on the page: mount time, long tasks, a long transcript ---------------
+    // ---- content script on the page: long tasks with a long transcript -------------------------
     say(`A ${TRANSCRIPT_LINES}-line transcript`);
     await waitUntil('the latency chat to end', async () => (await getView(popup)).chats.every((c) => c.state === 'ended'));
     for (const chat of (await getView(popup)).chats) await command(popup, 'closeChat', { chatId: chat.id });
@@ -434,9 +473,7 @@ async function main(): Promise<void> {
     await waitUntil('the long transcript in the panel', () => showsLast(crmTab), 90_000);
     const arrivalTasks = (await longTasks(crmTab)).slice(tasksBefore);
     // A fresh tab opening on the long transcript.
-    const freshTab = await openCrmTab(ext, crm.url);
-    const fresh = freshTab.page;
-    panelTimings.push(freshTab);
+    const fresh = await openCrmTab(ext, crm.url);
     await waitUntil('the long transcript in a fresh tab', () => showsLast(fresh), 30_000);
     // The page's own load comes before the panel's script: on this machine a bare page load shows a
     // 50–70 ms task in about half the loads, with or without the extension. Counted: tasks that end
@@ -451,53 +488,11 @@ async function main(): Promise<void> {
     }
     await sleep(INTERVAL_MS);
     const incrementalTasks = (await longTasks(fresh)).slice(incrementalBefore);
-    const mounts = panelTimings.map((t) => t.mountMs);
-    const mountP50 = percentile(mounts, 50);
-    rows.push({
-      figure: `Panel mounted after the content script starts, p50 / worst (n=${mounts.length} tabs)`,
-      target: '≤ 10 ms',
-      measured: `${ms(mountP50)} / ${ms(Math.max(...mounts))}`,
-      reference: '—',
-      ratio: '—',
-      pass: mountP50 <= 10,
-    });
-    // The same measure for the floor: a stand-in that does only what any panel must (./bare-panel.ts).
-    say(`The floor: a bare stand-in panel script in ${BARE_TABS} tabs`);
-    const bare = await launchWithExtension(bareExtension(EXTENSION_DIR));
-    const bareMounts: number[] = [];
-    try {
-      await panelRegistered(bare);
-      for (let i = 0; i < BARE_TABS; i++) bareMounts.push((await openCrmTab(bare, crm.url, { preact: false })).mountMs);
-    } finally {
-      await bare.close();
-    }
-    rows.push({
-      figure: `  … the floor: a bare stand-in script, p50 / worst (n=${bareMounts.length} tabs)`,
-      target: '—',
-      measured: `${ms(percentile(bareMounts, 50))} / ${ms(Math.max(...bareMounts))}`,
-      reference: '—',
-      ratio: '—',
-      pass: undefined,
-    });
-    const takeovers = panelTimings.map((t) => t.takeoverMs!);
-    const painted = panelTimings.filter((t) => t.paintedBeforeTakeover).length;
-    rows.push({
-      figure: `  … Preact has drawn it, after the browser painted the first paint (in ${painted} of ${takeovers.length} tabs), p50 / worst`,
-      target: '—',
-      measured: `${ms(percentile(takeovers, 50))} / ${ms(Math.max(...takeovers))}`,
-      reference: '—',
-      ratio: '—',
-      pass: undefined,
-    });
-    const compileP50 = percentile(panelTimings.map((t) => t.compileMs), 50);
-    const runP50 = percentile(panelTimings.map((t) => t.mountMs - t.compileMs), 50);
-    notes.push(
-      `Panel mount: from the browser starting the panel's script (the trace's EvaluateScript, so compiling it counts) to the panel in the page, in tabs opened one after another while up to ${MAX_TABS} others stay open; each tab's load is traced (devtools.timeline), which adds a little. Of the p50, compiling (start → the script's first statement) took ${ms(compileP50)} and running to the first paint ${ms(runP50)} (p50s of each part). The first paint is the panel's frame as Preact draws it while connecting, drawn without Preact (src/ui/dock/first-paint.ts); Preact takes those elements over in a task after the browser has painted them, which the next row times (a Paint event between the two in the trace). The first paint needs the site rules, read from storage while the page loads (panel-settings.js, at document_start) and taken over by the panel: done by then in ${panelTimings.filter((t) => t.settingsReadEarly).length} of ${panelTimings.length} tabs. The floor is the same measure for a hand-written stand-in (test/bench/bare-panel.ts), in tabs opened one after another in a browser of its own: it takes over the same early read of the site rules, attaches a shadow root with the panel's stylesheet and draws the frame's few elements, with nothing else. Long tasks on a tab that opens are those that end after the script's first statement (the task running it included): the page's own load comes before it.`,
-    );
-    const worst = (tasks: Array<{ duration: number }>) => (tasks.length ? `${tasks.length} (longest ${ms(Math.max(...tasks.map((t) => t.duration)))})` : '0');
-    rows.push({ figure: `Long tasks (> 50 ms): ${TRANSCRIPT_LINES} lines arriving in an open panel`, target: '0', measured: worst(arrivalTasks), reference: '—', ratio: '—', pass: arrivalTasks.length === 0 });
-    rows.push({ figure: `Long tasks: a tab opening on the ${TRANSCRIPT_LINES}-line transcript`, target: '0', measured: worst(openTasks), reference: '—', ratio: '—', pass: openTasks.length === 0 });
-    rows.push({ figure: `Long tasks: new lines into the ${TRANSCRIPT_LINES}-line transcript`, target: '0', measured: worst(incrementalTasks), reference: '—', ratio: '—', pass: incrementalTasks.length === 0 });
+    notes.push(`Long tasks on a tab that opens are those that end after the panel script's first statement (the task running it included): the page's own load comes before it, and on this machine a bare page load shows a 50–70 ms task in about half the loads, with or without the extension.`);
+    const longest = (tasks: Array<{ duration: number }>) => (tasks.length ? `${tasks.length} (longest ${ms(Math.max(...tasks.map((t) => t.duration)))})` : '0');
+    rows.push({ figure: `Long tasks (> 50 ms): ${TRANSCRIPT_LINES} lines arriving in an open panel`, target: '0', measured: longest(arrivalTasks), reference: '—', ratio: '—', pass: arrivalTasks.length === 0 });
+    rows.push({ figure: `Long tasks: a tab opening on the ${TRANSCRIPT_LINES}-line transcript`, target: '0', measured: longest(openTasks), reference: '—', ratio: '—', pass: openTasks.length === 0 });
+    rows.push({ figure: `Long tasks: new lines into the ${TRANSCRIPT_LINES}-line transcript`, target: '0', measured: longest(incrementalTasks), reference: '—', ratio: '—', pass: incrementalTasks.length === 0 });
     await fresh.close();
     await longVisitor.end();
     await waitUntil('the long chat to end', async () => (await getView(popup)).chats.every((c) => c.state === 'ended'), 30_000);
@@ -571,29 +566,49 @@ async function main(): Promise<void> {
     await emulator.close();
   }
 
+  finish(report, loadAtStart);
+}
+
+/** Prints and writes the results; the exit code says whether every target was met. */
+function finish(report: ReturnType<typeof newReport>, loadAtStart: number): void {
+  const { rows, notes } = report;
   const when = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+  const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
   const markdown = [
     `# Benchmark results`,
     '',
-    `\`npm run bench${QUICK ? ' -- --quick' : ''}\` on ${when} (${((Date.now() - started) / 60000).toFixed(1)} min): poll interval ${INTERVAL_MS} ms, the emulator on loopback, headless Chromium, built extension. Ratio = sample app ÷ Agent Dock (above 1: Agent Dock is cheaper or faster).`,
+    `\`${command}\` on ${when} (${((Date.now() - started) / 60000).toFixed(1)} min): poll interval ${INTERVAL_MS} ms, the emulator on loopback, headless Chromium, built extension. Ratio = sample app ÷ Agent Dock (above 1: Agent Dock is cheaper or faster).`,
     '',
-    `Machine: ${availableParallelism()} CPUs, load average ${num(loadAtStart, 1)} at the start and ${num(loadavg()[0]!, 1)} at the end. Wall-clock figures (latency, mount time, long tasks) grow with the load; request counts and sizes do not.`,
+    `Machine: ${availableParallelism()} CPUs, load average ${num(loadAtStart, 1)} at the start and ${num(loadavg()[0]!, 1)} at the end. Wall-clock figures (latency, start-up times, long tasks) grow with the load; request counts, sizes and start-up multiples of the floor much less.`,
     '',
     markdownTable(rows),
     '',
     ...notes.map((n) => `- ${n}`),
     '',
   ].join('\n');
+  mkdirSync(dirname(RESULTS), { recursive: true });
   writeFileSync(RESULTS, markdown);
-  if (!QUICK && !process.env.BENCH_RESULTS) {
-    // The README's Performance section shows the latest full run.
+  const written = [RESULTS];
+  if (args.publish) {
+    // Explicit: the committed results and the README's Performance table show this run.
+    writeFileSync(PUBLISHED, markdown);
     const readme = readFileSync(`${ROOT}README.md`, 'utf8');
-    const updated = readme.replace(/<!-- bench:start -->[\s\S]*?<!-- bench:end -->/, `<!-- bench:start -->\n${markdownTable(rows)}\n<!-- bench:end -->`);
-    writeFileSync(`${ROOT}README.md`, updated);
+    writeFileSync(`${ROOT}README.md`, readme.replace(/<!-- bench:start -->[\s\S]*?<!-- bench:end -->/, `<!-- bench:start -->\n${markdownTable(rows)}\n<!-- bench:end -->`));
+    written.push(PUBLISHED, `${ROOT}README.md`);
   }
   console.log(`\n${textTable(rows)}\n`);
   for (const n of notes) console.log(`- ${n}`);
-  console.log(`\nWritten to ${RESULTS}`);
+  console.log(`\nWritten to ${written.join(', ')}`);
+  const { exitCode, message } = verdict(rows);
+  if (SELF_TEST) {
+    // The slowed panel must miss the start-up targets, and the bench must say so.
+    const caught = exitCode !== 0 && rows.some((r) => r.pass === false && r.figure.startsWith('Panel start-up'));
+    console.log(caught ? `\nSelf-test passed: a panel slowed by ${SLOW_PANEL_MS} ms made the bench fail.\n${message}` : `\nSelf-test FAILED: a panel slowed by ${SLOW_PANEL_MS} ms went unnoticed.\n${message}`);
+    process.exitCode = caught ? 0 : 1;
+    return;
+  }
+  console.log(`\n${message}`);
+  process.exitCode = exitCode;
 }
 
 main().catch((error: unknown) => {

@@ -30,7 +30,7 @@ export async function outageToFirstLine(intervalMs: number): Promise<{ row: Row;
   const emulator = await startEmulator({ port: 0 });
   let saved: AgentState | null = null;
   const runtime = new AgentRuntime({
-    client: createLivePersonClient({ fetch: fetchCookie(fetch) as typeof fetch }),
+    client: createLivePersonClient({ fetch: fetchCookie(fetch) as typeof fetch, allowLoopback: true }),
     store: { load: async () => (saved ? structuredClone(saved) : null), save: async (state) => void (saved = structuredClone(state)) },
     pollIntervalMs: async () => intervalMs,
     log: { info: () => {}, warn: () => {} },

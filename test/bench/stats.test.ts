@@ -1,6 +1,6 @@
 /** The benchmark's arithmetic and table (the benchmark itself is `npm run bench`; nothing is timed here). */
 import { describe, expect, it } from 'vitest';
-import { countKinds, loopRatePerInterval, markdownTable, percentile, ratio, requestKind, requestsPerCycle } from './stats';
+import { countKinds, cycleMet, floorMultiple, kB, loopRatePerInterval, markdownTable, missedTargets, percentile, ratio, requestKind, requestsPerCycle, verdict, type Row } from './stats';
 
 const S = '/api/account/12345678/agentSession/abc';
 
@@ -50,5 +50,42 @@ describe('bench stats', () => {
     const b = [1500, 3500, 5500].map((at) => ({ method: 'GET', path: '/b', at }));
     expect(loopRatePerInterval([...a, ...b], 6200, 2000)).toBeCloseTo(2, 5);
     expect(loopRatePerInterval([{ method: 'GET', path: '/c', at: 10 }], 4000, 2000)).toBe(0.5);
+  });
+
+  it('fails the run when any target is missed, naming each; rows without a target are information', () => {
+    const row = (figure: string, pass: boolean | undefined): Row => ({ figure, target: '≤ 2× floor (p50)', measured: '30 ms', reference: '—', ratio: '—', pass });
+    const met = [row('Size', true), row('  … the floor', undefined)];
+    expect(verdict(met)).toEqual({ exitCode: 0, message: 'All 1 targets met.' });
+    const missed = [...met, row('Panel start-up: interactive', false), row('  … at k = 1', false)];
+    expect(missedTargets(missed).map((r) => r.figure)).toEqual(['Panel start-up: interactive', '  … at k = 1']);
+    const { exitCode, message } = verdict(missed);
+    expect(exitCode).toBe(1);
+    expect(message.split('\n')).toEqual([
+      '2 of 3 targets missed:',
+      '  - Panel start-up: interactive: 30 ms (target ≤ 2× floor (p50))',
+      '  - … at k = 1: 30 ms (target ≤ 2× floor (p50))',
+    ]);
+  });
+
+  it('counts a login refresh in the cycle it happened in, and allows the one a window can hold', () => {
+    const refresh = { method: 'POST', path: '/api/account/12345678/refresh' };
+    const poll = [{ method: 'GET', path: `${S}/incomingRequests` }, { method: 'GET', path: `${S}/chat` }];
+    // Served in this order: the refresh between two cycles' calls is inside the counted cycles.
+    const log = [...poll, refresh, ...poll, ...poll];
+    const { cycles, perCycle, inCycles } = requestsPerCycle(log);
+    expect(cycles).toBe(2);
+    expect(perCycle).toBe(2.5);
+    const refreshes = inCycles.filter((r) => r === refresh).length;
+    expect(refreshes).toBe(1);
+    expect(cycleMet({ polls: (inCycles.length - refreshes) / cycles, refreshes })).toBe(true);
+    expect(cycleMet({ polls: 2, refreshes: 2 })).toBe(false);
+    expect(cycleMet({ polls: 2.5, refreshes: 0 })).toBe(false);
+  });
+
+  it('gives multiples of the floor and sizes in kB, as the build prints them', () => {
+    expect(floorMultiple(30, 10)).toBe(3);
+    expect(floorMultiple(30, 0)).toBeNaN();
+    expect(kB(20_140)).toBe('20.1 kB');
+    expect(kB(20 * 1024)).toBe('20.5 kB');
   });
 });

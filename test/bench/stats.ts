@@ -44,6 +44,14 @@ export function requestsPerCycle<T extends RequestRecord>(requests: readonly T[]
   return { cycles, perCycle: inCycles.length / cycles, inCycles };
 }
 
+/**
+ * The per-cycle target: two poll calls a cycle (incoming requests, and one multi-chat call when
+ * chats are open), plus at most the one login refresh a measuring window can hold (every 4 min).
+ */
+export function cycleMet(window: { polls: number; refreshes: number }): boolean {
+  return Math.abs(window.polls - 2) < 0.01 && window.refreshes <= 1;
+}
+
 export interface Row {
   figure: string;
   target: string;
@@ -56,6 +64,42 @@ export interface Row {
   /** Whether Agent Dock meets the target. */
   pass: boolean | undefined;
 }
+
+/** Where the figures of a run go: each figure module adds its rows and notes (test/bench/main.ts). */
+export interface Report {
+  row(row: Row): void;
+  note(text: string): void;
+}
+
+export function newReport(): Report & { rows: Row[]; notes: string[] } {
+  const rows: Row[] = [];
+  const notes: string[] = [];
+  return { rows, notes, row: (r) => void rows.push(r), note: (n) => void notes.push(n) };
+}
+
+/** The rows whose target was missed. A row without a target (`pass` undefined) is information. */
+export function missedTargets(rows: readonly Row[]): Row[] {
+  return rows.filter((r) => r.pass === false);
+}
+
+/** The verdict line of a run and its exit code: non-zero when any target is missed. */
+export function verdict(rows: readonly Row[]): { exitCode: number; message: string } {
+  const missed = missedTargets(rows);
+  const withTarget = rows.filter((r) => r.pass !== undefined).length;
+  if (missed.length === 0) return { exitCode: 0, message: `All ${withTarget} targets met.` };
+  return {
+    exitCode: 1,
+    message: [`${missed.length} of ${withTarget} targets missed:`, ...missed.map((r) => `  - ${r.figure.trim()}: ${r.measured} (target ${r.target})`)].join('\n'),
+  };
+}
+
+/** How many times the floor a time is (NaN when the floor is not a positive number). */
+export function floorMultiple(value: number, floor: number): number {
+  return Number.isFinite(floor) && floor > 0 ? value / floor : Number.NaN;
+}
+
+/** Bytes in kB (1000 bytes), the unit WXT's build output prints. */
+export const kB = (bytes: number): string => `${num(bytes / 1000, 1)} kB`;
 
 /** `reference / ours` as `×N.NN`, or '—' when either is missing or ours is zero. */
 export function ratio(ours: number, reference: number): string {

@@ -11,6 +11,7 @@ import { seriousAxeViolations } from './support/axe';
 import { openPopup, signInAndGoOnline } from './support/flows';
 import { inPanel, PANEL_HOST, panelLines, testId } from './support/panel';
 import { useSandbox } from './support/sandbox';
+import { screenshotPath } from './support/screenshots';
 
 const WAIT = { timeout: 15_000, interval: 100 };
 
@@ -78,7 +79,7 @@ describe('accessibility in Chromium', () => {
     await popup.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await popup.setViewport({ width: 320, height: 600 });
     const main = await popup.$('main');
-    await main!.screenshot({ path: 'test/e2e/screenshots/popup.png' });
+    await main!.screenshot({ path: screenshotPath('popup.png') });
   });
 
   it('panel by keyboard alone: the ring is announced, Tab reaches Accept, a line each way, End; lines announced; RTL lines right to left', async () => {

@@ -175,11 +175,13 @@ describe('per-site configuration in Chromium', () => {
     await options.close();
   });
 
-  it('shows its frame first, drawn without Preact, and Preact takes those same elements over once the page has painted', async () => {
+  it('draws its frame without Preact, and Preact takes those same elements over (with the first view, or once the page has painted)', async () => {
     await resetRules();
     const crm = await sandbox.ext.browser.newPage();
     // The page's own world sees the e2e build's open shadow root: it keeps the panel element of the
-    // first paint, caught as the host joins the page (before any later task, so before Preact).
+    // first paint, caught as the host joins the page. Where the background's first view is there
+    // already (the early read opened its port at document_start), Preact draws the real panel in
+    // that same task, so the text seen may already be Preact's: the element is the frame's.
     await crm.evaluateOnNewDocument((host: string) => {
       new MutationObserver((_, observer) => {
         const panel = document.querySelector(host)?.shadowRoot?.querySelector('[data-testid="panel"]');
@@ -195,7 +197,7 @@ describe('per-site configuration in Chromium', () => {
       const { panel, text } = (globalThis as unknown as { firstPaint: { panel: Element; text: string } }).firstPaint;
       return { text, kept: panel.isConnected && root.contains(panel), docks: root.querySelectorAll('[data-testid="dock"]').length };
     }, PANEL_HOST);
-    expect(seen).toEqual({ text: expect.stringContaining('Connecting…'), kept: true, docks: 1 });
+    expect(seen).toEqual({ text: expect.stringMatching(/Connecting…|Signed out|·/), kept: true, docks: 1 });
     // Preact's handlers are on those elements: the frame's collapse button works.
     await crm.locator(inPanel('[aria-label="Collapse the panel"]')).click();
     await crm.locator(inPanel(`${testId('panel')}[aria-label="Open Agent Dock"]`)).wait();

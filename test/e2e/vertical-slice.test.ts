@@ -8,6 +8,7 @@ import { Visitor } from '../emulator/visitor';
 import { openPopup, signInAndGoOnline } from './support/flows';
 import { inPanel, panelHostCount, panelLines, testId, typeIntoComposer } from './support/panel';
 import { useSandbox } from './support/sandbox';
+import { screenshotPath } from './support/screenshots';
 
 const WAIT = { timeout: 15_000, interval: 100 };
 
@@ -96,7 +97,7 @@ describe('vertical slice in Chromium', () => {
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.some((id) => id.startsWith('pending:'))).toBe(false);
 
-    await crmTab.screenshot({ path: 'test/e2e/screenshots/panel.png' });
+    await crmTab.screenshot({ path: screenshotPath('panel.png') });
 
     await crmTab.locator(inPanel(testId('end-chat'))).click();
     await crmTab.locator(inPanel(testId('end-confirm'))).click();

@@ -9,6 +9,7 @@ import { Visitor } from '../emulator/visitor';
 import { openPopup, signInAndGoOnline } from './support/flows';
 import { inPanel, panelLines, testId, typeIntoComposer } from './support/panel';
 import { useSandbox } from './support/sandbox';
+import { screenshotPath } from './support/screenshots';
 
 const WAIT = { timeout: 15_000, interval: 100 };
 const LATE = 'My order #88213 has not arrived yet.';
@@ -100,7 +101,7 @@ describe('CRM write-back in Chromium', () => {
     // The browser's own editing command (its input event is trusted), which rich-text editors follow.
     expect(await eventsSeen('#note-editor')).toEqual(['trusted input:insertText']);
     // The pointer still rests on the line: its Copy and Fill buttons show, with the confirmation.
-    await tab.screenshot({ path: 'test/e2e/screenshots/write-back.png' });
+    await tab.screenshot({ path: screenshotPath('write-back.png') });
   });
 
   it('says so when the field it would fill has left the page', async () => {

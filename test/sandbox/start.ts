@@ -29,9 +29,19 @@ function run(command: string, args: string[]): Promise<void> {
   });
 }
 
+/** A port already taken says which variable picks another, instead of a bare EADDRINUSE. */
+async function listen<T>(what: string, variable: string, port: number, start: () => Promise<T>): Promise<T> {
+  try {
+    return await start();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    throw new Error(`Port ${port} (${what}) is already in use on 127.0.0.1. Stop what listens there, or pick another port: ${variable}=<port> npm start`);
+  }
+}
+
 async function main(): Promise<void> {
-  const emulator = await startEmulator({ port: EMULATOR_PORT });
-  const crm = await startCrmServer({ port: CRM_PORT });
+  const emulator = await listen('the LivePerson emulator', 'EMULATOR_PORT', EMULATOR_PORT, () => startEmulator({ port: EMULATOR_PORT }));
+  const crm = await listen('the demo CRM page', 'CRM_PORT', CRM_PORT, () => startCrmServer({ port: CRM_PORT }));
   let browser: SandboxBrowser | undefined;
   let scenario: { stop(): void } | undefined;
   let stopping = false;
@@ -88,7 +98,7 @@ Agent Dock sandbox is running.
   console.log(`  Simulated visitors arrive over the next two minutes and wait for you
   (Dana about a late order, Marco with a sales question, Aisha about a refund).
   To chat as a visitor yourself, open ${emulator.baseUrl}/visitor in another window.
-${emulator.baseUrl === SANDBOX_ACCOUNT.csdsUrl ? '' : `\nNote: the emulator is not on ${SANDBOX_ACCOUNT.csdsUrl}, so the options page's "Use the sandbox" does not point at it; type ${emulator.baseUrl} instead.\n`}
+${emulator.baseUrl === SANDBOX_ACCOUNT.csdsUrl ? '' : `\nNote: the emulator is not on ${SANDBOX_ACCOUNT.csdsUrl}, so the options page's "Use the sandbox" does not point at it; type ${emulator.baseUrl} instead.\n`}${new URL(crm.url).origin === SANDBOX_CRM_ORIGIN ? '' : `\nNote: the demo CRM page is not on ${SANDBOX_CRM_ORIGIN}, where the panel runs out of the box; on ${crm.url} click the Agent Dock toolbar button and tick "Show the panel on 127.0.0.1".\n`}
 Press Ctrl-C to stop.
 `);
   if (!stopping) scenario = runScenario(emulator.baseUrl, demoScenario, (line) => console.log(`  [visitor] ${line}`));

@@ -7,7 +7,8 @@
  */
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { run } from '../store';
+import { connectView, run, view } from '../store';
+import { awaitingFirstView } from '../../messaging/view';
 import { effectiveRule, originOf } from '../../settings/site-match';
 import { MOUNT_MEASURE, SCRIPT_START_MARK, TAKEOVER_MEASURE, type MountDetail } from './marks';
 import { panelPlacements, panelSchemeAllowed, siteRules, type PanelPlacement, type SiteRule } from '../../settings/sites';
@@ -77,6 +78,13 @@ export function startInPagePanel(ctx: ContentScriptContext, options: InPagePanel
   const origin = originOf(location.href) ?? location.origin;
   const css = `:host { all: initial !important; }\n${options.css}`;
 
+  let earlyPort = options.settingsRead.viewPort;
+  const takeEarlyPort = () => {
+    const port = earlyPort;
+    earlyPort = undefined;
+    return port;
+  };
+
   let savedMargin: { side: 'left' | 'right'; value: string; priority: string } | undefined;
   const pushPage = (margin: PageMargin) => {
     // CSSOM, not a <style>: allowed under any style-src.
@@ -116,6 +124,26 @@ export function startInPagePanel(ctx: ContentScriptContext, options: InPagePanel
   // browser has painted it.
   let preact: 'not yet' | 'after the first paint' | 'drawing' = 'not yet';
 
+  // Preact takes the frame over as soon as it has something to add: the background's first view
+  // (the agent's real state: drawn at once, in the same task as the frame where the view is here
+  // already), or else, once the browser has painted the frame, the panel's controls while the view
+  // is on its way.
+  const takeOverWhenUseful = () => {
+    let unsubscribe: (() => void) | undefined;
+    const takeOver = () => {
+      unsubscribe?.();
+      if (preact !== 'after the first paint') return;
+      preact = 'drawing';
+      apply();
+      if (SANDBOX_BUILD) performance.measure(TAKEOVER_MEASURE, { start: startedAt });
+    };
+    if (!awaitingFirstView(view.value)) return takeOver();
+    unsubscribe = view.subscribe(() => {
+      if (!awaitingFirstView(view.value)) takeOver();
+    });
+    afterFirstPaint(takeOver);
+  };
+
   const unmount = () => {
     if (!mounted) return;
     if (preact === 'drawing') render(null, mounted.container);
@@ -149,7 +177,15 @@ export function startInPagePanel(ctx: ContentScriptContext, options: InPagePanel
       return;
     }
     if (!inFrame) setSidePanel(false);
-    if (!wanted) return unmount();
+    if (!wanted) {
+      // No panel here: the port the early read opened goes, or the background counts a panel.
+      takeEarlyPort()?.port.disconnect();
+      return unmount();
+    }
+    // The view's port, opened at document_start by the early read where there was one (its first
+    // view is usually here already), else now: the background's answer travels while the frame is
+    // drawn and painted, not after Preact's first render.
+    connectView(takeEarlyPort());
     // Read before the panel joins the page: after, reading it would force a layout.
     const viewport = viewportOf(window);
     mounted ??= mount();
@@ -163,11 +199,7 @@ export function startInPagePanel(ctx: ContentScriptContext, options: InPagePanel
       const detail: MountDetail = { settingsReadEarly: options.settingsRead.startedEarly };
       // The bench's measures: sandbox builds only (a page could read them off its timeline).
       if (SANDBOX_BUILD) performance.measure(MOUNT_MEASURE, { start: startedAt, detail });
-      afterFirstPaint(() => {
-        preact = 'drawing';
-        apply();
-        if (SANDBOX_BUILD) performance.measure(TAKEOVER_MEASURE, { start: startedAt });
-      });
+      takeOverWhenUseful();
       return;
     }
     render(
@@ -210,6 +242,7 @@ export function startInPagePanel(ctx: ContentScriptContext, options: InPagePanel
   ctx.addEventListener(window, 'wxt:locationchange', (event) => apply(event.newUrl.href));
   ctx.onInvalidated(() => {
     keepAttached.disconnect();
+    takeEarlyPort()?.port.disconnect();
     unwatchRules();
     unwatchPlacements();
     unmount();

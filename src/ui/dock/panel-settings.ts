@@ -9,6 +9,7 @@
  * early read to take and reads for itself.
  */
 import { browser } from 'wxt/browser';
+import type { EarlyViewPort } from '../store';
 import { storedValue } from '../../settings/local-item';
 import {
   PANEL_PLACEMENTS_KEY,
@@ -30,7 +31,25 @@ interface EarlyRead {
   stored: Promise<Record<string, unknown>>;
   /** What the latest read answered, once it has: the panel draws from it without waiting a task. */
   answered?: Record<string, unknown>;
+  /** The view's port, opened now so that the background's first view is here when the panel runs. */
+  viewPort?: EarlyViewPort;
   stopFollowing(): void;
+}
+
+/**
+ * The view port's name, src/messaging/protocol.ts's VIEW_PORT (test/ui/dock/panel-settings.test.ts
+ * holds them equal): importing that module would bring its messaging library into every CRM page.
+ */
+export const EARLY_VIEW_PORT = 'agent-dock:view';
+
+/** (Where the extension's context is gone, this throws, as the storage read above does.) */
+function openViewPort(): EarlyViewPort {
+  const port = browser.runtime.connect({ name: EARLY_VIEW_PORT });
+  const buffer = (message: unknown) => void early.received.push(message);
+  const early: EarlyViewPort = { port, received: [], disconnected: false, stopBuffering: () => port.onMessage.removeListener(buffer) };
+  port.onMessage.addListener(buffer);
+  port.onDisconnect.addListener(() => (early.disconnected = true));
+  return early;
 }
 
 /** Both scripts run in the extension's one isolated world of the frame: a global joins them. */
@@ -54,6 +73,7 @@ export function startEarlyRead(): void {
   const early: EarlyRead = { stored: Promise.resolve({}), stopFollowing: () => browser.storage.onChanged.removeListener(follow) };
   read();
   browser.storage.onChanged.addListener(follow);
+  early.viewPort = openViewPort();
   scope[EARLY_READ] = early;
 }
 
@@ -63,6 +83,8 @@ export interface PanelSettingsRead {
   answered?: PanelSettings;
   /** Whether it is the early read (`npm run bench` and the e2e tests look: the mount measure says). */
   startedEarly: boolean;
+  /** The view's port the early read opened: the panel takes it over, or closes it if it does not show. */
+  viewPort?: EarlyViewPort;
 }
 
 /**
@@ -76,5 +98,5 @@ export function takePanelSettings(): PanelSettingsRead {
   early?.stopFollowing();
   const settingsOf = (stored: Record<string, unknown>): PanelSettings => [storedValue(siteRules, stored), storedValue(panelPlacements, stored)];
   const settings = (early?.stored ?? readStored()).then(settingsOf);
-  return { settings, answered: early?.answered && settingsOf(early.answered), startedEarly: early !== undefined };
+  return { settings, answered: early?.answered && settingsOf(early.answered), startedEarly: early !== undefined, viewPort: early?.viewPort };
 }

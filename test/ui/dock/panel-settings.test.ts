@@ -4,15 +4,33 @@
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { startEarlyRead, takePanelSettings } from '../../../src/ui/dock/panel-settings';
+import { EARLY_VIEW_PORT, startEarlyRead, takePanelSettings } from '../../../src/ui/dock/panel-settings';
+import { VIEW_PORT } from '../../../src/messaging/protocol';
+import { emptyView } from '../../../src/messaging/view';
+import { connectView, view } from '../../../src/ui/store';
 import { newSiteRule, panelPlacements, siteRules } from '../../../src/settings/sites';
 
 const CRM = 'https://crm.example.com';
+
+/** The view's port the early read opens (fakeBrowser has no runtime.connect): `deliver` posts to it. */
+function fakeViewPort() {
+  const listeners = { message: new Set<(m: unknown) => void>(), disconnect: new Set<() => void>() };
+  const port = {
+    name: VIEW_PORT,
+    onMessage: { addListener: (f: (m: unknown) => void) => listeners.message.add(f), removeListener: (f: (m: unknown) => void) => listeners.message.delete(f) },
+    onDisconnect: { addListener: (f: () => void) => listeners.disconnect.add(f), removeListener: (f: () => void) => listeners.disconnect.delete(f) },
+    disconnect: vi.fn(),
+    postMessage: vi.fn(),
+  };
+  const connect = vi.spyOn(fakeBrowser.runtime, 'connect').mockReturnValue(port as never);
+  return { connect, deliver: (m: unknown) => [...listeners.message].forEach((f) => f(m)) };
+}
 
 describe('the panel settings read, started early and taken over by the panel', () => {
   beforeEach(async () => {
     vi.restoreAllMocks();
     fakeBrowser.reset();
+    fakeViewPort();
     await siteRules.setValue([newSiteRule(CRM)]);
     await panelPlacements.setValue({ [CRM]: { width: 420 } });
   });
@@ -80,5 +98,25 @@ describe('the panel settings read, started early and taken over by the panel', (
     expect(again.startedEarly).toBe(false);
     expect(await again.settings).toEqual([[], { [CRM]: { width: 420 } }]);
     expect(reads).toHaveBeenCalledTimes(1);
+  });
+
+  it('opens the view port at document_start, and the panel takes it over with the views it already received, in order', () => {
+    expect(EARLY_VIEW_PORT).toBe(VIEW_PORT);
+    const { connect, deliver } = fakeViewPort();
+    startEarlyRead();
+    expect(connect).toHaveBeenCalledWith({ name: VIEW_PORT });
+    const first = { ...emptyView, version: 1, auth: { status: 'signed-in' as const, agentName: 'Ann' } };
+    deliver({ type: 'view', view: first });
+    deliver({ type: 'view', view: { ...first, version: 2, availability: 'Online' } });
+    const read = takePanelSettings();
+    expect(read.viewPort?.received).toHaveLength(2);
+    // The panel connects with it: no second port, and the views are there at once, the latest last.
+    connectView(read.viewPort);
+    expect(connect).toHaveBeenCalledTimes(1);
+    expect(view.value).toMatchObject({ version: 2, availability: 'Online' });
+    // From now on the panel's own listener hears the port; the early buffer no longer does.
+    deliver({ type: 'view', view: { ...first, version: 3, availability: 'Away' } });
+    expect(view.value).toMatchObject({ version: 3, availability: 'Away' });
+    expect(read.viewPort?.received).toHaveLength(2);
   });
 });

@@ -1,0 +1,48 @@
+/** The start-up figures' reading of a trace and their verdicts (the bench itself times; nothing is timed here). */
+import { describe, expect, it } from 'vitest';
+import { MOUNT_MEASURE, SCRIPT_START_MARK, TAKEOVER_MEASURE } from '../../src/ui/dock/marks';
+import { INTERACTIVE_MARK, reportStartup, tabTiming, type TabTiming } from './startup';
+import { newReport, verdict } from './stats';
+
+const MAIN = 7;
+const at = (ms: number) => 1_000_000 + ms * 1000;
+const script = { name: 'EvaluateScript', ph: 'X', ts: at(0), tid: MAIN, args: { data: { url: 'chrome-extension://abc/content-scripts/panel.js' } } };
+
+describe('panel start-up figures', () => {
+  it('times a tab from the browser starting the script to each moment in its trace', () => {
+    const events = [
+      { name: 'EvaluateScript', ph: 'X', ts: at(-50), tid: MAIN, args: { data: { url: 'http://127.0.0.1/page.js' } } },
+      script,
+      { name: SCRIPT_START_MARK, ph: 'R', ts: at(3), tid: MAIN },
+      { name: MOUNT_MEASURE, ph: 'b', ts: at(3), tid: MAIN },
+      { name: MOUNT_MEASURE, ph: 'e', ts: at(9), tid: MAIN },
+      { name: 'Paint', ph: 'X', ts: at(15), tid: MAIN },
+      { name: TAKEOVER_MEASURE, ph: 'e', ts: at(30), tid: MAIN },
+      { name: INTERACTIVE_MARK, ph: 'R', ts: at(36), tid: MAIN },
+    ];
+    expect(tabTiming(events, true)).toEqual({ placeholderMs: 9, compileMs: 3, takeoverMs: 30, interactiveMs: 36, paintedBeforeTakeover: true });
+    expect(tabTiming(events.filter((e) => e.name !== 'Paint'), true).paintedBeforeTakeover).toBe(false);
+    // The stand-in has no Preact: only its placeholder.
+    expect(tabTiming(events.slice(0, 5), false)).toEqual({ placeholderMs: 9, compileMs: 3 });
+    expect(() => tabTiming(events.slice(0, 5), true)).toThrow(/no Preact takeover or interactive panel/);
+  });
+
+  it('judges each figure by its p50 as a multiple of the floor in the same run', () => {
+    const tabs = (placeholderMs: number, interactiveMs: number): TabTiming[] => Array.from({ length: 5 }, () => ({ placeholderMs, compileMs: 1, takeoverMs: interactiveMs, interactiveMs }));
+    const floor = tabs(10, 0).map(({ placeholderMs, compileMs }) => ({ placeholderMs, compileMs }));
+    const run = (real: TabTiming[]) => {
+      const report = newReport();
+      reportStartup({ real, floor, situation: 'a test' }, report);
+      return report.rows;
+    };
+    const fast = run(tabs(20, 40));
+    expect(fast.map((r) => r.pass)).toEqual([true, true, undefined]);
+    expect(fast[1]!.measured).toBe('40 ms / 40 ms = 4× / 4× floor');
+    expect(verdict(fast).exitCode).toBe(0);
+    // A slowed panel: 200 ms more before anything.
+    const slow = run(tabs(220, 240));
+    expect(slow.map((r) => r.pass)).toEqual([false, false, undefined]);
+    expect(verdict(slow).exitCode).toBe(1);
+    expect(verdict(slow).message).toContain('Panel start-up: interactive');
+  });
+});

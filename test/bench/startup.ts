@@ -1,0 +1,177 @@
+/**
+ * The panel's start-up as an agent meets it, beside the floor measured in the same run.
+ *
+ * Two moments, each from the browser starting the panel's script (the trace's EvaluateScript, so
+ * compiling counts):
+ * - **placeholder**: the panel's frame ("Connecting…") is in the page (src/ui/dock/first-paint.ts;
+ *   the mount measure's end). The browser paints it at its next frame.
+ * - **interactive**: Preact has drawn the panel (its buttons respond) and it shows the agent's real
+ *   state from the background, not "Connecting…" (the panel is no longer `aria-busy`); when the
+ *   agent has a chat open, that chat's composer is there and enabled (typing and Enter work).
+ *   Detected in the page by a MutationObserver on the panel's shadow root (the e2e build's is
+ *   open), which leaves the INTERACTIVE_MARK on the page's timeline in the microtask after the
+ *   render that got there.
+ * - **floor**: the placeholder measure for a hand-written stand-in that does only what any panel
+ *   must (./bare-panel.ts), in a browser of its own.
+ *
+ * Real and stand-in tabs are opened alternately, one of each at a time, so a load spike on a shared
+ * machine hits both: the targets are multiples of the floor, not absolute times.
+ */
+import type { Page } from 'puppeteer';
+import { MOUNT_MEASURE, SCRIPT_START_MARK, TAKEOVER_MEASURE } from '../../src/ui/dock/marks';
+import type { ExtensionBrowser } from '../e2e/support/browser';
+import { inPanel, PANEL_HOST, settingsReadEarly, testId } from '../e2e/support/panel';
+import { floorMultiple, ms, num, percentile, type Report } from './stats';
+
+/** Left on the page's timeline by the bench's observer when the panel became interactive. */
+export const INTERACTIVE_MARK = 'agent-dock-bench:interactive';
+
+/** Targets: multiples of the floor's p50, for each figure's p50 (issue #24). */
+export const PLACEHOLDER_TARGET = 2;
+export const INTERACTIVE_TARGET = 4;
+
+export interface TabTiming {
+  /** Script start → the placeholder in the page. */
+  placeholderMs: number;
+  /** Of that, compiling: script start → its first statement. */
+  compileMs: number;
+  /** Script start → Preact's first render (its takeover of the placeholder). */
+  takeoverMs?: number;
+  /** Script start → interactive (see above). */
+  interactiveMs?: number;
+  /** The browser painted between the placeholder and Preact's takeover. */
+  paintedBeforeTakeover?: boolean;
+  /** The panel took its site rules from the read started at document_start. */
+  settingsReadEarly?: boolean;
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  tid: number;
+  args?: { data?: { url?: string } };
+}
+
+/** The observer, run in the page's main world before anything else (puppeteer's evaluateOnNewDocument). */
+export function interactiveObserver(expectChat: boolean): string {
+  return `(() => {
+  const expectChat = ${JSON.stringify(expectChat)};
+  let root;
+  const check = () => {
+    if (!root) {
+      root = document.querySelector(${JSON.stringify(PANEL_HOST)})?.shadowRoot;
+      if (!root) return;
+      inPanel.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
+    }
+    if (performance.getEntriesByName(${JSON.stringify(TAKEOVER_MEASURE)}).length === 0) return;
+    const panel = root.querySelector('[data-testid="panel"]');
+    if (!panel || panel.getAttribute('aria-busy') === 'true') return;
+    if (expectChat) {
+      const composer = root.querySelector('textarea[data-testid="composer"]');
+      if (!composer || composer.disabled) return;
+    }
+    performance.mark(${JSON.stringify(INTERACTIVE_MARK)});
+    inPanel.disconnect();
+    onPage.disconnect();
+  };
+  const inPanel = new MutationObserver(check);
+  const onPage = new MutationObserver(check);
+  const watchRoot = () => document.documentElement && onPage.observe(document.documentElement, { childList: true });
+  if (document.documentElement) watchRoot();
+  else new MutationObserver((_, self) => { if (document.documentElement) { self.disconnect(); watchRoot(); } }).observe(document, { childList: true });
+})();`;
+}
+
+/** The timing of one tab from the trace of its load. */
+export function tabTiming(events: readonly TraceEvent[], preact: boolean): TabTiming {
+  const evaluate = events.find((e) => e.name === 'EvaluateScript' && e.args?.data?.url?.endsWith('/content-scripts/panel.js'));
+  const firstStatement = events.find((e) => e.name === SCRIPT_START_MARK);
+  // performance.measure() shows as an async begin/end pair; its end is when the panel showed.
+  const mounted = events.find((e) => e.name === MOUNT_MEASURE && e.ph === 'e');
+  if (!evaluate || !firstStatement || !mounted) throw new Error('The trace of a CRM tab has no panel script start or mount');
+  const timing: TabTiming = { placeholderMs: (mounted.ts - evaluate.ts) / 1000, compileMs: (firstStatement.ts - evaluate.ts) / 1000 };
+  if (!preact) return timing;
+  const takenOver = events.find((e) => e.name === TAKEOVER_MEASURE && e.ph === 'e');
+  const interactive = events.find((e) => e.name === INTERACTIVE_MARK);
+  if (!takenOver || !interactive) throw new Error('The trace of a CRM tab has no Preact takeover or interactive panel');
+  return {
+    ...timing,
+    takeoverMs: (takenOver.ts - evaluate.ts) / 1000,
+    interactiveMs: (interactive.ts - evaluate.ts) / 1000,
+    paintedBeforeTakeover: events.some((e) => e.name === 'Paint' && e.tid === evaluate.tid && e.ts > mounted.ts && e.ts < takenOver.ts),
+  };
+}
+
+/**
+ * Opens a CRM tab, traces its load and times its panel. `preact: false` for the stand-in (no
+ * interactive state); `expectChat` when the agent has a chat open (interactive needs its composer).
+ */
+export async function openTimedTab(ext: ExtensionBrowser, url: string, opts: { preact: boolean; expectChat: boolean }): Promise<{ page: Page; timing: TabTiming }> {
+  const page = await ext.browser.newPage();
+  if (opts.preact) await page.evaluateOnNewDocument(interactiveObserver(opts.expectChat));
+  await page.tracing.start({ categories: ['devtools.timeline', 'blink.user_timing'] });
+  await page.goto(url);
+  await page.locator(inPanel(testId('panel'))).wait();
+  const done = opts.preact ? INTERACTIVE_MARK : MOUNT_MEASURE;
+  await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, { timeout: 20_000 }, done);
+  const trace = JSON.parse(Buffer.from((await page.tracing.stop())!).toString()) as { traceEvents: TraceEvent[] };
+  const timing = tabTiming(trace.traceEvents, opts.preact);
+  if (opts.preact) timing.settingsReadEarly = (await settingsReadEarly(page)) === true;
+  return { page, timing };
+}
+
+export interface StartupSamples {
+  real: TabTiming[];
+  floor: TabTiming[];
+  /** What the tabs opened on, for the notes. */
+  situation: string;
+}
+
+/** `tabs` real tabs and as many stand-in tabs, alternately; each tab closes before the next opens. */
+export async function sampleStartup(p: { ext: ExtensionBrowser; bare: ExtensionBrowser; url: string; tabs: number; expectChat: boolean; situation: string }): Promise<StartupSamples> {
+  const real: TabTiming[] = [];
+  const floor: TabTiming[] = [];
+  for (let i = 0; i < p.tabs; i++) {
+    const ours = await openTimedTab(p.ext, p.url, { preact: true, expectChat: p.expectChat });
+    real.push(ours.timing);
+    await ours.page.close();
+    const bare = await openTimedTab(p.bare, p.url, { preact: false, expectChat: false });
+    floor.push(bare.timing);
+    await bare.page.close();
+  }
+  return { real, floor, situation: p.situation };
+}
+
+/** The start-up rows and notes. */
+export function reportStartup(samples: StartupSamples, report: Report): void {
+  const { real, floor } = samples;
+  const floorP50 = percentile(floor.map((t) => t.placeholderMs), 50);
+  const floorP95 = percentile(floor.map((t) => t.placeholderMs), 95);
+  const row = (figure: string, values: number[], target: number) => {
+    const p50 = percentile(values, 50);
+    const p95 = percentile(values, 95);
+    report.row({
+      figure: `${figure}, p50 / p95 (n=${values.length} tabs)`,
+      target: `≤ ${target}× floor (p50)`,
+      measured: `${ms(p50)} / ${ms(p95)} = ${num(floorMultiple(p50, floorP50))}× / ${num(floorMultiple(p95, floorP95))}× floor`,
+      reference: '—',
+      ratio: '—',
+      pass: floorMultiple(p50, floorP50) <= target,
+    });
+  };
+  row('Panel start-up: placeholder in the page', real.map((t) => t.placeholderMs), PLACEHOLDER_TARGET);
+  row('Panel start-up: interactive (Preact drawn, real state, composer usable)', real.map((t) => t.interactiveMs!), INTERACTIVE_TARGET);
+  report.row({
+    figure: `  … the floor: a bare stand-in script's placeholder, p50 / p95 (n=${floor.length} tabs, same run)`,
+    target: '—',
+    measured: `${ms(floorP50)} / ${ms(floorP95)}`,
+    reference: '—',
+    ratio: '—',
+    pass: undefined,
+  });
+  const painted = real.filter((t) => t.paintedBeforeTakeover).length;
+  report.note(
+    `Panel start-up, measured in ${real.length} CRM tabs opened one after another (${samples.situation}), alternating with as many tabs of a stand-in panel in a second browser (the floor, test/bench/bare-panel.ts: it takes over the same early read of the site rules, attaches a shadow root with the panel's stylesheet and draws the frame's few elements, nothing else). Times run from the browser starting the panel's script (the trace's EvaluateScript: compiling counts) to: the placeholder, the frame saying "Connecting…" drawn without Preact (src/ui/dock/first-paint.ts), in the page; interactive, the first moment Preact has drawn the panel (its controls respond), it shows the agent's real state from the background (no longer aria-busy) and, with a chat open, that chat's composer is there and enabled — detected by a MutationObserver on the panel's shadow root. Targets are on the p50 as a multiple of the floor's p50 in the same run (the p95 multiple is of the floor's p95); absolute times are information: they grow with the machine's load. Of the placeholder's p50, compiling took ${ms(percentile(real.map((t) => t.compileMs), 50))}. Preact's first render came at ${ms(percentile(real.map((t) => t.takeoverMs!), 50))} p50, after the browser had painted the placeholder in ${painted} of ${real.length} tabs. The site rules came from the read started at document_start in ${real.filter((t) => t.settingsReadEarly).length} of ${real.length} tabs.`,
+  );
+}
