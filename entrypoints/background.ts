@@ -26,7 +26,8 @@ export default defineBackground(() => {
     conversation: chatAgentApiService(createLivePersonClient({ allowLoopback: SANDBOX_BUILD })),
     store: sessionStateStore,
     pollIntervalMs: async (origin) => effectivePollInterval(await pollIntervalSetting.getValue(), origin),
-    rememberAccount: (account) => accountSettings.setValue(account),
+    // Remembering is a convenience: a failed write must not fail the sign-in.
+    rememberAccount: (account) => accountSettings.setValue(account).catch((error: unknown) => consoleLogger.warn('Could not remember the account', { error: String(error) })),
     signInRefusal: policySignInRefusal,
     log: consoleLogger,
   });
