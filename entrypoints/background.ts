@@ -10,7 +10,7 @@ import { keepSiteRulesFollowingPolicy } from '../src/agent/site-policy';
 import { keepPanelRegistrationsInSync } from '../src/agent/site-registration';
 import { serveCommands } from '../src/background/serve-commands';
 import { serveViewPort } from '../src/background/view-port';
-import { accountSettings } from '../src/settings/account';
+import { accountSettings, moveAccountFromStorageLocal } from '../src/settings/account';
 import { SANDBOX_BUILD } from '../src/settings/build-mode';
 import { effectivePollInterval, pollIntervalSetting } from '../src/settings/polling';
 
@@ -26,7 +26,8 @@ export default defineBackground(() => {
     conversation: chatAgentApiService(createLivePersonClient({ allowLoopback: SANDBOX_BUILD })),
     store: sessionStateStore,
     pollIntervalMs: async (origin) => effectivePollInterval(await pollIntervalSetting.getValue(), origin),
-    rememberAccount: (account) => accountSettings.setValue(account),
+    // Remembering is a convenience: a failed write must not fail the sign-in.
+    rememberAccount: (account) => accountSettings.setValue(account).catch((error: unknown) => consoleLogger.warn('Could not remember the account', { error: String(error) })),
     signInRefusal: policySignInRefusal,
     log: consoleLogger,
   });
@@ -40,6 +41,8 @@ export default defineBackground(() => {
   keepSiteRulesFollowingPolicy(consoleLogger);
   keepPanelRegistrationsInSync(consoleLogger);
   disableSidePanelByDefault();
+  // The saved account leaves storage.local (content scripts can write it) at the first start.
+  moveAccountFromStorageLocal().catch((error: unknown) => consoleLogger.warn('Could not move the saved account out of storage.local', { error: String(error) }));
   followTabsForSidePanel();
   // If the browser stopped the worker, the next alarm (or any message) brings polling back.
   browser.alarms.onAlarm.addListener((alarm) => {

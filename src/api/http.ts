@@ -136,8 +136,9 @@ export function createHttp(options: HttpOptions = {}): Http {
           body: req.body === undefined ? undefined : JSON.stringify(req.body),
           // The agent-session and login cookies ride in the browser's jar; CSDS and signed requests need none.
           credentials: (req.cookies || (req.auth && 'bearer' in req.auth)) && !signed ? 'include' : 'omit',
-          // A redirect could carry the bearer or the password's POST elsewhere: LivePerson's APIs do not redirect.
-          redirect: 'error',
+          // A redirect could carry the bearer or the password's POST elsewhere: LivePerson's APIs do
+          // not redirect, so none is followed ('manual': not followed, but seen, and refused below).
+          redirect: 'manual',
           retry: 0,
           timeout,
           ignoreResponseError: true,
@@ -148,6 +149,10 @@ export function createHttp(options: HttpOptions = {}): Http {
         return { ok: false, error: { kind: 'network', url: logUrl, message: `Could not reach LivePerson (${cause})` } };
       }
 
+      // A browser shows a redirect not followed as an opaque one (status 0); Node as the 3xx itself.
+      if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+        return { ok: false, error: { kind: 'bad-response', status: response.status, url: logUrl, message: `${new URL(url).host} answered with a redirect: Agent Dock does not follow redirects, so nothing was sent on` } };
+      }
       const text = typeof response._data === 'string' ? response._data : '';
       let body: unknown = NO_BODY;
       if (text.trim()) {

@@ -1,6 +1,7 @@
 /** `npm run emulator -- --port 8090`: the LivePerson emulator on its own. */
 import { parseArgs } from 'node:util';
 import { parseFaultPlan } from './faults';
+import { ForeignHostsSchema } from './foreign-hosts';
 import { startEmulator } from './server';
 
 const { values } = parseArgs({
@@ -15,6 +16,8 @@ const { values } = parseArgs({
     strict: { type: 'boolean', default: false },
     // Lists of one as arrays (LivePerson sends a bare object).
     arrays: { type: 'boolean', default: false },
+    // Security tests only: answers naming another host, or redirecting to one (./foreign-hosts.ts).
+    'foreign-hosts': { type: 'string' },
   },
 });
 
@@ -27,6 +30,7 @@ const emulator = await startEmulator({
   log: values.log,
   strict: values.strict,
   arrays: values.arrays,
+  foreignHosts: values['foreign-hosts'] ? ForeignHostsSchema.parse(JSON.parse(values['foreign-hosts'])) : undefined,
 });
 
 console.log(`LivePerson emulator listening on ${emulator.baseUrl}

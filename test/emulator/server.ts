@@ -11,6 +11,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { createEngagementHistory } from './engagement-history';
 import { FaultInjector, parseFaultPlan, type FaultKind, type FaultPlan } from './faults';
+import { ForeignHosts, type ForeignHostsPlan } from './foreign-hosts';
 import { answerAccountConfig } from './predefined-content';
 import { RequestLog } from './request-log';
 import { runScenario, type RunningScenario } from './scenario';
@@ -42,6 +43,8 @@ export interface EmulatorOptions {
    */
   arrays?: boolean;
   messaging?: MessagingOptions;
+  /** Answers naming another host, or redirecting to one (./foreign-hosts.ts): off by default. */
+  foreignHosts?: ForeignHostsPlan;
 }
 
 export interface Emulator {
@@ -50,6 +53,7 @@ export interface Emulator {
   /** Every request served, for counting (benchmarks, request-budget tests). */
   requests: RequestLog;
   faults: FaultInjector;
+  foreignHosts: ForeignHosts;
   messaging: MessagingService;
   close(): Promise<void>;
 }
@@ -215,6 +219,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const logins = new Map<string, Login>();
   const sessions = new Map<string, AgentSession>();
   const requests = new RequestLog();
+  const foreignHosts = new ForeignHosts(opts.foreignHosts);
   const faults = new FaultInjector(opts.faults ?? (process.env.EMULATOR_FAULTS ? parseFaultPlan(process.env.EMULATOR_FAULTS) : undefined));
   const chats = new Map<string, Chat>();
   /** Visitors authenticated through the Server Chat API (`conversation`), by participant id. */
@@ -796,11 +801,11 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     if ((match = m(/^\/(?:api|csdr)\/account\/([^/]+)\/service\/([^/]+)\/baseURI$/)) && method === 'GET') {
       // The Domain API documents 400 and 401 only; an unknown account is "invalid site" (401).
       if (match[1] !== accountId) throw new HttpError(401, `Bad Authentication (invalid site or agent): unknown account ${match[1]}`);
-      return send(res, 200, { service: match[2], account: accountId, baseURI: hostPort });
+      return send(res, 200, { service: match[2], account: accountId, baseURI: foreignHosts.csdsHost(hostPort) });
     }
     if ((match = m(/^\/csdr\/account\/([^/]+)\/service\/baseURI$/)) && method === 'GET') {
       if (match[1] !== accountId) throw new HttpError(401, `Bad Authentication (invalid site or agent): unknown account ${match[1]}`);
-      return send(res, 200, { baseURIs: CSDS_SERVICES.map((service) => ({ service, account: accountId, baseURI: hostPort })) });
+      return send(res, 200, { baseURIs: CSDS_SERVICES.map((service) => ({ service, account: accountId, baseURI: foreignHosts.csdsHost(hostPort) })) });
     }
 
     // Engagement History API (./engagement-history.ts): the agent's bearer or a signed request.
@@ -858,7 +863,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
             accountTimeZoneId: 'UTC',
           },
           csdsCollectionResponse: {
-            baseURIs: CSDS_SERVICES.map((service) => ({ account: accountId, baseURI: hostPort, service })),
+            baseURIs: CSDS_SERVICES.map((service) => ({ account: accountId, baseURI: foreignHosts.loginHost(hostPort), service })),
           },
           accountData: { agentGroupsData: { items: [{ id: -1, deleted: false, name: 'Main Group' }], revision: 1 } },
           sessionTTl: '28800000',
@@ -1374,6 +1379,12 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       case undefined:
         break;
     }
+    const redirect = foreignHosts.redirectFor(new URL(req.url ?? '/', 'http://emulator').pathname);
+    if (redirect) {
+      req.resume();
+      res.writeHead(redirect.status, { Location: redirect.location }).end();
+      return;
+    }
     return handle(req, res);
   }
 
@@ -1410,6 +1421,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     port,
     requests,
     faults,
+    foreignHosts,
     messaging,
     close: () =>
       new Promise<void>((resolve) => {

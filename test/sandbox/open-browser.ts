@@ -6,6 +6,7 @@
 import puppeteer, { type Browser } from 'puppeteer';
 import { chromiumExecutable } from '../e2e/support/browser';
 import type { AccountSettings } from '../../src/settings/account';
+import { TRUSTED_DB } from '../../src/settings/trusted-item';
 
 export interface SandboxBrowser {
   browser: Browser;
@@ -48,9 +49,28 @@ export async function openSandboxBrowser(p: {
     const extensionId = new URL(worker.url()).host;
     const sw = await worker.worker();
     if (!sw) throw new Error('The extension service worker has no worker handle');
-    // The same storage item the options page's "Use the sandbox" writes.
+    // The same item the options page's "Use the sandbox" writes: the extension origin's IndexedDB
+    // (src/settings/trusted-item.ts, which idb-keyval opens the same way), written from the worker.
     await sw.evaluate(
-      (account) => (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ account }),
+      async (db, account) => {
+        const open = indexedDB.open(db.name);
+        open.onupgradeneeded = () => open.result.createObjectStore(db.store);
+        const connection = await new Promise<IDBDatabase>((resolve, reject) => {
+          open.onsuccess = () => resolve(open.result);
+          open.onerror = () => reject(open.error);
+        });
+        await new Promise<void>((resolve, reject) => {
+          const tx = connection.transaction(db.store, 'readwrite');
+          tx.objectStore(db.store).put(account, 'account');
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        });
+        connection.close();
+        const channel = new BroadcastChannel(db.channel);
+        channel.postMessage('account');
+        channel.close();
+      },
+      TRUSTED_DB,
       p.account,
     );
     const [first] = await browser.pages();

@@ -1,8 +1,11 @@
 /**
  * An extension page (popup, options, panel) rendered in jsdom on WXT's fakeBrowser, for the tests
- * in test/ui. fakeBrowser has no ports and no permissions API: the pages need only their shape.
+ * in test/ui. fakeBrowser has no ports and no permissions API: the pages need only their shape;
+ * fake-indexeddb stands in for the extension origin's IndexedDB.
  * Each test starts from the view a page holds before the background's first one arrives.
  */
+// The pages keep the saved account in the extension origin's IndexedDB (src/settings/trusted-item.ts).
+import 'fake-indexeddb/auto';
 import { render } from 'preact';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';

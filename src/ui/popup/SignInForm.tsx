@@ -117,9 +117,10 @@ export function SignInForm({ linkToOptions = false }: { linkToOptions?: boolean 
 }
 
 /**
- * Where the password goes, shown before it is typed: the saved account lives in storage.local,
- * which a content script could rewrite (docs/security.md). The background refuses any host that is
- * not LivePerson's (src/api/allow-list.ts) whatever this says; this lets the agent see it first.
+ * Where the password goes, shown before it is typed: the host and account the form will use (the
+ * saved account, kept where no content script can write it, src/settings/account.ts, or what the
+ * agent typed). The background refuses any host that is not LivePerson's (src/api/allow-list.ts)
+ * whatever this says; this lets the agent see it first (docs/security.md).
  */
 export function SignInDestination({ csdsUrl, accountId }: { csdsUrl: string; accountId: string }) {
   let host: string | undefined;

@@ -35,7 +35,8 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-export async function launchWithExtension(extensionDir = EXTENSION_DIR): Promise<ExtensionBrowser> {
+/** `args`: extra Chromium switches (e.g. `--host-resolver-rules` to point a foreign host at a local trap). */
+export async function launchWithExtension(extensionDir = EXTENSION_DIR, args: string[] = []): Promise<ExtensionBrowser> {
   if (!existsSync(`${extensionDir}/manifest.json`)) {
     throw new Error(`No extension build at ${extensionDir}: run \`npm run build:test\` first.`);
   }
@@ -52,6 +53,7 @@ export async function launchWithExtension(extensionDir = EXTENSION_DIR): Promise
       '--disable-sync',
       '--no-first-run',
       '--window-size=1400,900',
+      ...args,
     ],
     defaultViewport: { width: 1400, height: 900 },
   });

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 /**
- * The popup shows where the password goes before it is typed (issue #19 M1): the saved account is
- * in storage.local, which a content script could rewrite.
+ * The popup shows where the password goes before it is typed (issue #19 M1), whatever the form
+ * holds: the saved account or what the agent typed.
  */
 import { render } from 'preact';
 import { describe, expect, it } from 'vitest';
