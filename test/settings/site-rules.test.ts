@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { effectiveRule, hostPatternOf, parseSitePattern, patternMatchesUrl } from '../../src/settings/site-match';
+import { effectiveRule, globMatches, hostPatternOf, parseSitePattern, patternMatchesUrl } from '../../src/settings/site-match';
 import { exportSiteRules, mergeRules, parseSiteRulesFile, rulesFromPolicy } from '../../src/settings/site-rules';
 import { defaultSiteRules, newSiteRule } from '../../src/settings/sites';
 
@@ -56,6 +56,17 @@ describe('site patterns', () => {
     expect(effectiveRule(rules, 'https://eu.crm.example.com/')?.enabled).toBe(false);
     expect(effectiveRule([...rules].reverse(), 'https://crm.example.com/app/x')?.dock).toBe('floating');
     expect(effectiveRule(rules, 'https://example.org/')).toBeUndefined();
+  });
+});
+
+describe('path globs (matched without a RegExp)', () => {
+  // The RegExp the matching used before: `*` is `.*`, everything else literal, anchored.
+  const asRegExp = (glob: string, text: string) =>
+    new RegExp(`^${glob.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`).test(text);
+  const globs = ['/*', '/app/*', '/app/*/edit', '*', '/a*b*c', '/a*a', '/x.y?z*', '/*/*/', '/exact', '/a**b', ''];
+  const texts = ['/', '/app/', '/app/1/edit', '/app/1/edit/x', '/abc', '/aXbYc', '/ac', '/aa', '/a', '/x.y?z=1', '/xzy?z', '/p/q/', '/exact', '/exact/', '/ab', ''];
+  it('matches exactly as the anchored RegExp did', () => {
+    for (const glob of globs) for (const text of texts) expect([glob, text, globMatches(glob, text)]).toEqual([glob, text, asRegExp(glob, text)]);
   });
 });
 

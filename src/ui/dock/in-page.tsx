@@ -11,7 +11,7 @@ import { connectView, run, view } from '../store';
 import { awaitingFirstView } from '../../messaging/view';
 import { effectiveRule, originOf } from '../../settings/site-match';
 import { MOUNT_MEASURE, SCRIPT_START_MARK, TAKEOVER_MEASURE, type MountDetail } from './marks';
-import { panelPlacements, panelSchemeAllowed, siteRules, type PanelPlacement, type SiteRule } from '../../settings/sites';
+import { panelPlacements, panelSchemeAllowed, type PanelPlacement, type SiteRule } from '../../settings/sites';
 import { hostField } from '../panel/host-field';
 import { Dock } from './Dock';
 import { afterFirstPaint, drawFirstFrame } from './first-paint';
@@ -67,7 +67,8 @@ export interface InPagePanelOptions {
 export function startInPagePanel(ctx: ContentScriptContext, options: InPagePanelOptions): void {
   const startedAt = SANDBOX_BUILD ? (performance.getEntriesByName(SCRIPT_START_MARK)[0]?.startTime ?? performance.now()) : 0;
   const scope = globalThis as { [INSTANCE]?: true };
-  if (scope[INSTANCE]) return;
+  // A second copy in the frame: the first one follows the settings.
+  if (scope[INSTANCE]) return options.settingsRead.follow(() => {})();
   scope[INSTANCE] = true;
 
   const inFrame = window !== window.top;
@@ -230,12 +231,9 @@ export function startInPagePanel(ctx: ContentScriptContext, options: InPagePanel
   keepAttached.observe(document, { childList: true, subtree: false });
   keepAttached.observe(document.documentElement, { childList: true });
 
-  const unwatchRules = siteRules.watch((r) => {
-    rules = r;
-    apply();
-  });
-  const unwatchPlacements = panelPlacements.watch((p) => {
-    placements = p;
+  const unwatchSettings = options.settingsRead.follow((changed) => {
+    rules = changed.rules ?? rules;
+    placements = changed.placements ?? placements;
     apply();
   });
   // WXT reports the navigation before `location` changes (Navigation API): go by its new URL.
@@ -243,8 +241,7 @@ export function startInPagePanel(ctx: ContentScriptContext, options: InPagePanel
   ctx.onInvalidated(() => {
     keepAttached.disconnect();
     takeEarlyPort()?.port.disconnect();
-    unwatchRules();
-    unwatchPlacements();
+    unwatchSettings();
     unmount();
     delete scope[INSTANCE];
   });

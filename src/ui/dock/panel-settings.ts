@@ -33,8 +33,12 @@ interface EarlyRead {
   answered?: Record<string, unknown>;
   /** The view's port, opened now so that the background's first view is here when the panel runs. */
   viewPort?: EarlyViewPort;
+  /** Once the panel has taken over: where its storage listener delivers the changes, not re-read. */
+  handedTo?: (changes: StorageChanges) => void;
   stopFollowing(): void;
 }
+
+export type StorageChanges = Record<string, { newValue?: unknown }>;
 
 /**
  * The view port's name, src/messaging/protocol.ts's VIEW_PORT (test/ui/dock/panel-settings.test.ts
@@ -67,8 +71,10 @@ export function startEarlyRead(): void {
       if (early.stored === stored) early.answered = answer;
     });
   };
-  const follow = (changes: Record<string, unknown>, area: string) => {
-    if (area === 'local' && KEYS.some((key) => key in changes)) read();
+  const follow = (changes: StorageChanges, area: string) => {
+    if (area !== 'local' || !KEYS.some((key) => key in changes)) return;
+    if (early.handedTo) early.handedTo(changes);
+    else read();
   };
   const early: EarlyRead = { stored: Promise.resolve({}), stopFollowing: () => browser.storage.onChanged.removeListener(follow) };
   read();
@@ -85,6 +91,12 @@ export interface PanelSettingsRead {
   startedEarly: boolean;
   /** The view's port the early read opened: the panel takes it over, or closes it if it does not show. */
   viewPort?: EarlyViewPort;
+  /**
+   * Follows both settings from now on; returns the stop function. The early read's storage listener
+   * is handed over where there is one (a listener added in the panel's first task costs it a few
+   * ms of the browser's bindings, with the panel waiting), else one is added.
+   */
+  follow(changed: (settings: Partial<{ rules: SiteRule[]; placements: Record<string, PanelPlacement> }>) => void): () => void;
 }
 
 /**
@@ -95,8 +107,27 @@ export interface PanelSettingsRead {
 export function takePanelSettings(): PanelSettingsRead {
   const early = scope[EARLY_READ];
   delete scope[EARLY_READ];
-  early?.stopFollowing();
+  // Until the panel follows, changes are dropped: it does so in this same task, before any arrives.
+  if (early) early.handedTo = () => {};
   const settingsOf = (stored: Record<string, unknown>): PanelSettings => [storedValue(siteRules, stored), storedValue(panelPlacements, stored)];
   const settings = (early?.stored ?? readStored()).then(settingsOf);
-  return { settings, answered: early?.answered && settingsOf(early.answered), startedEarly: early !== undefined, viewPort: early?.viewPort };
+  const follow: PanelSettingsRead['follow'] = (changed) => {
+    const deliver = (changes: StorageChanges) => {
+      const newValues = (key: string) => ({ [key]: changes[key]!.newValue });
+      changed({
+        ...(SITE_RULES_KEY in changes && { rules: storedValue(siteRules, newValues(SITE_RULES_KEY)) }),
+        ...(PANEL_PLACEMENTS_KEY in changes && { placements: storedValue(panelPlacements, newValues(PANEL_PLACEMENTS_KEY)) }),
+      });
+    };
+    if (early) {
+      early.handedTo = deliver;
+      return early.stopFollowing;
+    }
+    const listener = (changes: StorageChanges, area: string) => {
+      if (area === 'local' && KEYS.some((key) => key in changes)) deliver(changes);
+    };
+    browser.storage.onChanged.addListener(listener);
+    return () => browser.storage.onChanged.removeListener(listener);
+  };
+  return { settings, answered: early?.answered && settingsOf(early.answered), startedEarly: early !== undefined, viewPort: early?.viewPort, follow };
 }

@@ -100,6 +100,36 @@ describe('the panel settings read, started early and taken over by the panel', (
     expect(reads).toHaveBeenCalledTimes(1);
   });
 
+  it('hands its storage listener over to the panel: changes reach the panel, with no listener added', async () => {
+    startEarlyRead();
+    const read = takePanelSettings();
+    await read.settings;
+    const added = vi.spyOn(fakeBrowser.storage.onChanged, 'addListener');
+    const reads = vi.spyOn(fakeBrowser.storage.local, 'get');
+    const changed = vi.fn();
+    const stop = read.follow(changed);
+    expect(added).not.toHaveBeenCalled();
+    await siteRules.setValue([newSiteRule(CRM, { dock: 'left' })]);
+    expect(changed).toHaveBeenLastCalledWith({ rules: [newSiteRule(CRM, { dock: 'left' })] });
+    await fakeBrowser.storage.local.remove('panelPlacements');
+    expect(changed).toHaveBeenLastCalledWith({ placements: {} });
+    expect(reads).not.toHaveBeenCalled();
+    stop();
+    await siteRules.setValue([]);
+    expect(changed).toHaveBeenCalledTimes(2);
+  });
+
+  it('follows the settings with a listener of its own where there was no early read', async () => {
+    const read = takePanelSettings();
+    const changed = vi.fn();
+    const stop = read.follow(changed);
+    await panelPlacements.setValue({ [CRM]: { width: 500 } });
+    expect(changed).toHaveBeenLastCalledWith({ placements: { [CRM]: { width: 500 } } });
+    stop();
+    await siteRules.setValue([]);
+    expect(changed).toHaveBeenCalledTimes(1);
+  });
+
   it('opens the view port at document_start, and the panel takes it over with the views it already received, in order', () => {
     expect(EARLY_VIEW_PORT).toBe(VIEW_PORT);
     const { connect, deliver } = fakeViewPort();
