@@ -24,7 +24,7 @@ export class AvailabilityCommands {
     const { store, service, connection: lifecycle } = this.deps;
     const connection = store.state.connection;
     if (!connection) return fail('Sign in first.');
-    const result = await lifecycle.retriedAfterRefresh(() => service.setPresence(connection, chat));
+    const result = await lifecycle.retriedAfterRefresh(() => service.setPresence(connection, chat, awayReason));
     if (!result.ok) return lifecycle.commandFailed('Could not change availability', result.error);
     store.state.availability = chat;
     store.state.presence = chat === 'Away' && awayReason ? { awayNotice: { reason: awayReason, at: this.deps.now() } } : undefined;

@@ -86,6 +86,8 @@ export class AgentRuntime {
       flushOutbox: (chatId) => void this.outbox.flush(chatId),
       goAway: (reason) => this.goAway(reason),
     });
+    // A push protocol wakes the loop the moment something arrives (no poll interval to wait).
+    protocol.listen?.(() => this.poller.wake());
   }
 
   /** Loads the saved state once per worker lifetime and resumes polling if signed in. */
