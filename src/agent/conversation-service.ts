@@ -53,6 +53,9 @@ export type {
   Visit,
 };
 
+/** The agent's presence as the core asks for it; 'Back soon' exists in Messaging only (the Chat Agent API refuses it). */
+export type PresenceChoice = ChatAvailability | 'Back soon';
+
 /** What an agent or a bot signs in with. */
 export type SignInRequest = SignIn | SignInWithApiKey;
 
@@ -105,7 +108,7 @@ export interface ConversationService {
   // ---- presence and incoming work ---------------------------------------------------------------
   presence(connection: Connection): Promise<Result<string>>;
   /** `reason`: an away reason's text, where the protocol carries one (Messaging); others ignore it. */
-  setPresence(connection: Connection, availability: ChatAvailability, reason?: string): Promise<Result<void>>;
+  setPresence(connection: Connection, availability: PresenceChoice, reason?: string): Promise<Result<void>>;
   incomingWork(connection: Connection): Promise<Result<IncomingWork>>;
   /** Takes the offered chat; answers where it is (then `chat` loads it). */
   accept(connection: Connection, offer: string): Promise<Result<ChatRef>>;
