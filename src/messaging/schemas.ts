@@ -35,7 +35,8 @@ export const typingSchema = z.object({ chatId: z.string().min(1).max(300), typin
 export const transferSchema = z
   .object({
     chatId: z.string().min(1).max(300),
-    skillId: z.string().regex(/^\d{1,20}$/).optional(),
+    // LivePerson Messaging's "no skill" is -1 (routing examples, docs/reference/messaging.md §4.1).
+    skillId: z.string().regex(/^(-1|\d{1,20})$/).optional(),
     agentId: z.string().regex(/^\d{1,20}$/).optional(),
     note: z.string().max(2000).optional(),
   })

@@ -86,14 +86,15 @@ export function messagingService(opts: MessagingServiceOptions): MessagingConver
     if (!conn.ok) return conn;
     const record = socket.transcripts.get(conversationId);
     if (record.synced && !force) return { ok: true, value: undefined };
-    const history = await queryMessages(conn.value, conversationId, Math.max(0, fromSequence));
-    if (!history.ok) return history;
-    socket.transcripts.addEvents(history.value, connection.agentName);
-    record.synced = true;
+    // The consumer's name first: the lines read next carry it.
     if (!record.consumerName && record.meta?.consumerId) {
       const profile = await getConsumerProfile(conn.value, record.meta.consumerId);
       if (profile.ok) record.consumerName = consumerName(profile.value);
     }
+    const history = await queryMessages(conn.value, conversationId, Math.max(0, fromSequence));
+    if (!history.ok) return history;
+    socket.transcripts.addEvents(history.value, connection.agentName);
+    record.synced = true;
     return { ok: true, value: undefined };
   };
 
@@ -198,6 +199,7 @@ export function messagingService(opts: MessagingServiceOptions): MessagingConver
       if (!accepted.ok) return accepted;
       socket.rings.delete(offer);
       const conversationId = ring?.conversationId ?? offer.split('_')[0]!;
+      socket.transcripts.get(conversationId).gone = undefined;
       return { ok: true, value: { chatId: conversationId, chatUrl: chatUrlOf(conversationId) } };
     },
 
@@ -237,10 +239,14 @@ export function messagingService(opts: MessagingServiceOptions): MessagingConver
       if (!conn.ok) return conn;
       return publishChatState(conn.value, chat.id, typing ? 'COMPOSING' : 'PAUSE');
     },
-    transferTargets: async (connection) => {
-      const conn = await ready(connection);
-      // UMS lists no skills: the agent's own skills (from the login's profile) are what we know.
-      return conn.ok ? { ok: true, value: [] } : conn;
+    transferTargets: async (connection, chat) => {
+      const socket = socketOf(connection);
+      const conn = await socket.ready();
+      if (!conn.ok) return conn;
+      // UMS lists no skills (the account's skills come from LivePerson's Skills API, not read yet):
+      // what we can offer is the conversation's own skill — back to its queue, rung for someone else.
+      const skillId = socket.transcripts.get(chat.id).meta?.skillId ?? '-1';
+      return { ok: true, value: [{ id: skillId, name: 'Back to the queue', onlineAgents: 0 }] };
     },
     transfer: async (connection, chat, target) => {
       const socket = socketOf(connection);

@@ -5,7 +5,7 @@
  * is the event id, so the core's cursor (`lastEventId`) is "the last sequence seen" and a history
  * query resumes from it (docs/reference/messaging.md §4.3, §6).
  */
-import type { ChatEvent, ChatInfo, ChatSnapshot } from '../../agent/conversation-service';
+import type { ChatEvent, ChatInfo, ChatLineEvent, ChatSnapshot } from '../../agent/conversation-service';
 import type { ConversationMeta, MessagingEvent } from '../../api/ums';
 
 /** Bound on what is kept per conversation (a hostile or buggy server cannot exhaust the worker). */
@@ -92,14 +92,18 @@ export class Transcripts {
     }
     if (record.meta?.updatedAt !== undefined && meta.updatedAt !== undefined && meta.updatedAt < record.meta.updatedAt) return;
     record.meta = meta;
-    if (meta.state === 'CLOSE') record.gone = 'closed';
-    else if (record.gone === 'closed') record.gone = undefined;
+    // In this agent's subscription, an open conversation is this agent's (again, after a transfer back).
+    record.gone = meta.state === 'CLOSE' ? 'closed' : undefined;
   }
 
   /** The seam's snapshot: the events after the core's cursor, and what the conversation is now. */
   snapshot(id: string, afterSequence: number): ChatSnapshot {
     const record = this.get(id);
-    const events = [...record.events.entries()].filter(([seq]) => seq > afterSequence).sort(([a], [b]) => a - b).map(([, e]) => e);
+    const events = [...record.events.entries()]
+      .filter(([seq]) => seq > afterSequence)
+      .sort(([a], [b]) => a - b)
+      // The consumer's name may be learnt after a line arrived (a new socket reads it again).
+      .map(([, e]) => (e.type === 'line' && (e as ChatLineEvent).source === 'visitor' && record.consumerName ? { ...e, by: record.consumerName } : e));
     const info: ChatInfo = {
       state: record.gone ? 'ended' : 'chatting',
       visitorTyping: record.consumerTyping ? 'typing' : 'not-typing',
