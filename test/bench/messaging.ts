@@ -40,6 +40,10 @@ export async function messagingBench(opts: { quick?: boolean } = {}): Promise<Me
     const options = await ext.browser.newPage();
     await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
     await options.locator(testId('protocol-messaging')).click();
+    // Saved before signing in: the protocol is read at sign-in.
+    for (let i = 0; i < 100 && (await options.evaluate(`chrome.storage.local.get('account').then((s) => s.account?.protocol)`)) !== 'messaging'; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
     await options.close();
     const popup = await openPopup(ext);
     await popup.locator('input[name="csdsUrl"]').fill(emulator.baseUrl);

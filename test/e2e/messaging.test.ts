@@ -24,6 +24,8 @@ describe('LivePerson Messaging in Chromium', () => {
     await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
     await options.locator(testId('protocol-messaging')).click();
     await vi.waitFor(async () => expect(await options.$eval(testId('protocol-messaging'), (el) => (el as HTMLInputElement).checked)).toBe(true), WAIT);
+    // Saved before signing in: the protocol is read at sign-in.
+    await vi.waitFor(async () => expect(await options.evaluate(`chrome.storage.local.get('account').then((s) => s.account?.protocol)`)).toBe('messaging'), WAIT);
     await options.close();
 
     const popup = await openPopup(ext);
