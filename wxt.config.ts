@@ -5,7 +5,7 @@ import { COMMANDS } from './src/agent/commands';
 import { PANEL_RUNTIME_GLOBAL } from './src/ui/injected-globals';
 import { SHARED_PANEL_MODULES } from './src/ui/panel-runtime-names';
 import { SCRIPT_START_MARK } from './src/ui/dock/marks';
-import { LIVEPERSON_HOST_PATTERNS, LOOPBACK_CSP_SOURCES, LOOPBACK_HOST_PATTERNS } from './src/api/allow-list';
+import { LIVEPERSON_HOST_PATTERNS, LIVEPERSON_WSS_SOURCES, LOOPBACK_CSP_SOURCES, LOOPBACK_HOST_PATTERNS, LOOPBACK_WS_SOURCES } from './src/api/allow-list';
 
 /**
  * The panel script's first line: a mark of when the script began, which `npm run bench` reads.
@@ -129,7 +129,8 @@ export default defineConfig({
         "object-src 'none'",
         "base-uri 'none'",
         "form-action 'none'",
-        `connect-src ${[...LIVEPERSON_HOST_PATTERNS.map(cspSource), ...(isStoreBuild(mode) ? [] : LOOPBACK_CSP_SOURCES)].join(' ')}`,
+        // wss: LivePerson Messaging's socket (src/conversation/messaging/); ws: the loopback emulator's, sandbox builds only.
+        `connect-src ${[...LIVEPERSON_HOST_PATTERNS.map(cspSource), ...LIVEPERSON_WSS_SOURCES, ...(isStoreBuild(mode) ? [] : [...LOOPBACK_CSP_SOURCES, ...LOOPBACK_WS_SOURCES])].join(' ')}`,
       ].join('; '),
     },
     ...(browser === 'firefox' && {

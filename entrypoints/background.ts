@@ -4,7 +4,7 @@ import { policySignInRefusal, testHooks, wireAlerts } from '../src/agent/alert-w
 import { consoleLogger } from '../src/agent/log';
 import { AgentRuntime } from '../src/agent/runtime';
 import { sessionStateStore } from '../src/agent/session-store';
-import { chatAgentApiService } from '../src/conversation/chat-agent-api/service';
+import { conversationService } from '../src/conversation/factory';
 import { disableSidePanelByDefault, followTabsForSidePanel } from '../src/agent/side-panel';
 import { keepSiteRulesFollowingPolicy } from '../src/agent/site-policy';
 import { keepPanelRegistrationsInSync } from '../src/agent/site-registration';
@@ -21,13 +21,24 @@ const WATCHDOG_ALARM = 'agent-dock:watchdog';
 export default defineBackground(() => {
   z.config({ jitless: true });
   const runtime = new AgentRuntime({
-    // The protocol that carries the conversations: LivePerson's Chat Agent API, on LivePerson's hosts
-    // only; the sandbox build (npm start, e2e) opts in to the loopback emulator.
-    conversation: chatAgentApiService(createLivePersonClient({ allowLoopback: SANDBOX_BUILD })),
+    // The protocol that carries the conversations (the account's choice: Chat Agent API or
+    // Messaging), on LivePerson's hosts only; the sandbox build (npm start, e2e) opts in to the
+    // loopback emulator.
+    conversation: conversationService({
+      client: createLivePersonClient({ allowLoopback: SANDBOX_BUILD }),
+      allowLoopback: SANDBOX_BUILD,
+      protocol: async () => (await accountSettings.getValue()).protocol ?? 'chat',
+      log: (message, details) => consoleLogger.info(message, details),
+    }),
     store: sessionStateStore,
     pollIntervalMs: async (origin) => effectivePollInterval(await pollIntervalSetting.getValue(), origin),
-    // Remembering is a convenience: a failed write must not fail the sign-in.
-    rememberAccount: (account) => accountSettings.setValue(account).catch((error: unknown) => consoleLogger.warn('Could not remember the account', { error: String(error) })),
+    // Remembering is a convenience: a failed write must not fail the sign-in. The protocol chosen
+    // on the options page is kept beside the remembered fields.
+    rememberAccount: (account) =>
+      accountSettings
+        .getValue()
+        .then((saved) => accountSettings.setValue({ ...saved, ...account }))
+        .catch((error: unknown) => consoleLogger.warn('Could not remember the account', { error: String(error) })),
     signInRefusal: policySignInRefusal,
     log: consoleLogger,
   });

@@ -2,7 +2,7 @@
  * The agent's availability: the explicit change (which ends drain mode), the automatic Away with
  * its reason, and drain mode ("finish my chats, then go Away"; PresenceGuard ends it).
  */
-import type { ChatAvailability } from './conversation-service';
+import type { PresenceChoice } from './conversation-service';
 import type { CommandResult } from '../messaging/protocol';
 import type { AgentStore } from './agent-store';
 import { fail, OK } from './command-result';
@@ -20,11 +20,11 @@ export class AvailabilityCommands {
   constructor(private readonly deps: AvailabilityDeps) {}
 
   /** Any explicit change ends drain mode; an automatic Away carries the sentence saying why. */
-  async set(chat: ChatAvailability, awayReason?: string): Promise<CommandResult> {
+  async set(chat: PresenceChoice, awayReason?: string, chosenReason?: string): Promise<CommandResult> {
     const { store, service, connection: lifecycle } = this.deps;
     const connection = store.state.connection;
     if (!connection) return fail('Sign in first.');
-    const result = await lifecycle.retriedAfterRefresh(() => service.setPresence(connection, chat));
+    const result = await lifecycle.retriedAfterRefresh(() => service.setPresence(connection, chat, chosenReason ?? awayReason));
     if (!result.ok) return lifecycle.commandFailed('Could not change availability', result.error);
     store.state.availability = chat;
     store.state.presence = chat === 'Away' && awayReason ? { awayNotice: { reason: awayReason, at: this.deps.now() } } : undefined;

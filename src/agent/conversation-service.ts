@@ -53,6 +53,9 @@ export type {
   Visit,
 };
 
+/** The agent's presence as the core asks for it; 'Back soon' exists in Messaging only (the Chat Agent API refuses it). */
+export type PresenceChoice = ChatAvailability | 'Back soon';
+
 /** What an agent or a bot signs in with. */
 export type SignInRequest = SignIn | SignInWithApiKey;
 
@@ -79,6 +82,13 @@ export interface OutgoingLine {
 }
 
 export interface ConversationService {
+  /**
+   * Push protocols only (Messaging): the implementation calls `wake` when something arrived, and
+   * the core runs a cycle at once instead of at the next interval; that cycle's calls are answered
+   * from the implementation's buffer. Poll-only protocols (the Chat Agent API) leave it out.
+   */
+  listen?(wake: () => void): void;
+
   // ---- connection -----------------------------------------------------------------------------
   /** Finds the account's service, signs in, starts the agent's session. A refusal is a sentence for the agent. */
   signIn(request: SignInRequest, now: number): Promise<{ ok: true; value: OpenedConnection } | { ok: false; error: string }>;
@@ -97,7 +107,8 @@ export interface ConversationService {
 
   // ---- presence and incoming work ---------------------------------------------------------------
   presence(connection: Connection): Promise<Result<string>>;
-  setPresence(connection: Connection, availability: ChatAvailability): Promise<Result<void>>;
+  /** `reason`: an away reason's text, where the protocol carries one (Messaging); others ignore it. */
+  setPresence(connection: Connection, availability: PresenceChoice, reason?: string): Promise<Result<void>>;
   incomingWork(connection: Connection): Promise<Result<IncomingWork>>;
   /** Takes the offered chat; answers where it is (then `chat` loads it). */
   accept(connection: Connection, offer: string): Promise<Result<ChatRef>>;

@@ -55,6 +55,8 @@ export class Poller {
   private order = 0;
   private failedAt: number | undefined;
   private answeredAt: number | undefined;
+  /** A wake came during a cycle: the next one starts as soon as this one ends. */
+  private wakeAfterCycle = false;
 
   constructor(private readonly deps: PollerDeps) {}
 
@@ -98,6 +100,22 @@ export class Poller {
   }
 
   /**
+   * A push protocol has news (./conversation-service.ts `listen`): a cycle now, or right after the
+   * one in flight; never before a rate limit's Retry-After.
+   */
+  wake(): void {
+    if (this.stopped || !this.deps.store.state.connection) return;
+    if (this.polling) {
+      this.wakeAfterCycle = true;
+      return;
+    }
+    const now = this.deps.clock.now();
+    const at = Math.max(now, this.notBefore ?? 0);
+    if (this.dueAt !== undefined && this.dueAt <= at) return;
+    this.schedule(at - now);
+  }
+
+  /**
    * LivePerson answered a call. If the loop is waiting out a backoff, the outage is over: the next
    * cycle comes within one interval of this answer (sooner if it was due sooner).
    */
@@ -126,6 +144,7 @@ export class Poller {
     const startedAt = clock.now();
     this.failedAt = undefined;
     this.answeredAt = undefined;
+    this.wakeAfterCycle = false;
     let next: number | undefined;
     try {
       next = await this.cycle(startedAt);
@@ -141,6 +160,10 @@ export class Poller {
     // Cycles start `next` apart, not `next` after this one ended.
     if (next !== undefined && store.state.connection) this.schedule(Math.max(0, next - (clock.now() - startedAt)));
     if (this.failedAt !== undefined && this.answeredAt !== undefined && this.answeredAt > this.failedAt) this.heard();
+    if (this.wakeAfterCycle) {
+      this.wakeAfterCycle = false;
+      this.wake();
+    }
   }
 
   /** Returns the delay from this cycle's start to the next one's, or undefined to stop. */

@@ -15,7 +15,7 @@ import { ChatCommands } from './chat-commands';
 import { systemClock, type Clock } from './clock';
 import { fail, OK, type Logger } from './command-result';
 import { ConnectionLifecycle } from './connection';
-import { listenForAnswers, type AgentSurvey, type ChatAvailability, type ConversationService, type TransferTarget } from './conversation-service';
+import { listenForAnswers, type AgentSurvey, type ChatAvailability, type ConversationService, type PresenceChoice, type TransferTarget } from './conversation-service';
 import { afterRestart } from './outbox';
 import { OutboxSender } from './outbox-sender';
 import { Poller } from './poller';
@@ -86,6 +86,8 @@ export class AgentRuntime {
       flushOutbox: (chatId) => void this.outbox.flush(chatId),
       goAway: (reason) => this.goAway(reason),
     });
+    // A push protocol wakes the loop the moment something arrives (no poll interval to wait).
+    protocol.listen?.(() => this.poller.wake());
   }
 
   /** Loads the saved state once per worker lifetime and resumes polling if signed in. */
@@ -153,6 +155,12 @@ export class AgentRuntime {
   async setAvailability(chat: ChatAvailability, awayReason?: string): Promise<CommandResult> {
     await this.restore();
     return this.availability.set(chat, awayReason);
+  }
+
+  /** The agent's own choice in the popup, with an away reason where the protocol carries one. */
+  async chooseAvailability(state: PresenceChoice, reason?: string): Promise<CommandResult> {
+    await this.restore();
+    return this.availability.set(state, undefined, reason || undefined);
   }
 
   /** The presence safety net (./presence.ts): Away, and why. */

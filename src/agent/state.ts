@@ -24,8 +24,12 @@ export interface Connection {
   userId: string;
   agentName: string;
   loginName: string;
-  /** `{origin}/api/account/{id}/agentSession/{sessionId}`. */
+  /** The protocol's session: `{origin}/api/account/{id}/agentSession/{sessionId}` (Chat), the socket's host (Messaging). */
   sessionUrl: string;
+  /** Which protocol carries the conversations; absent means the Chat Agent API (state saved before Messaging). */
+  protocol?: 'chat' | 'messaging';
+  /** Opaque to the core: what an implementation keeps across worker restarts (Messaging: the state to register again). */
+  wire?: Record<string, string>;
 }
 
 export interface OutboxEntry {

@@ -28,7 +28,7 @@ export function toView(state: AgentState, version: number): AgentView {
   return {
     version,
     auth: connection
-      ? { status: 'signed-in', accountId: connection.accountId, agentName: connection.agentName, kind: connection.apiKeys ? 'bot' : 'agent' }
+      ? { status: 'signed-in', accountId: connection.accountId, agentName: connection.agentName, kind: connection.apiKeys ? 'bot' : 'agent', ...(connection.protocol === 'messaging' ? { protocol: 'messaging' as const } : {}) }
       : { status: state.signingIn ? 'signing-in' : 'signed-out', reason: state.signedOutReason },
     agent: connection ? state.profile : undefined,
     availability: connection ? state.availability : null,

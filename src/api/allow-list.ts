@@ -18,6 +18,9 @@ export const LIVEPERSON_HOST_PATTERNS = LIVEPERSON_DOMAINS.flatMap((d) => [`http
 /** The sandbox build's extra hosts (the local emulator): match patterns and CSP sources. */
 export const LOOPBACK_HOST_PATTERNS = ['http://127.0.0.1/*', 'http://localhost/*'];
 export const LOOPBACK_CSP_SOURCES = ['http://127.0.0.1:*', 'http://localhost:*'];
+/** CSP sources for LivePerson Messaging's socket (wss only), and the sandbox emulator's (ws on loopback). */
+export const LIVEPERSON_WSS_SOURCES = LIVEPERSON_DOMAINS.flatMap((d) => [`wss://${d}`, `wss://*.${d}`]);
+export const LOOPBACK_WS_SOURCES = ['ws://127.0.0.1:*', 'ws://localhost:*'];
 
 export interface AllowList {
   /** Whether loopback http hosts are allowed (sandbox and tests only). */

@@ -64,7 +64,7 @@ export interface ProtocolMap {
   signIn(data: SignIn): CommandResult;
   signInWithApiKey(data: SignInWithApiKey): CommandResult;
   signOut(): CommandResult;
-  setAvailability(data: { state: z.infer<typeof availabilitySchema> }): CommandResult;
+  setAvailability(data: { state: z.infer<typeof availabilitySchema>; reason?: string }): CommandResult;
   acceptChat(): CommandResult;
   sendLine(data: z.infer<typeof sendLineSchema>): CommandResult;
   /** Try a failed line again / give up on it. */

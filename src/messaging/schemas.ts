@@ -4,7 +4,8 @@
  */
 import { z } from 'zod';
 
-export const availabilitySchema = z.enum(['Online', 'Away', 'Occupied']);
+/** 'Back soon' is LivePerson Messaging's BACK_SOON state; the Chat Agent API has no such state and refuses it. */
+export const availabilitySchema = z.enum(['Online', 'Away', 'Back soon', 'Occupied']);
 
 export const signInSchema = z.object({
   csdsUrl: z.string().url(),
@@ -34,7 +35,8 @@ export const typingSchema = z.object({ chatId: z.string().min(1).max(300), typin
 export const transferSchema = z
   .object({
     chatId: z.string().min(1).max(300),
-    skillId: z.string().regex(/^\d{1,20}$/).optional(),
+    // LivePerson Messaging's "no skill" is -1 (routing examples, docs/reference/messaging.md §4.1).
+    skillId: z.string().regex(/^(-1|\d{1,20})$/).optional(),
     agentId: z.string().regex(/^\d{1,20}$/).optional(),
     note: z.string().max(2000).optional(),
   })
@@ -64,4 +66,5 @@ export const panelScriptSchema = z.object({ script: z.enum(PANEL_SCRIPTS) });
 /** A tab's content script turning Chrome's side panel on or off for its tab. */
 export const sidePanelSchema = z.object({ enabled: z.boolean() });
 
-export const setAvailabilitySchema = z.object({ state: availabilitySchema });
+/** `reason`: the agent's away reason, sent where the protocol carries one (Messaging's state description). */
+export const setAvailabilitySchema = z.object({ state: availabilitySchema, reason: z.string().trim().max(80).optional() });

@@ -75,6 +75,8 @@ export interface AgentView {
     agentName?: string;
     /** 'bot' when signed in with an API key. */
     kind?: 'agent' | 'bot';
+    /** Set when LivePerson Messaging carries the conversations (else the Chat Agent API). */
+    protocol?: 'messaging';
     /** Why the agent is signed out or the last sign-in failed, in one sentence. */
     reason?: string;
   };

@@ -15,6 +15,8 @@ export const accountSettingsSchema = z.object({
   csdsUrl: z.string().url(),
   accountId: z.string(),
   username: z.string(),
+  /** Which LivePerson protocol carries this account's conversations (src/conversation/factory.ts); Chat when unset. */
+  protocol: z.enum(['chat', 'messaging']).optional(),
 });
 
 export type AccountSettings = z.infer<typeof accountSettingsSchema>;

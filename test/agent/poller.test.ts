@@ -142,4 +142,28 @@ describe('Poller', () => {
     expect(await cycle()).toBe(INTERVAL);
     expect(incomingWork).not.toHaveBeenCalled();
   });
+
+  it('a push protocol’s wake runs a cycle now, not at the interval; a wake during a cycle runs one right after it', async () => {
+    let cycles = 0;
+    let release: (() => void) | undefined;
+    const { poller, clock } = setUp({
+      incomingWork: async () => {
+        cycles += 1;
+        if (cycles === 2) await new Promise<void>((resolve) => (release = resolve));
+        return { ok: true, value: { ringing: 0 } };
+      },
+    });
+    poller.schedule(INTERVAL);
+    poller.wake();
+    expect(poller.nextCycleAt).toBe(clock.now());
+    clock.advanceBy(0);
+    await vi.waitFor(() => expect(cycles).toBe(1));
+    await vi.waitFor(() => expect(poller.nextCycleAt).toBe(clock.now() + INTERVAL));
+    poller.wake();
+    clock.advanceBy(0);
+    await vi.waitFor(() => expect(release).toBeDefined());
+    poller.wake(); // news while the cycle is out
+    release!();
+    await vi.waitFor(() => expect(poller.nextCycleAt).toBe(clock.now()));
+  });
 });

@@ -20,6 +20,7 @@ function fakeRuntime() {
     signIn: vi.fn(async () => OK),
     signOut: vi.fn(async () => OK),
     setAvailability: vi.fn(async () => OK),
+    chooseAvailability: vi.fn(async () => OK),
     acceptChat: vi.fn(async () => OK),
     sendLine: vi.fn(async () => OK),
     endChat: vi.fn(async () => OK),
@@ -82,7 +83,7 @@ describe('serveCommands', () => {
     expect(await deliver('setAvailability', { state: 'Online' }, contentScript())).toEqual(refused);
     expect(await deliver('signOut', undefined, contentScript())).toEqual(refused);
     expect(runtime.signIn).not.toHaveBeenCalled();
-    expect(runtime.setAvailability).not.toHaveBeenCalled();
+    expect(runtime.chooseAvailability).not.toHaveBeenCalled();
   });
 
   it('refuses everything from another extension', async () => {
@@ -98,6 +99,9 @@ describe('serveCommands', () => {
       expect(await deliver('sendLine', bad, contentScript())).toMatchObject({ ok: false, message: expect.stringMatching(/^Invalid request/) });
     }
     expect(await deliver('setAvailability', { state: 'Sleeping' }, popup())).toMatchObject({ ok: false });
+    expect(await deliver('setAvailability', { state: 'Away', reason: 'x'.repeat(81) }, popup())).toMatchObject({ ok: false });
+    expect(await deliver('setAvailability', { state: 'Back soon', reason: 'Lunch' }, popup())).toEqual(OK);
+    expect(runtime.chooseAvailability).toHaveBeenCalledWith('Back soon', 'Lunch');
     expect(await deliver('transferChat', { chatId: 'K1', skillId: '2', agentId: '3' }, contentScript())).toMatchObject({ ok: false });
     expect(await deliver('submitAgentSurvey', { chatId: 'K1', surveyId: '1', answers: { q: 'not-a-list' } }, contentScript())).toMatchObject({ ok: false });
     expect(runtime.sendLine).not.toHaveBeenCalled();

@@ -36,6 +36,7 @@ import { openPopup, panelRegistered, signInAndGoOnline } from '../e2e/support/fl
 import { inPanel, PANEL_HOST, testId } from '../e2e/support/panel';
 import { SCRIPT_START_MARK } from '../../src/ui/dock/marks';
 import { bareExtension } from './bare-panel';
+import { messagingBench } from './messaging';
 import { outageToFirstLine } from './outage';
 import { ReferenceClient, SAMPLE_APP_INTERVAL_MS } from './reference-client';
 import { reportContentScriptSize } from './size';
@@ -565,6 +566,26 @@ async function main(): Promise<void> {
     await crm.close();
     await emulator.close();
   }
+
+  // LivePerson Messaging (a push protocol: no poll interval between a consumer's line and the panel).
+  say('LivePerson Messaging: consumer message → panel, and the worker\'s idle traffic');
+  const messaging = await messagingBench({ quick: QUICK });
+  rows.push({
+    figure: `Messaging: consumer message → panel, p50 / p95 (n=${messaging.samples})`,
+    target: 'p95 ≤ 300 ms',
+    measured: `${messaging.p50Ms} ms / ${messaging.p95Ms} ms`,
+    reference: '—',
+    ratio: '—',
+    pass: messaging.p95Ms <= 300,
+  });
+  rows.push({
+    figure: `Messaging: worker traffic per idle hour (over ${Math.round(messaging.idleWindowMs / 1000)} s)`,
+    target: '—',
+    measured: `${messaging.framesPerIdleHour} WebSocket frames (${Math.round(messaging.bytesPerIdleHour / 1024)} KiB), ${messaging.httpRequestsPerIdleHour} HTTP requests`,
+    reference: '—',
+    ratio: '—',
+    pass: undefined,
+  });
 
   finish(report, loadAtStart);
 }

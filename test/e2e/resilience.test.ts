@@ -117,7 +117,8 @@ describe('reliability and security in Chromium', () => {
     const directive = (name: string) => csp!.split(';').map((d) => d.trim()).find((d) => d.startsWith(`${name} `));
     expect(directive('script-src')).toBe("script-src 'self'");
     for (const source of directive('connect-src')!.split(/\s+/).slice(1)) {
-      expect(source).toMatch(/^(https:\/\/(\*\.)?(liveperson\.net|liveperson\.com|lprnd\.net|lpsnmedia\.net)|http:\/\/(127\.0\.0\.1|localhost):\*)$/);
+      // wss: LivePerson Messaging's socket; ws: the loopback emulator's (this e2e build only).
+      expect(source).toMatch(/^((https|wss):\/\/(\*\.)?(liveperson\.net|liveperson\.com|lprnd\.net|lpsnmedia\.net)|(http|ws):\/\/(127\.0\.0\.1|localhost):\*)$/);
     }
     // (An eval from here would prove nothing: DevTools evaluation is exempt from the page's CSP;
     // the manifest check above rules out 'unsafe-eval'.)

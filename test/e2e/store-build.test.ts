@@ -41,7 +41,9 @@ describe.each(['chrome', 'firefox'] as const)('the %s store zip', (browser) => {
     for (const host of manifest.host_permissions) expect(host).toMatch(/^https:\/\/(\*\.)?(liveperson\.net|liveperson\.com|lprnd\.net|lpsnmedia\.net)\/\*$/);
     const connect = manifest.content_security_policy.extension_pages.split(';').map((d) => d.trim()).find((d) => d.startsWith('connect-src'));
     expect(connect).toBeDefined();
-    for (const source of connect!.split(/\s+/).slice(1)) expect(source).toMatch(/^https:\/\/(\*\.)?(liveperson\.net|liveperson\.com|lprnd\.net|lpsnmedia\.net)$/);
+    // https for the REST APIs, wss for LivePerson Messaging's socket; nothing else, no loopback.
+    for (const source of connect!.split(/\s+/).slice(1)) expect(source).toMatch(/^(https|wss):\/\/(\*\.)?(liveperson\.net|liveperson\.com|lprnd\.net|lpsnmedia\.net)$/);
+    expect(connect).toContain('wss://*.liveperson.net');
   });
 
   it('holds no demo password, no demo rule and no performance marks in any file', () => {

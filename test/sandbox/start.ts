@@ -7,6 +7,7 @@
 import { spawn } from 'node:child_process';
 import { SANDBOX_ACCOUNT, SANDBOX_CRM_ORIGIN } from '../../src/settings/sandbox';
 import { demoScenario, runScenario } from '../emulator/scenario';
+import { runMessagingConsumers } from './messaging-consumers';
 import { startEmulator } from '../emulator/server';
 import { startCrmServer } from './crm-server';
 import { hasDisplay, openSandboxBrowser, type SandboxBrowser } from './open-browser';
@@ -45,11 +46,13 @@ async function main(): Promise<void> {
   let browser: SandboxBrowser | undefined;
   let scenario: { stop(): void } | undefined;
   let stopping = false;
+  let stopConsumers: (() => void) | undefined;
   const stop = async (): Promise<void> => {
     if (stopping) return;
     stopping = true;
     console.log('\nStopping the sandbox…');
     scenario?.stop();
+    stopConsumers?.();
     await Promise.allSettled([browser?.close(), crm.close(), emulator.close()]);
     process.exit(0);
   };
@@ -98,10 +101,13 @@ Agent Dock sandbox is running.
   console.log(`  Simulated visitors arrive over the next two minutes and wait for you
   (Dana about a late order, Marco with a sales question, Aisha about a refund).
   To chat as a visitor yourself, open ${emulator.baseUrl}/visitor in another window.
+  LivePerson Messaging: choose "Protocol: Messaging" in the options before signing in;
+  Lena and Omar then open Messaging conversations (after 20 s and 60 s).
 ${emulator.baseUrl === SANDBOX_ACCOUNT.csdsUrl ? '' : `\nNote: the emulator is not on ${SANDBOX_ACCOUNT.csdsUrl}, so the options page's "Use the sandbox" does not point at it; type ${emulator.baseUrl} instead.\n`}${new URL(crm.url).origin === SANDBOX_CRM_ORIGIN ? '' : `\nNote: the demo CRM page is not on ${SANDBOX_CRM_ORIGIN}, where the panel runs out of the box; on ${crm.url} click the Agent Dock toolbar button and tick "Show the panel on 127.0.0.1".\n`}
 Press Ctrl-C to stop.
 `);
   if (!stopping) scenario = runScenario(emulator.baseUrl, demoScenario, (line) => console.log(`  [visitor] ${line}`));
+  if (!stopping) stopConsumers = runMessagingConsumers(emulator.baseUrl, (line) => console.log(`  [consumer] ${line}`));
 }
 
 main().catch((error: unknown) => {

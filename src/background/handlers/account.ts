@@ -14,7 +14,7 @@ export function accountHandlers(runtime: AgentRuntime, alerts?: AlertCommands): 
     signIn: { from: 'page', schema: signInSchema, run: (input) => runtime.signIn(input) },
     signInWithApiKey: { from: 'page', schema: signInWithApiKeySchema, run: (input) => runtime.signIn(input) },
     signOut: { from: 'page', run: () => runtime.signOut() },
-    setAvailability: { from: 'page', schema: setAvailabilitySchema, run: (input) => runtime.setAvailability(input.state) },
+    setAvailability: { from: 'page', schema: setAvailabilitySchema, run: (input) => runtime.chooseAvailability(input.state, input.reason) },
     finishChatsThenAway: { from: 'page', run: () => runtime.finishChatsThenAway() },
     restartSession: { from: 'page', run: () => runtime.restartSession() },
     testRing: {

@@ -47,7 +47,10 @@ export function chatAgentApiService(client: LivePersonClient): ConversationServi
       const availability = await agent(connection).getAvailability(connection.sessionUrl);
       return availability.ok ? { ok: true, value: availability.value.chat } : availability;
     },
-    setPresence: (connection, availability) => agent(connection).setAvailability(connection.sessionUrl, availability),
+    setPresence: async (connection, availability) =>
+      availability === 'Back soon'
+        ? { ok: false, error: { kind: 'http', status: 400, message: 'The Chat Agent API has no Back soon state: choose Away' } }
+        : agent(connection).setAvailability(connection.sessionUrl, availability),
     incomingWork: async (connection) => {
       const incoming = await agent(connection).getIncoming(connection.sessionUrl);
       return incoming.ok ? { ok: true, value: { ringing: incoming.value.ringingCount, offer: incoming.value.acceptUrl } } : incoming;

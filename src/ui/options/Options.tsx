@@ -6,6 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Capacity } from '../../messaging/protocol';
 import { awaitingFirstView } from '../../messaging/view';
 import { accountSettings, livePersonAccount, type AccountSettings } from '../../settings/account';
+import { ProtocolChoice } from './ProtocolChoice';
 import { DEFAULT_POLL_INTERVAL_MS, LIVEPERSON_MIN_POLL_INTERVAL_MS, pollIntervalSetting } from '../../settings/polling';
 import { SANDBOX_BUILD } from '../../settings/build-mode';
 import { connectionOf, sandboxAccount, type Connection } from '../../settings/sandbox-choice';
@@ -236,6 +237,7 @@ function AccountSection() {
       <h2 id="account-title">Account</h2>
       {/* The store build has no sandbox to switch to. */}
       {SANDBOX_BUILD && <ConnectionSwitch locked={signedIn} />}
+      <ProtocolChoice locked={signedIn} />
       <p data-testid="options-status" role="status">
         {signedIn
           ? `Signed in as ${v.auth.agentName}${v.auth.kind === 'bot' ? ' (bot, API key)' : ''} · account ${v.auth.accountId}`

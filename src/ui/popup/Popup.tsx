@@ -11,6 +11,8 @@ import { SignInForm } from './SignInForm';
 import { ThisSite } from './ThisSite';
 
 const STATES = ['Online', 'Away', 'Occupied'] as const;
+/** LivePerson Messaging adds Back soon, and carries an away reason (the state's description). */
+const MESSAGING_STATES = ['Online', 'Away', 'Back soon', 'Occupied'] as const;
 
 function Status() {
   const v = view.value;
@@ -22,6 +24,8 @@ function Status() {
   // Rendered with @preact/signals: reading `.value` redraws this part when the view changes.
   const open = useComputed(() => view.value.chats.filter((c) => c.state !== 'ended').length).value;
   const draining = !!v.presence?.draining;
+  const messaging = v.auth.protocol === 'messaging';
+  const [reason, setReason] = useState('');
   const awayIn = useRingCountdown();
   // Capacity is read when the popup opens and when availability changes: where the agent decides.
   const [capacity, setCapacity] = useState<Capacity | null>(null);
@@ -45,19 +49,27 @@ function Status() {
         </p>
       )}
       <div class="buttons" role="group" aria-label="Set availability">
-        {STATES.map((state) => (
+        {(messaging ? MESSAGING_STATES : STATES).map((state) => (
           <button
             key={state}
             type="button"
             class="btn"
             data-testid={`availability-${state}`}
             aria-pressed={v.availability === state && !draining}
-            onClick={() => act(run('setAvailability', { state }))}
+            onClick={() => act(run('setAvailability', messaging && reason && (state === 'Away' || state === 'Back soon') ? { state, reason } : { state }))}
           >
             {state}
           </button>
         ))}
       </div>
+      {messaging && (
+        // Where an account's list of away reasons comes from is not in LivePerson's public pages
+        // (docs/reference/messaging.md §5): the agent types one; it goes with Away or Back soon.
+        <label class="field away-reason">
+          <span>Away reason (optional)</span>
+          <input data-testid="away-reason" maxLength={80} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
+        </label>
+      )}
       <button
         type="button"
         class="btn btn-drain"
