@@ -5,6 +5,7 @@ import { Transcript } from './Transcript';
 import { chatTools } from './tools';
 import { useWriteBack, WriteBackStatus } from './WriteBack';
 import { showBidiControls } from '../bidi';
+import { ReplyDueTimer } from './reply-due/ReplyDueTimer';
 
 const minutesSince = (iso: string) => Math.max(0, Math.floor((Date.now() - Date.parse(iso)) / 60_000));
 
@@ -118,6 +119,7 @@ export function ChatPane({ chat, onError }: { chat: ChatView; onError: (message:
             {chat.startTime && ` · ${minutesSince(chat.startTime)} min`}
             {chat.chatTimeout !== undefined && ` · ends after ${chat.chatTimeout} s idle`}
             {chat.visitorId && ` · visitor ${chat.visitorId}`}
+            {' '}<ReplyDueTimer chat={chat} />
           </div>
         </div>
         {!confirmingEnd && (
