@@ -9,6 +9,7 @@ import { systemMessageMeaning } from './system-messages';
 import { chatTools } from './tools';
 import type { WriteBackAct } from './write-back-act';
 import { WriteBackButtons } from './WriteBackButtons';
+import { LineTranslationSlot } from './translation/slots';
 
 /**
  * Lines shown when a chat opens (the newest): a panel's height shows about a dozen, and a tab
@@ -91,6 +92,7 @@ export class TranscriptLine extends Component<LineProps> {
         <div class="line-bubble">
           <LineBody line={line} />
         </div>
+        <LineTranslationSlot chatId={chatId} line={line} />
         <span class="line-actions">
           <WriteBackButtons text={() => lineText(line)} what="this line" act={act} />
         </span>
