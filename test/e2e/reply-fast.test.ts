@@ -19,7 +19,7 @@ const WAIT = { timeout: 15_000, interval: 100 };
 declare const chrome: {
   action: { getBadgeText(d: object): Promise<string>; getBadgeBackgroundColor(d: object): Promise<number[]> };
   notifications: { getAll(): Promise<Record<string, boolean>> };
-  storage: { local: { set(items: object): Promise<void> } };
+  storage: { local: { set(items: object): Promise<void>; get(key: string): Promise<Record<string, unknown>> } };
 };
 
 const badge = (worker: WebWorker) =>
@@ -124,5 +124,35 @@ describe('reply fast in Chromium (issue #21)', () => {
     await dana.waitFor((v) => v.lines().some((l) => l.text === 'Lo siento, déjeme revisar su pedido'), 15_000);
     expect(dana.lines().some((l) => l.text === 'I am sorry, let me check your order')).toBe(false);
     await crmTab.locator(inPanel(`${testId('line-original')}::-p-text("I am sorry, let me check your order")`)).wait();
+  });
+
+  it('the options page sets the thresholds, shows the fleet’s lock, and says whether on-device translation is here', async () => {
+    const worker = await sandbox.ext.worker();
+    await worker.evaluate(() => chrome.storage.local.set({ 'e2e:managedPolicy': { replyDue: { redSeconds: 90 }, locked: ['replyDue.redSeconds'] } }));
+    const options = await sandbox.ext.browser.newPage();
+    await options.goto(`chrome-extension://${sandbox.ext.extensionId}/options.html`);
+    await options.locator(testId('locked-replyDue-redSeconds')).wait();
+    expect(await options.$eval(testId('replyDue-redSeconds'), (el) => [(el as HTMLInputElement).value, (el as HTMLInputElement).disabled])).toEqual(['90', true]);
+    await options.locator(testId('replyDue-amberSeconds')).fill('20');
+    await options.$eval(testId('replyDue-amberSeconds'), (el) => el.dispatchEvent(new Event('change', { bubbles: true })));
+    await vi.waitFor(async () => {
+      const stored = (await worker.evaluate(() => chrome.storage.local.get('replyDue.preferences'))) as Record<string, { amberSeconds?: number }>;
+      expect(stored['replyDue.preferences']?.amberSeconds).toBe(20);
+    }, WAIT);
+    // The e2e build has the stand-in translator: the feature is here.
+    expect(await options.$eval(testId('translation-support'), (el) => el.getAttribute('data-available'))).toBe('true');
+
+    // The panel follows: Dana's next line is amber after 20 s, and not red at 65 s (the fleet's 90 s).
+    await crmTab.bringToFront();
+    await dana.sendLine('Are you still there?');
+    await moveClock(worker, 25_000);
+    await vi.waitFor(async () => expect((await tabs(crmTab)).find((t) => t.name === 'Dana')?.level).toBe('amber'), WAIT);
+    await moveClock(worker, 65_000);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect((await tabs(crmTab)).find((t) => t.name === 'Dana')?.level).toBe('amber');
+    await moveClock(worker, 95_000);
+    await vi.waitFor(async () => expect((await tabs(crmTab)).find((t) => t.name === 'Dana')?.level).toBe('red'), WAIT);
+    await moveClock(worker, 0);
+    await options.close();
   });
 });
