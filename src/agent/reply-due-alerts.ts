@@ -14,7 +14,7 @@ import { formatWait, type ChatWait } from '../features/reply-due/waiting';
 import type { AgentView } from '../messaging/view';
 import { readManagedPolicy, watchManagedPolicy } from '../settings/policy';
 import { clockNow, followTestClock } from '../settings/test-clock';
-import { systemClock } from './clock';
+import { systemClock, type Clock } from './clock';
 
 /** storage.session (trusted contexts only): the waits already announced. */
 export const ANNOUNCED_KEY = 'agentDockReplyDueAnnounced';
@@ -48,6 +48,8 @@ export function wireReplyDue(deps: {
   /** Whether the agent has a panel in front of them now (its tab active in the focused window). */
   agentIsOnAPanel(): Promise<boolean>;
   log: { warn(message: string, detail?: Record<string, unknown>): void };
+  /** Tests: a clock they move; by default the computer's (moved by the e2e build's test clock). */
+  clock?: Clock;
 }): void {
   let settings: EffectiveReplyDue | undefined;
   const names = new Map<string, string>();
@@ -65,7 +67,7 @@ export function wireReplyDue(deps: {
   };
 
   const watch = createReplyDueWatch({
-    clock: { ...systemClock, now: clockNow },
+    clock: deps.clock ?? { ...systemClock, now: clockNow },
     thresholds: { amberSeconds: 30, redSeconds: 60 },
     onWaits(waits) {
       applying = applying.then(() => apply(waits)).catch((error: unknown) => deps.log.warn('Reply-due alert failed', { error: String(error) }));
