@@ -40,6 +40,7 @@ function VisitorLineTranslation({ chatId, line }: { chatId: string; line: LineVi
     else if (result.reason !== 'aborted') setShown({ kind: 'failed', message: result.message });
   };
   useEffect(() => {
+    setShown(undefined); // another line (or its text changed): the old translation is not its
     const service = translationService();
     if (!service) return;
     const controller = new AbortController();
