@@ -57,8 +57,9 @@ function sharedPanelRuntime(): Plugin {
 }
 
 /**
- * e2e builds only: the panel's built-in AI scope (src/ui/panel/translation/built-in-scope.ts)
- * becomes the stand-in translator (test/e2e/support/translation-scope.ts). Chromium in the test
+ * Chromium e2e builds only: the panel's built-in AI scope (src/ui/panel/translation/built-in-scope.ts)
+ * becomes the stand-in translator (test/e2e/support/translation-scope.ts). The Firefox e2e build
+ * keeps Firefox's own scope, so its suite sees the feature absent, as an agent would. Chromium in the test
  * bed has no language models to download; every other build keeps the browser's own APIs, and the
  * store build is checked to carry no trace of the stand-in (test/e2e/store-build.test.ts).
  */
@@ -96,7 +97,7 @@ export default defineConfig({
   // No Preact devtools hooks, in any build: the e2e builds stay the production code.
   // The bench's marks (./src/ui/dock/marks.ts) only outside the store build: a page could read them.
   vite: (env) => ({
-    plugins: [preact({ devToolsEnabled: false }), ...(env.mode === 'e2e' ? [standInTranslatorForE2e()] : []), ...(isStoreBuild(env.mode) ? [] : [panelScriptPrologue('content-scripts/panel.js')])],
+    plugins: [preact({ devToolsEnabled: false }), ...(env.mode === 'e2e' && env.browser !== 'firefox' ? [standInTranslatorForE2e()] : []), ...(isStoreBuild(env.mode) ? [] : [panelScriptPrologue('content-scripts/panel.js')])],
   }),
   hooks: {
     // The polyfill is for the background (promise-returning onMessage before Chrome 144). The
