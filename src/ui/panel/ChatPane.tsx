@@ -5,7 +5,7 @@ import { Transcript } from './Transcript';
 import { chatTools } from './tools';
 import { useWriteBack, WriteBackStatus } from './WriteBack';
 import { showBidiControls } from '../bidi';
-import { ReplyDueTimer } from './reply-due/ReplyDueTimer';
+import { ReplyDueTimerSlot } from './reply-due/slots';
 import { ComposerTranslationSlot } from './translation/slots';
 import { outgoingText } from './translation/outgoing-state';
 
@@ -125,7 +125,7 @@ export function ChatPane({ chat, onError }: { chat: ChatView; onError: (message:
             {chat.startTime && ` · ${minutesSince(chat.startTime)} min`}
             {chat.chatTimeout !== undefined && ` · ends after ${chat.chatTimeout} s idle`}
             {chat.visitorId && ` · visitor ${chat.visitorId}`}
-            {' '}<ReplyDueTimer chat={chat} />
+            {' '}<ReplyDueTimerSlot chat={chat} />
           </div>
         </div>
         {!confirmingEnd && (

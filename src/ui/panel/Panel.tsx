@@ -7,8 +7,7 @@ import { ChatPane } from './ChatPane';
 import { LineAnnouncer } from './LineAnnouncer';
 import { useSignalValue } from '../state/use-signal-value';
 import { showBidiControls } from '../bidi';
-import { ReplyDueTimer } from './reply-due/ReplyDueTimer';
-import { UrgencyToggle, useChatOrder } from './reply-due/urgency';
+import { ReplyDueTimerSlot, UrgencyToggle, useChatOrder } from './reply-due/slots';
 
 
 export interface PanelProps {
@@ -130,7 +129,7 @@ export function Panel({ startCollapsed = false, openOnRing = false, onCollapsedC
                   onClick={() => setSelected(c.id)}
                 >
                   <span dir="auto">{showBidiControls(c.visitorName)}</span>
-                  <ReplyDueTimer chat={c} />
+                  <ReplyDueTimerSlot chat={c} />
                   {c.id !== active?.id && unread(c.id, c.lines.length) > 0 && <span class="badge">{unread(c.id, c.lines.length)}</span>}
                 </button>
               ))}
