@@ -10,6 +10,7 @@ import { Alerts } from './alerts';
 import { runCommand, type CommandTarget } from './commands';
 import { PanelTabs } from './panel-tabs';
 import { PresenceGuard, type IdleState } from './presence';
+import { wireReplyDue } from './reply-due-alerts';
 import { ringPlayerForThisBrowser } from './ring-player';
 import type { AgentRuntime, Logger } from './runtime';
 
@@ -61,6 +62,7 @@ export function wireAlerts(runtime: AgentRuntime, log: Logger): AlertWiring {
     log,
   });
   runtime.subscribe((view) => void alerts.onView(view));
+  wireReplyDue({ runtime, alerts, agentIsOnAPanel: () => panels.inFront().catch(() => false), log });
   const presence = new PresenceGuard({ target: runtime, settings: currentAlertSettings, log, panelMemory: sessionPanelMemory });
   void presence.resumeAfterWorkerStart();
 

@@ -10,9 +10,12 @@ import type { AlertSettings } from '../settings/alerts';
 import { openChatCount, signedOutProblem } from './presence';
 import type { RingPlayer } from './ring-player';
 import { secondsUntilAway } from './timing';
+import { replyDueBadge } from '../features/reply-due/alerts';
 
 export const RING_NOTIFICATION_ID = 'agent-dock:ring';
 export const AWAY_NOTIFICATION_ID = 'agent-dock:away';
+/** A chat went red (reply-due, ./reply-due-alerts.ts). */
+export const REPLY_DUE_NOTIFICATION_ID = 'agent-dock:reply-due';
 
 
 export const BADGE_COLORS = { ringing: '#c5221f', unhealthy: '#b06000', chats: '#0f62c4' } as const;
@@ -23,8 +26,11 @@ export interface Badge {
   title: string;
 }
 
-/** Ringing count in the alert colour; else `!` when the session is unhealthy (or lost); else the open chats. */
-export function badgeFor(view: AgentView): Badge {
+/**
+ * Ringing count in the alert colour; else the chats waiting too long for an answer (reply-due red);
+ * else `!` when the session is unhealthy (or lost); else the open chats.
+ */
+export function badgeFor(view: AgentView, replyDueRed = 0): Badge {
   if (view.auth.status !== 'signed-in') {
     const problem = signedOutProblem(view);
     if (problem) return { text: '!', color: BADGE_COLORS.unhealthy, title: `Agent Dock — signed out: ${problem}` };
@@ -35,6 +41,8 @@ export function badgeFor(view: AgentView): Badge {
   if (view.ringing.count > 0) {
     return { text: String(view.ringing.count), color: BADGE_COLORS.ringing, title: `${summary} · ${view.ringing.count} ringing` };
   }
+  const red = replyDueBadge(replyDueRed);
+  if (red) return { ...red, title: `${summary} · ${replyDueRed} chat${replyDueRed === 1 ? '' : 's'} waiting too long for an answer` };
   if (view.health.problem) return { text: '!', color: BADGE_COLORS.unhealthy, title: `${summary} · ${view.health.problem}` };
   return { text: open > 0 ? String(open) : '', color: BADGE_COLORS.chats, title: `${summary} · ${open} open chat${open === 1 ? '' : 's'}` };
 }
@@ -72,6 +80,8 @@ export class Alerts {
   /** Views are applied one after the other, so a ring's start and end never swap places. */
   private applying: Promise<void> = Promise.resolve();
   private readonly now: () => number;
+  private replyDueRed = 0;
+  private lastView: AgentView | undefined;
 
   constructor(private readonly deps: AlertsDeps) {
     this.now = deps.now ?? Date.now;
@@ -85,8 +95,22 @@ export class Alerts {
     return this.applying;
   }
 
+  /** Chats waiting too long for an answer (./reply-due-alerts.ts): the badge says so. */
+  setReplyDueRed(count: number): void {
+    if (count === this.replyDueRed) return;
+    this.replyDueRed = count;
+    // Applying the same view again changes only the badge: rings, notices and sign-outs are edges.
+    if (this.lastView) void this.onView(this.lastView);
+  }
+
+  /** A chat went red while the agent was elsewhere. */
+  async announceReplyDue(message: string): Promise<void> {
+    await this.notify(REPLY_DUE_NOTIFICATION_ID, 'A visitor is waiting for an answer', message, false);
+  }
+
   private async apply(view: AgentView): Promise<void> {
-    const badge = badgeFor(view);
+    this.lastView = view;
+    const badge = badgeFor(view, this.replyDueRed);
     if (badge.text !== this.lastBadge?.text || badge.color !== this.lastBadge?.color || badge.title !== this.lastBadge?.title) {
       this.lastBadge = badge;
       await browser.action.setBadgeBackgroundColor({ color: badge.color });
@@ -151,7 +175,7 @@ export class Alerts {
 
   /** A click on a notification: the CRM tab with the panel (or a new one) comes to the front. */
   async notificationClicked(id: string): Promise<void> {
-    if (id !== RING_NOTIFICATION_ID && id !== AWAY_NOTIFICATION_ID) return;
+    if (id !== RING_NOTIFICATION_ID && id !== AWAY_NOTIFICATION_ID && id !== REPLY_DUE_NOTIFICATION_ID) return;
     await browser.notifications.clear(id);
     await this.deps.focusPanel();
   }

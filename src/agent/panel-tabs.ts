@@ -21,6 +21,13 @@ export class PanelTabs {
     return this.tabs.length;
   }
 
+  /** Whether a panel's tab is the active tab of the focused window: the agent has a panel in front of them. */
+  async inFront(): Promise<boolean> {
+    if (this.tabs.length === 0) return false;
+    const [active] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+    return active?.id !== undefined && this.tabs.some((t) => t.tabId === active.id);
+  }
+
   /** Brings the most recent panel tab to the front, or opens the last CRM page seen, or the options page. */
   async focus(): Promise<void> {
     const tab = this.tabs.at(-1);

@@ -12,6 +12,7 @@ import { accountHandlers, type AlertCommands } from './handlers/account';
 import { chatHandlers } from './handlers/chat';
 import type { Command, Handler, HandlerTable } from './handlers/handler';
 import { panelHandlers } from './handlers/panel';
+import { replyDueHandlers } from './handlers/reply-due';
 import { allowedBy } from './senders';
 
 export type { AlertCommands };
@@ -33,7 +34,7 @@ function validate<T>(schema: z.ZodType<T>, data: unknown): { ok: true; value: T 
 
 /** The handler tables, by area; every ProtocolMap message has exactly one entry among them. */
 export function handlerTables(runtime: AgentRuntime, alerts?: AlertCommands): HandlerTable[] {
-  return [accountHandlers(runtime, alerts), chatHandlers(runtime), panelHandlers()];
+  return [accountHandlers(runtime, alerts), chatHandlers(runtime), panelHandlers(), replyDueHandlers()];
 }
 
 export function serveCommands(runtime: AgentRuntime, alerts?: AlertCommands): void {

@@ -93,6 +93,14 @@ export interface ProtocolMap {
   testRing(): CommandResult;
   /** From a tab's content script: its site uses Chrome's side panel (or no longer does). */
   useSidePanel(data: z.infer<typeof sidePanelSchema>): CommandResult;
+  /** The reply-due thresholds that apply to the asking panel's page (src/features/reply-due/settings.ts). */
+  getReplyDue(): ({ ok: true } & ReplyDueThresholdsView) | Refusal;
+}
+
+/** What a panel needs of the reply-due settings: the thresholds on its page. */
+export interface ReplyDueThresholdsView {
+  amberSeconds: number;
+  redSeconds: number;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -15,6 +15,8 @@ export const SHARED_PANEL_MODULES = {
   'src/ui/state/use-signal-value.ts': ['useSignalValue'],
   'src/ui/store.ts': ['run', 'view'],
   'src/ui/panel/host-field.ts': ['editingHost', 'hostField', 'isTextField'],
+  'src/ui/panel/reply-due/sort-choice.ts': ['sortByUrgency', 'setSortByUrgency', 'followSortChoice'],
+  'src/ui/panel/translation/outgoing-state.ts': ['outgoingPreviews', 'translateMode', 'visitorLanguages', 'sentOriginals', 'originalKey', 'outgoingText'],
 } as const;
 
 export type SharedPanelModules = { [M in keyof typeof SHARED_PANEL_MODULES]: { [N in (typeof SHARED_PANEL_MODULES)[M][number]]: unknown } };

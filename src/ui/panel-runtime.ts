@@ -8,6 +8,8 @@ import { editingHost, hostField, isTextField } from './panel/host-field';
 import type { SharedPanelModules } from './panel-runtime-names';
 import { useSignalValue } from './state/use-signal-value';
 import { run, view } from './store';
+import { followSortChoice, setSortByUrgency, sortByUrgency } from './panel/reply-due/sort-choice';
+import { originalKey, outgoingPreviews, outgoingText, sentOriginals, translateMode, visitorLanguages } from './panel/translation/outgoing-state';
 
 export const panelRuntime: SharedPanelModules = {
   'preact/jsx-runtime': { Fragment, jsx, jsxs },
@@ -17,6 +19,8 @@ export const panelRuntime: SharedPanelModules = {
   'src/ui/state/use-signal-value.ts': { useSignalValue },
   'src/ui/store.ts': { run, view },
   'src/ui/panel/host-field.ts': { editingHost, hostField, isTextField },
+  'src/ui/panel/reply-due/sort-choice.ts': { sortByUrgency, setSortByUrgency, followSortChoice },
+  'src/ui/panel/translation/outgoing-state.ts': { outgoingPreviews, translateMode, visitorLanguages, sentOriginals, originalKey, outgoingText },
 };
 
 export function sharePanelRuntime(): void {

@@ -59,6 +59,9 @@ describe('smoke run in Firefox ESR', () => {
     // No offscreen documents in Firefox: the ring sound plays in the event-page background.
     await clickOn(options, testId('test-ring'));
     await options.waitForSelector('::-p-text(Playing the ring once.)');
+    // No on-device translation in Firefox: the options page says so, and why (issue #21).
+    await options.waitForSelector(`${testId('translation-support')}[data-available="false"]`);
+    expect(await options.$eval(testId('translation-support'), (el) => el.textContent)).toContain('Firefox has no on-device translation');
     await options.close();
   });
 

@@ -54,4 +54,14 @@ describe.each(['chrome', 'firefox'] as const)('the %s store zip', (browser) => {
       expect(everything.includes(needle), needle).toBe(false);
     }
   });
+
+  it('carries no stand-in translator and no test clock; the translation comes with the chat tools, not in panel.js (issue #21)', () => {
+    const files = unzip('-Z1', zipOf(browser)).split('\n').filter((f) => f.endsWith('.js'));
+    const read = (f: string) => unzip('-p', zipOf(browser), f);
+    const everything = files.map(read).join('\n');
+    // The stand-in's phrase book and its fake user agent (test/features/translation/stand-in-translator.ts), the e2e clock's key.
+    for (const needle of ['necesito ayuda con mi pedido', 'stand-in', 'e2e:clockOffsetMs']) expect(everything.includes(needle), needle).toBe(false);
+    expect(read('content-scripts/panel.js').includes('LanguageDetector')).toBe(false);
+    expect(read('content-scripts/panel-tools.js').includes('LanguageDetector')).toBe(true);
+  });
 });

@@ -10,7 +10,9 @@ import { z } from 'zod';
 import { isLocked, type ManagedPolicy } from '../../settings/policy';
 import { effectiveRule, parseSitePattern } from '../../settings/site-match';
 
-export const REPLY_DUE_DEFAULTS = { amberSeconds: 30, redSeconds: 60, notify: true } as const;
+import { REPLY_DUE_DEFAULTS } from './defaults';
+
+export { REPLY_DUE_DEFAULTS };
 export const MIN_THRESHOLD_SECONDS = 5;
 export const MAX_THRESHOLD_SECONDS = 3600;
 

@@ -15,6 +15,8 @@ import { followPolicy, LOCKED_NOTE, policy } from '../policy';
 import { Sites } from './Sites';
 import { connectView, run, view } from '../store';
 import { AlertSettingsForm } from './AlertSettingsForm';
+import { ReplyDueForm } from './ReplyDueForm';
+import { TranslationSupportNote } from './TranslationSupportNote';
 import '@preact/signals'; // Our pages render with @preact/signals: a component that reads a signal's `.value` redraws when it changes.
 
 /** Switching is one click: the sandbox's account, or the agent's own one back as they left it. */
@@ -283,6 +285,14 @@ export function Options() {
       <section aria-labelledby="polling-title">
         <h2 id="polling-title">Polling</h2>
         <PollInterval />
+      </section>
+      <section id="reply-due" aria-labelledby="reply-due-title">
+        <h2 id="reply-due-title">Reply-due timers</h2>
+        <ReplyDueForm />
+      </section>
+      <section id="translation" aria-labelledby="translation-title">
+        <h2 id="translation-title">On-device translation</h2>
+        <TranslationSupportNote />
       </section>
     </main>
   );

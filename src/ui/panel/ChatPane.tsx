@@ -5,6 +5,9 @@ import { Transcript } from './Transcript';
 import { chatTools } from './tools';
 import { useWriteBack, WriteBackStatus } from './WriteBack';
 import { showBidiControls } from '../bidi';
+import { ReplyDueTimerSlot } from './reply-due/slots';
+import { ComposerTranslationSlot } from './translation/slots';
+import { outgoingText } from './translation/outgoing-state';
 
 const minutesSince = (iso: string) => Math.max(0, Math.floor((Date.now() - Date.parse(iso)) / 60_000));
 
@@ -76,8 +79,12 @@ export function ChatPane({ chat, onError }: { chat: ChatView; onError: (message:
   useEffect(() => () => clearTimeout(typingTimer.current), []);
 
   const send = async () => {
-    const text = draft.trim();
-    if (!text || !chatting) return;
+    const written = draft.trim();
+    if (!written || !chatting) return;
+    // In "write in my language" mode, the previewed translation (./translation/outgoing-state.ts).
+    const outgoing = outgoingText(chat.id, written, privateNote);
+    if (!outgoing.ok) return onError(outgoing.message);
+    const text = outgoing.text;
     // Sending clears the kept draft in the background; a pending save must not bring it back.
     clearTimeout(draftTimer.current);
     unsavedDraft.current = undefined;
@@ -91,7 +98,7 @@ export function ChatPane({ chat, onError }: { chat: ChatView; onError: (message:
     setDraft('');
     const result = await sending;
     if (!result.ok) {
-      setDraft(text); // not queued: nothing is lost
+      setDraft(written); // not queued: nothing is lost
       onError(result.message);
     }
   };
@@ -118,6 +125,7 @@ export function ChatPane({ chat, onError }: { chat: ChatView; onError: (message:
             {chat.startTime && ` · ${minutesSince(chat.startTime)} min`}
             {chat.chatTimeout !== undefined && ` · ends after ${chat.chatTimeout} s idle`}
             {chat.visitorId && ` · visitor ${chat.visitorId}`}
+            {' '}<ReplyDueTimerSlot chat={chat} />
           </div>
         </div>
         {!confirmingEnd && (
@@ -198,6 +206,7 @@ export function ChatPane({ chat, onError }: { chat: ChatView; onError: (message:
               }
             }}
           />
+          <ComposerTranslationSlot chatId={chat.id} draft={draft} disabled={!chatting || privateNote} />
           <div class="composer-side">
             <button type="submit" class="btn btn-primary" data-testid="send" disabled={!chatting || !draft.trim()}>
               Send

@@ -7,6 +7,7 @@ import { ChatPane } from './ChatPane';
 import { LineAnnouncer } from './LineAnnouncer';
 import { useSignalValue } from '../state/use-signal-value';
 import { showBidiControls } from '../bidi';
+import { ReplyDueTimerSlot, UrgencyToggle, useChatOrder } from './reply-due/slots';
 
 
 export interface PanelProps {
@@ -32,6 +33,7 @@ export function Panel({ startCollapsed = false, openOnRing = false, onCollapsedC
   // Unread counts: lines that arrived in a chat while another one was shown.
   const seen = useRef(new Map<string, number>());
   const chats = v.chats;
+  const tabOrder = useChatOrder(chats);
   const active = chats.find((c) => c.id === selected) ?? chats[chats.length - 1];
   if (active) seen.current.set(active.id, active.lines.length);
   const unread = (id: string, total: number) => total - (seen.current.get(id) ?? total);
@@ -113,9 +115,10 @@ export function Panel({ startCollapsed = false, openOnRing = false, onCollapsedC
               </button>
             </div>
           )}
+          {chats.length > 1 && <UrgencyToggle />}
           {chats.length > 1 && (
             <div class="tabs" role="tablist">
-              {chats.map((c) => (
+              {tabOrder.map((c) => (
                 <button
                   key={c.id}
                   type="button"
@@ -126,6 +129,7 @@ export function Panel({ startCollapsed = false, openOnRing = false, onCollapsedC
                   onClick={() => setSelected(c.id)}
                 >
                   <span dir="auto">{showBidiControls(c.visitorName)}</span>
+                  <ReplyDueTimerSlot chat={c} />
                   {c.id !== active?.id && unread(c.id, c.lines.length) > 0 && <span class="badge">{unread(c.id, c.lines.length)}</span>}
                 </button>
               ))}

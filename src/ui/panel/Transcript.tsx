@@ -9,6 +9,7 @@ import { systemMessageMeaning } from './system-messages';
 import { chatTools } from './tools';
 import type { WriteBackAct } from './write-back-act';
 import { WriteBackButtons } from './WriteBackButtons';
+import { translatable, type LineTranslationPart } from './translation/slots';
 
 /**
  * Lines shown when a chat opens (the newest): a panel's height shows about a dozen, and a tab
@@ -64,16 +65,24 @@ interface LineProps {
   line: LineView;
   act: WriteBackAct;
   onError?: (message: string) => void;
+  /** Drawn beneath the line once the chat tools are here (./translation/). */
+  translation?: LineTranslationPart;
 }
 
 /** One transcript line. It redraws only when its own content changes, never because another line arrived. */
 export class TranscriptLine extends Component<LineProps> {
   override shouldComponentUpdate(next: LineProps): boolean {
     const now = this.props;
-    return !(next.chatId === now.chatId && next.act === now.act && next.onError === now.onError && sameLine(next.line, now.line));
+    return !(
+      next.chatId === now.chatId &&
+      next.act === now.act &&
+      next.onError === now.onError &&
+      next.translation === now.translation &&
+      sameLine(next.line, now.line)
+    );
   }
 
-  override render({ chatId, line, act, onError }: LineProps) {
+  override render({ chatId, line, act, onError, translation: Translation }: LineProps) {
     return (
       <div
         class={`line line-${line.source}${line.private ? ' line-private' : ''}`}
@@ -91,6 +100,7 @@ export class TranscriptLine extends Component<LineProps> {
         <div class="line-bubble">
           <LineBody line={line} />
         </div>
+        {Translation && translatable(line) && <Translation chatId={chatId} line={line} />}
         <span class="line-actions">
           <WriteBackButtons text={() => lineText(line)} what="this line" act={act} />
         </span>
@@ -116,6 +126,8 @@ export function Transcript({
   onError?: (message: string) => void;
 }) {
   const log = useRef<HTMLDivElement>(null);
+  // One subscription for the whole transcript, not one per line.
+  const translation = chatTools.use().part?.LineTranslation;
   // The transcript's own scroll, not scrollIntoView: that one may scroll the CRM page as well.
   useEffect(() => {
     const el = log.current;
@@ -135,7 +147,7 @@ export function Transcript({
         </button>
       )}
       {lines.slice(from).map((line) => (
-        <TranscriptLine key={line.id} chatId={chatId} line={line} act={act} onError={onError} />
+        <TranscriptLine key={line.id} chatId={chatId} line={line} act={act} onError={onError} translation={translation} />
       ))}
       {visitorTyping && (
         <div class="typing" data-testid="visitor-typing">

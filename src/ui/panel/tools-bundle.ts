@@ -5,5 +5,9 @@ import { TransferForm } from './TransferForm';
 import { VisitorSection } from './VisitorSection';
 import { copyText, fillField } from './write-back';
 import { transcriptText } from '../transcript-text';
+import { ComposerTranslation } from './translation/ComposerTranslation';
+import { LineTranslation } from './translation/LineTranslation';
+import { ReplyDueTimer } from './reply-due/ReplyDueTimer';
+import { orderByUrgency } from './reply-due/urgency';
 
-export const panelTools = { AgentSurveyForm, RichContent, TransferForm, VisitorSection, copyText, fillField, transcriptText };
+export const panelTools = { AgentSurveyForm, RichContent, TransferForm, VisitorSection, copyText, fillField, transcriptText, LineTranslation, ComposerTranslation, ReplyDueTimer, orderByUrgency };
