@@ -15,6 +15,8 @@ export const SHARED_PANEL_MODULES = {
   'src/ui/state/use-signal-value.ts': ['useSignalValue'],
   'src/ui/store.ts': ['run', 'view'],
   'src/ui/panel/host-field.ts': ['editingHost', 'hostField', 'isTextField'],
+  // The one sanitizer of HTML lines, live or from the history (#22).
+  'src/ui/sanitize.ts': ['useSanitizedHtml'],
 } as const;
 
 export type SharedPanelModules = { [M in keyof typeof SHARED_PANEL_MODULES]: { [N in (typeof SHARED_PANEL_MODULES)[M][number]]: unknown } };
