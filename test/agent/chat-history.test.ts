@@ -1,0 +1,74 @@
+/**
+ * The background's history search (#22) against the emulator over real HTTP: the account's
+ * `engHistDomain` from CSDS, the agent's bearer, one refresh on a 401; the visitor is the shown
+ * chat's own, whatever the panel asks; a chat the agent does not hold gets nothing.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import { createLivePersonClient } from '../../src/api';
+import { createEngagementHistoryClient } from '../../src/api/engagement-history';
+import { chatHistorySearch } from '../../src/agent/chat-history';
+import { RETURNING_VISITOR_ID } from '../emulator/engagement-history';
+import { Visitor } from '../emulator/visitor';
+import { emulatedRuntimes } from './support';
+
+const WAIT = { timeout: 10_000, interval: 50 };
+
+describe('chat history search', () => {
+  const h = emulatedRuntimes();
+
+  async function returningChat() {
+    const runtime = h.newRuntime();
+    expect(await h.signIn(runtime)).toEqual({ ok: true });
+    await runtime.setAvailability('Online');
+    await Visitor.start({ baseUrl: h.emulator.baseUrl, name: 'Dana', visitorId: RETURNING_VISITOR_ID });
+    await vi.waitFor(() => expect(runtime.view().ringing.count).toBeGreaterThan(0), WAIT);
+    expect(await runtime.acceptChat()).toEqual({ ok: true });
+    await vi.waitFor(() => expect(runtime.view().chats[0]?.visitorId).toBe(RETURNING_VISITOR_ID), WAIT);
+    const client = createLivePersonClient({ fetch: h.fetch, allowLoopback: true });
+    const lookups: string[] = [];
+    const search = chatHistorySearch({
+      view: () => runtime.view(),
+      withLogin: (call) => runtime.withLogin(call),
+      lookup: (p) => {
+        lookups.push(p.service);
+        return client.domain.lookup(p);
+      },
+      history: createEngagementHistoryClient({ fetch: h.fetch, allowLoopback: true }),
+      now: () => Date.now(),
+    });
+    return { runtime, search, lookups, chatId: runtime.view().chats[0]!.id };
+  }
+
+  it('finds the shown chat’s visitor’s earlier chats on engHistDomain, paged', async () => {
+    const { search, lookups, chatId } = await returningChat();
+    const first = await search({ chatId, kind: 'visitor', offset: 0, limit: 2 });
+    if (!first.ok) throw new Error(first.message);
+    expect(first.page.records.map((r) => r.agentName)).toEqual(['Alex', 'Sam']);
+    expect(first.page.records.every((r) => r.visitorId === RETURNING_VISITOR_ID)).toBe(true);
+    expect(first.page.nextOffset).toBe(2);
+    const second = await search({ chatId, kind: 'visitor', offset: 2, limit: 2 });
+    expect(second.ok && second.page.records.map((r) => r.skillName)).toEqual(['Sales']);
+    // CSDS is asked once for the account's history host.
+    expect(lookups).toEqual(['engHistDomain']);
+  });
+
+  it('refreshes the login once on a 401 and answers', async () => {
+    const { search, chatId } = await returningChat();
+    await fetch(`${h.emulator.baseUrl}/sandbox/expire-bearer`, { method: 'POST' });
+    const answer = await search({ chatId, kind: 'visitor', offset: 0, limit: 10 });
+    expect(answer.ok && answer.page.records).toHaveLength(3);
+    const paths = h.emulator.requests.list().map((r) => r.path);
+    expect(paths.filter((p) => p.endsWith('/refresh'))).toHaveLength(1);
+  });
+
+  it('answers nothing for a chat the agent does not hold, and asks no customer search without a customer id', async () => {
+    const { search, chatId } = await returningChat();
+    expect(await search({ chatId: 'someone-else', kind: 'visitor', offset: 0, limit: 10 })).toEqual({ ok: false, message: 'Refused: this panel does not show that chat.' });
+    const now = Date.now();
+    expect(await search({ chatId, kind: 'customer', from: now - 1000, to: now, offset: 0, limit: 10 })).toEqual({
+      ok: false,
+      message: 'This visitor did not sign in: there is no customer id to search by.',
+    });
+    expect(h.emulator.requests.list().filter((r) => r.path.includes('/interaction_history/'))).toEqual([]);
+  });
+});
