@@ -53,12 +53,16 @@ describe('chat history search', () => {
   });
 
   it('refreshes the login once on a 401 and answers', async () => {
-    const { search, chatId } = await returningChat();
+    const { runtime, search, chatId } = await returningChat();
+    // The poll loop would refresh too: stopped, the search meets the 401 itself.
+    await runtime.stop();
     await fetch(`${h.emulator.baseUrl}/sandbox/expire-bearer`, { method: 'POST' });
+    const mark = h.emulator.requests.mark();
     const answer = await search({ chatId, kind: 'visitor', offset: 0, limit: 10 });
     expect(answer.ok && answer.page.records).toHaveLength(3);
-    const paths = h.emulator.requests.list().map((r) => r.path);
-    expect(paths.filter((p) => p.endsWith('/refresh'))).toHaveLength(1);
+    const after = h.emulator.requests.list({ since: mark });
+    expect(after.filter((r) => r.path.includes('/interaction_history/')).map((r) => r.status)).toEqual([401, 200]);
+    expect(after.filter((r) => r.path.endsWith('/refresh'))).toHaveLength(1);
   });
 
   it('answers nothing for a chat the agent does not hold, and asks no customer search without a customer id', async () => {
