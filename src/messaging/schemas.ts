@@ -67,7 +67,7 @@ export const sidePanelSchema = z.object({ enabled: z.boolean() });
 
 export const setAvailabilitySchema = z.object({ state: availabilitySchema });
 
-/** #22: where the panel is in a chat's history list; the visitor and customer ids are the chat's own (src/agent/chat-history.ts). */
+/** #22: where the panel is in a chat's history list; the visitor and customer ids are the chat's own (src/background/chat-history.ts). */
 const historyPaging = { chatId: z.string().min(1).max(300), offset: z.number().int().min(0).max(100_000), limit: z.number().int().min(1).max(100) };
 export const historySearchSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('visitor'), ...historyPaging }).strict(),

@@ -5,7 +5,7 @@
  * (src/ui/customer/OpenRecord.tsx says why).
  */
 import type { AgentRuntime } from '../../agent/runtime';
-import { chatHistorySearch, type ChatHistoryDeps } from '../../agent/chat-history';
+import { chatHistorySearch, type ChatHistoryDeps } from '../chat-history';
 import { crmSiteSettings, saveRecipeForPage } from '../../features/crm-site/for-site';
 import { crmRecipeSchema, historySearchSchema } from '../../messaging/schemas';
 import { readManagedPolicy } from '../../settings/policy';

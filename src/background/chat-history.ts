@@ -18,8 +18,8 @@ import type { Result } from '../api/types';
 import { knownValues } from '../features/crm-record/known-values';
 import type { HistorySearch, Refusal } from '../messaging/protocol';
 import type { AgentView } from '../messaging/view';
-import { explain, fail } from './command-result';
-import type { Connection } from './state';
+import { explain, fail } from '../agent/command-result';
+import type { Connection } from '../agent/state';
 
 type Login = Pick<Connection, 'csdsUrl' | 'accountId' | 'bearer' | 'apiKeys'>;
 

@@ -6,10 +6,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createLivePersonClient } from '../../src/api';
 import { createEngagementHistoryClient } from '../../src/api/engagement-history';
-import { chatHistorySearch } from '../../src/agent/chat-history';
+import { chatHistorySearch } from '../../src/background/chat-history';
 import { RETURNING_VISITOR_ID } from '../emulator/engagement-history';
 import { Visitor } from '../emulator/visitor';
-import { emulatedRuntimes } from './support';
+import { emulatedRuntimes } from '../agent/support';
 
 const WAIT = { timeout: 10_000, interval: 50 };
 
