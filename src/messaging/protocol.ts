@@ -9,7 +9,7 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { z } from 'zod';
 import type { AgentSurvey } from '../api/types';
 import type { HistoryPage } from '../api/engagement-history';
-import type { CrmSiteSettings } from '../features/crm-site/for-site';
+import type { CrmSiteSettings } from '../settings/crm-site';
 // Types only: the schemas stay out of the UI bundles (the content script must stay small).
 import type {
   availabilitySchema,

@@ -36,7 +36,7 @@ export const managedPolicySchema = z.object({
   cannedResponses: z.array(z.unknown()).optional().catch(undefined),
   /** Reply-due thresholds and notification, everywhere and per site; read by ../features/reply-due/settings.ts. */
   replyDue: z.record(z.string(), z.unknown()).optional().catch(undefined),
-  /** Issue #22, each entry checked in ../features/crm-site/for-site.ts: record-lookup templates per site, CRM recipes, wrap-up dispositions. */
+  /** Issue #22, each entry checked in ../settings/crm-site.ts: record-lookup templates per site, CRM recipes, wrap-up dispositions. */
   crmRecordTemplates: z.array(z.unknown()).optional().catch(undefined),
   crmRecipes: z.array(z.unknown()).optional().catch(undefined),
   dispositions: z.array(z.unknown()).optional().catch(undefined),

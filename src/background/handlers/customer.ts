@@ -6,7 +6,7 @@
  */
 import type { AgentRuntime } from '../../agent/runtime';
 import { chatHistorySearch, type ChatHistoryDeps } from '../chat-history';
-import { crmSiteSettings, saveRecipeForPage } from '../../features/crm-site/for-site';
+import { crmSiteSettings, saveRecipeForPage } from '../../settings/crm-site';
 import { crmRecipeSchema, historySearchSchema } from '../../messaging/schemas';
 import { readManagedPolicy } from '../../settings/policy';
 import type { Sender } from '../senders';

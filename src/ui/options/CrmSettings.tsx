@@ -8,7 +8,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { setOwnCrmRecordSetting, mergeCrmRecordSettings, type CrmRecordSetting } from '../../features/crm-record/settings';
 import { readOwnCrmRecordSettings, saveOwnCrmRecordSettings } from '../../features/crm-record/stored';
-import { fleetCrmSettings, type FleetCrmSettings } from '../../features/crm-site/for-site';
+import { fleetCrmSettings, type FleetCrmSettings } from '../../settings/crm-site';
 import { dispositionListSchema, type DispositionList } from '../../features/wrap-up/card';
 import type { Recipe } from '../../features/wrap-up/recipe';
 import { exportRecipes, mergeRecipes, parseRecipesFile, saveTaughtRecipe } from '../../features/wrap-up/recipe-file';

@@ -5,14 +5,14 @@
  * lockable through `locked`). The background answers a tab with this (src/background/handlers/
  * customer.ts); the options page shows the same merge.
  */
-import { isLocked, type ManagedPolicy } from '../../settings/policy';
-import { crmRecordSettingFor, crmRecordSettingsFromPolicy, mergeCrmRecordSettings, type CrmRecordSetting } from '../crm-record/settings';
-import { readOwnCrmRecordSettings } from '../crm-record/stored';
-import { dispositionListSchema, dispositionsFor, type DispositionList, type Dispositions } from '../wrap-up/card';
-import { effectiveRule } from '../../settings/site-match';
-import { mergeRecipes, recipesFromPolicy, saveTaughtRecipe } from '../wrap-up/recipe-file';
-import { recipeSchema, type Recipe, type RecipeField } from '../wrap-up/recipe';
-import { readOwnDispositions, readOwnRecipes, saveOwnRecipes } from '../wrap-up/stored';
+import { isLocked, type ManagedPolicy } from './policy';
+import { crmRecordSettingFor, crmRecordSettingsFromPolicy, mergeCrmRecordSettings, type CrmRecordSetting } from '../features/crm-record/settings';
+import { readOwnCrmRecordSettings } from '../features/crm-record/stored';
+import { dispositionListSchema, dispositionsFor, type DispositionList, type Dispositions } from '../features/wrap-up/card';
+import { effectiveRule } from './site-match';
+import { mergeRecipes, recipesFromPolicy, saveTaughtRecipe } from '../features/wrap-up/recipe-file';
+import { recipeSchema, type Recipe, type RecipeField } from '../features/wrap-up/recipe';
+import { readOwnDispositions, readOwnRecipes, saveOwnRecipes } from '../features/wrap-up/stored';
 
 export interface CrmSiteSettings {
   /** The site's key for recipes: the page's origin. */
