@@ -60,7 +60,7 @@ export function WrapUpCard({ chat }: { chat: ChatView }) {
   if (!settings.ok) {
     return (
       <p class="hint" data-testid="wrap-up-unavailable">
-        {settings.message}
+        The wrap-up card works in the panel on the CRM page itself. ({settings.message})
       </p>
     );
   }
