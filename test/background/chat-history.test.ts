@@ -6,8 +6,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createLivePersonClient } from '../../src/api';
 import { createEngagementHistoryClient } from '../../src/api/engagement-history';
-import { chatHistorySearch } from '../../src/background/chat-history';
-import { RETURNING_VISITOR_ID } from '../emulator/engagement-history';
+import { chatHistorySearch, historyKeys } from '../../src/background/chat-history';
+import { OTHER_DEVICE_VISITOR_ID, RETURNING_VISITOR_ID } from '../emulator/engagement-history';
+import { initialPreviousChats, loadMore } from '../../src/features/previous-chats/paging';
 import { Visitor } from '../emulator/visitor';
 import { emulatedRuntimes } from '../agent/support';
 
@@ -16,14 +17,14 @@ const WAIT = { timeout: 10_000, interval: 50 };
 describe('chat history search', () => {
   const h = emulatedRuntimes();
 
-  async function returningChat() {
+  async function returningChat(visitor: { visitorId?: string; ssoKey?: string } = { visitorId: RETURNING_VISITOR_ID }) {
     const runtime = h.newRuntime();
     expect(await h.signIn(runtime)).toEqual({ ok: true });
     await runtime.setAvailability('Online');
-    await Visitor.start({ baseUrl: h.emulator.baseUrl, name: 'Dana', visitorId: RETURNING_VISITOR_ID });
+    await Visitor.start({ baseUrl: h.emulator.baseUrl, name: 'Dana', ...visitor });
     await vi.waitFor(() => expect(runtime.view().ringing.count).toBeGreaterThan(0), WAIT);
     expect(await runtime.acceptChat()).toEqual({ ok: true });
-    await vi.waitFor(() => expect(runtime.view().chats[0]?.visitorId).toBe(RETURNING_VISITOR_ID), WAIT);
+    if (visitor.visitorId) await vi.waitFor(() => expect(runtime.view().chats[0]?.visitorId).toBe(RETURNING_VISITOR_ID), WAIT);
     const client = createLivePersonClient({ fetch: h.fetch, allowLoopback: true });
     const lookups: string[] = [];
     const search = chatHistorySearch({
@@ -50,6 +51,23 @@ describe('chat history search', () => {
     expect(second.ok && second.page.records.map((r) => r.skillName)).toEqual(['Sales']);
     // CSDS is asked once for the account's history host.
     expect(lookups).toEqual(['engHistDomain']);
+  });
+
+  it('finds a signed-in visitor’s chats from other devices by customer id, month by month, dropping other customers', async () => {
+    const { runtime, search, chatId } = await returningChat({ ssoKey: 'dana-sso' });
+    const chat = runtime.view().chats[0]!;
+    // The customer id is the chat's own (the identity provider's, A21), as the panel and the background both read it.
+    expect(historyKeys(chat).customerId).toBe('88213');
+    const state = initialPreviousChats({ ...historyKeys(chat), now: Date.now() });
+    const read = await loadMore(state, async (request) => {
+      const answer = await search(request.kind === 'customer' ? { chatId, kind: 'customer', from: request.from, to: request.to, offset: request.offset, limit: request.limit } : { chatId, kind: 'visitor', offset: request.offset, limit: request.limit });
+      return answer.ok ? { ok: true, value: answer.page } : { ok: false, error: { kind: 'http', message: answer.message } };
+    }, { want: 10 });
+    expect(read.error).toBeUndefined();
+    // Dana on her phone, 45 days ago: only the customer id finds it.
+    expect(read.records.map((r) => r.visitorId)).toContain(OTHER_DEVICE_VISITOR_ID);
+    expect(read.records.every((r) => r.customerIds.includes('88213'))).toBe(true);
+    expect(read.dropped).toBeGreaterThan(0);
   });
 
   it('refreshes the login once on a 401 and answers', async () => {
