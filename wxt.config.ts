@@ -104,7 +104,7 @@ export default defineConfig({
     // scripts in CRM pages only read storage, send messages and open a port, which native
     // `browser`/`chrome` do everywhere MV3 runs: keep it out of every page's bundle (~2.5 KB gzipped).
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (entrypoints.length === 1 && entrypoints[0]!.name === 'panel-tools') config.plugins = [...(config.plugins ?? []), sharedPanelRuntime()];
+      if (entrypoints.length === 1 && ['panel-tools', 'customer-tools'].includes(entrypoints[0]!.name)) config.plugins = [...(config.plugins ?? []), sharedPanelRuntime()];
       const alias = config.resolve?.alias as Record<string, string> | undefined;
       const inPages = (e: (typeof entrypoints)[number]) => e.type === 'content-script' || e.name === 'panel-settings';
       if (!alias || !entrypoints.every(inPages)) return;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { createLivePersonClient } from '../src/api';
+import { createEngagementHistoryClient } from '../src/api/engagement-history';
 import { policySignInRefusal, testHooks, wireAlerts } from '../src/agent/alert-wiring';
 import { consoleLogger } from '../src/agent/log';
 import { AgentRuntime } from '../src/agent/runtime';
@@ -20,12 +21,13 @@ const WATCHDOG_ALARM = 'agent-dock:watchdog';
 // wake-up event is never missed (MV3).
 export default defineBackground(() => {
   z.config({ jitless: true });
+  // LivePerson's hosts only; the sandbox build (npm start, e2e) opts in to the loopback emulator.
+  const client = createLivePersonClient({ allowLoopback: SANDBOX_BUILD });
   const runtime = new AgentRuntime({
     // The protocol that carries the conversations (the account's choice: Chat Agent API or
-    // Messaging), on LivePerson's hosts only; the sandbox build (npm start, e2e) opts in to the
-    // loopback emulator.
+    // Messaging), on LivePerson's hosts only.
     conversation: conversationService({
-      client: createLivePersonClient({ allowLoopback: SANDBOX_BUILD }),
+      client,
       allowLoopback: SANDBOX_BUILD,
       protocol: async () => (await accountSettings.getValue()).protocol ?? 'chat',
       log: (message, details) => consoleLogger.info(message, details),
@@ -43,7 +45,7 @@ export default defineBackground(() => {
     log: consoleLogger,
   });
   const alerts = wireAlerts(runtime, consoleLogger);
-  serveCommands(runtime, alerts.alerts);
+  serveCommands(runtime, alerts.alerts, { lookup: (p) => client.domain.lookup(p), history: createEngagementHistoryClient({ allowLoopback: SANDBOX_BUILD }) });
   serveViewPort(runtime, alerts.onPanels);
   // Test builds only: puppeteer cannot press browser shortcuts or lock the screen, so the e2e tests
   // call the very functions the onCommand, idle and notification listeners call.

@@ -5,7 +5,7 @@
  * (./chat-commands.ts) and availability (./availability.ts) all speak to the far side through the
  * conversation service (./conversation-service.ts), never to a protocol directly.
  */
-import type { LivePersonClient } from '../api/types';
+import type { LivePersonClient, Result } from '../api/types';
 import type { Capacity, CommandResult, Refusal, SignIn, SignInWithApiKey, TransferOptions } from '../messaging/protocol';
 import type { AgentView } from '../messaging/view';
 import { chatAgentApiService } from '../conversation/chat-agent-api/service';
@@ -19,7 +19,7 @@ import { listenForAnswers, type AgentSurvey, type ChatAvailability, type Convers
 import { afterRestart } from './outbox';
 import { OutboxSender } from './outbox-sender';
 import { Poller } from './poller';
-import type { StateStore } from './state';
+import type { Connection, StateStore } from './state';
 
 export { LOGIN_REFRESH_EVERY_MS } from './timing';
 export type { Logger } from './command-result';
@@ -251,6 +251,19 @@ export class AgentRuntime {
   async closeChat(chatId: string): Promise<CommandResult> {
     await this.restore();
     return this.chats.close(chatId);
+  }
+
+  /**
+   * A call made with the agent's login (another LivePerson API than the conversations', e.g.
+   * Engagement History): LivePerson's 401 rule applies (one shared refresh, one retry).
+   */
+  async withLogin<T>(call: (login: Pick<Connection, 'csdsUrl' | 'accountId' | 'bearer' | 'apiKeys'>) => Promise<Result<T>>): Promise<Result<T> | Refusal> {
+    await this.restore();
+    if (!this.store.state.connection) return fail('Sign in first.');
+    return this.connection.retriedAfterRefresh(() => {
+      const connection = this.store.state.connection;
+      return connection ? call(connection) : Promise.resolve({ ok: false, error: { kind: 'auth-expired', message: 'Signed out' } } as Result<T>);
+    });
   }
 
   /**

@@ -10,12 +10,13 @@ import type { AgentRuntime } from '../agent/runtime';
 import { onMessage, type Refusal } from '../messaging/protocol';
 import { accountHandlers, type AlertCommands } from './handlers/account';
 import { chatHandlers } from './handlers/chat';
+import { customerHandlers, type HistoryServices } from './handlers/customer';
 import type { Command, Handler, HandlerTable } from './handlers/handler';
 import { panelHandlers } from './handlers/panel';
 import { replyDueHandlers } from './handlers/reply-due';
 import { allowedBy } from './senders';
 
-export type { AlertCommands };
+export type { AlertCommands, HistoryServices };
 
 const REFUSED: Record<Handler<Command>['from'], Refusal> = {
   page: { ok: false, message: 'Refused: this action is only allowed from Agent Dock’s own pages.' },
@@ -33,13 +34,21 @@ function validate<T>(schema: z.ZodType<T>, data: unknown): { ok: true; value: T 
 }
 
 /** The handler tables, by area; every ProtocolMap message has exactly one entry among them. */
-export function handlerTables(runtime: AgentRuntime, alerts?: AlertCommands): HandlerTable[] {
-  return [accountHandlers(runtime, alerts), chatHandlers(runtime), panelHandlers(), replyDueHandlers()];
+export function handlerTables(runtime: AgentRuntime, alerts?: AlertCommands, history?: HistoryServices): HandlerTable[] {
+  return [accountHandlers(runtime, alerts), chatHandlers(runtime), panelHandlers(), replyDueHandlers(), customerHandlers(runtime, history ?? NO_HISTORY)];
 }
 
-export function serveCommands(runtime: AgentRuntime, alerts?: AlertCommands): void {
+/** Without a history client (tests of other tables), a history search says so. */
+const NO_HISTORY: HistoryServices = {
+  lookup: async () => ({ ok: false, error: { kind: 'network', message: 'no Engagement History client in this build' } }),
+  history: () => {
+    throw new Error('no Engagement History client');
+  },
+};
+
+export function serveCommands(runtime: AgentRuntime, alerts?: AlertCommands, history?: HistoryServices): void {
   const seen = new Set<string>();
-  for (const table of handlerTables(runtime, alerts)) {
+  for (const table of handlerTables(runtime, alerts, history)) {
     for (const [message, entry] of Object.entries(table) as Array<[Command, Handler<Command>]>) {
       if (seen.has(message)) throw new Error(`Two handlers for ${message}`);
       seen.add(message);

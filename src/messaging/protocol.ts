@@ -8,10 +8,14 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { z } from 'zod';
 import type { AgentSurvey } from '../api/types';
+import type { HistoryPage } from '../api/engagement-history';
+import type { CrmSiteSettings } from '../settings/crm-site';
 // Types only: the schemas stay out of the UI bundles (the content script must stay small).
 import type {
   availabilitySchema,
   chatIdSchema,
+  crmRecipeSchema,
+  historySearchSchema,
   draftSchema,
   outboxLineSchema,
   panelScriptSchema,
@@ -51,6 +55,9 @@ export interface Capacity {
 }
 
 export type SignIn = z.infer<typeof signInSchema>;
+/** One page of a shown chat's visitor's earlier chats: by visitor id, or by customer id in one month window (#22). */
+export type HistorySearch = z.infer<typeof historySearchSchema>;
+export type { CrmSiteSettings };
 export type SignInWithApiKey = z.infer<typeof signInWithApiKeySchema>;
 
 /** A refused or failed command: one sentence the UI can show. */
@@ -91,6 +98,12 @@ export interface ProtocolMap {
   restartSession(): CommandResult;
   /** Play the ring sound once, as a ring would (settings' "Test ring"). */
   testRing(): CommandResult;
+  /** #22: earlier chats of the visitor of a chat the asking panel shows (the ids come from that chat). */
+  searchChatHistory(data: HistorySearch): { ok: true; page: HistoryPage } | Refusal;
+  /** #22: the record link, dispositions and CRM recipe of the asking tab's own site. */
+  getCrmSiteSettings(): ({ ok: true } & CrmSiteSettings) | Refusal;
+  /** #22: Teach mode's fields, saved as the recipe of the asking tab's own site. */
+  saveCrmRecipe(data: z.infer<typeof crmRecipeSchema>): CommandResult;
   /** From a tab's content script: its site uses Chrome's side panel (or no longer does). */
   useSidePanel(data: z.infer<typeof sidePanelSchema>): CommandResult;
   /** The reply-due thresholds that apply to the asking panel's page (src/features/reply-due/settings.ts). */

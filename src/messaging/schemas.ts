@@ -3,6 +3,7 @@
  * (src/background/serve-commands.ts). Only the background bundles them; the UIs import ./protocol's types.
  */
 import { z } from 'zod';
+import { recipeFieldSchema } from '../features/wrap-up/recipe';
 
 /** 'Back soon' is LivePerson Messaging's BACK_SOON state; the Chat Agent API has no such state and refuses it. */
 export const availabilitySchema = z.enum(['Online', 'Away', 'Back soon', 'Occupied']);
@@ -60,7 +61,7 @@ export const signInWithApiKeySchema = z.object({
 });
 
 /** The scripts a CRM tab's panel loads on demand (src/ui/on-demand.ts). */
-export const PANEL_SCRIPTS = ['sanitizer', 'panel-tools'] as const;
+export const PANEL_SCRIPTS = ['sanitizer', 'panel-tools', 'customer-tools'] as const;
 export const panelScriptSchema = z.object({ script: z.enum(PANEL_SCRIPTS) });
 
 /** A tab's content script turning Chrome's side panel on or off for its tab. */
@@ -68,3 +69,13 @@ export const sidePanelSchema = z.object({ enabled: z.boolean() });
 
 /** `reason`: the agent's away reason, sent where the protocol carries one (Messaging's state description). */
 export const setAvailabilitySchema = z.object({ state: availabilitySchema, reason: z.string().trim().max(80).optional() });
+
+/** #22: where the panel is in a chat's history list; the visitor and customer ids are the chat's own (src/background/chat-history.ts). */
+const historyPaging = { chatId: z.string().min(1).max(300), offset: z.number().int().min(0).max(100_000), limit: z.number().int().min(1).max(100) };
+export const historySearchSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('visitor'), ...historyPaging }).strict(),
+  z.object({ kind: z.literal('customer'), from: z.number().int().min(0), to: z.number().int().min(0), ...historyPaging }).strict(),
+]);
+
+/** #22: the fields Teach mode recorded (each checked again as a whole recipe where it is saved). */
+export const crmRecipeSchema = z.object({ fields: z.array(recipeFieldSchema).min(1).max(30) }).strict();

@@ -36,7 +36,11 @@ export const managedPolicySchema = z.object({
   cannedResponses: z.array(z.unknown()).optional().catch(undefined),
   /** Reply-due thresholds and notification, everywhere and per site; read by ../features/reply-due/settings.ts. */
   replyDue: z.record(z.string(), z.unknown()).optional().catch(undefined),
-  /** Setting names the agent cannot change: `csdsUrl`, `accountId`, `sites`, `panelRules`, `alerts` or `alerts.<name>`, `replyDue` or `replyDue.<name>`. */
+  /** Issue #22, each entry checked in ../settings/crm-site.ts: record-lookup templates per site, CRM recipes, wrap-up dispositions. */
+  crmRecordTemplates: z.array(z.unknown()).optional().catch(undefined),
+  crmRecipes: z.array(z.unknown()).optional().catch(undefined),
+  dispositions: z.array(z.unknown()).optional().catch(undefined),
+  /** Setting names the agent cannot change: `csdsUrl`, `accountId`, `sites`, `panelRules`, `alerts` or `alerts.<name>`, `replyDue` or `replyDue.<name>`, `crmRecordTemplates`, `crmRecipes`, `dispositions`. */
   locked: z.array(z.string()).optional().catch(undefined),
 });
 

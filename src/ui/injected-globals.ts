@@ -10,3 +10,5 @@ export const SANITIZER_GLOBAL = '__agentDockPurify';
 export const PANEL_TOOLS_GLOBAL = '__agentDockPanelTools';
 /** What the panel shares with the injected scripts (./panel-runtime.ts), left by the panel. */
 export const PANEL_RUNTIME_GLOBAL = '__agentDockPanelRuntime';
+/** Previous chats, Open record, the wrap-up card (../ui/customer/), left by the customer-tools script. */
+export const CUSTOMER_TOOLS_GLOBAL = '__agentDockCustomerTools';

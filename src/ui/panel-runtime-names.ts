@@ -17,6 +17,8 @@ export const SHARED_PANEL_MODULES = {
   'src/ui/panel/host-field.ts': ['editingHost', 'hostField', 'isTextField'],
   'src/ui/panel/reply-due/sort-choice.ts': ['sortByUrgency', 'setSortByUrgency', 'followSortChoice'],
   'src/ui/panel/translation/outgoing-state.ts': ['outgoingPreviews', 'translateMode', 'visitorLanguages', 'sentOriginals', 'originalKey', 'outgoingText'],
+  // The one sanitizer of HTML lines, live or from the history (#22).
+  'src/ui/sanitize.ts': ['useSanitizedHtml'],
 } as const;
 
 export type SharedPanelModules = { [M in keyof typeof SHARED_PANEL_MODULES]: { [N in (typeof SHARED_PANEL_MODULES)[M][number]]: unknown } };

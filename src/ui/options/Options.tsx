@@ -13,6 +13,7 @@ import { connectionOf, sandboxAccount, type Connection } from '../../settings/sa
 import { lockedAccountFields, SignInForm, withAccountPolicy } from '../popup/SignInForm';
 import { followPolicy, LOCKED_NOTE, policy } from '../policy';
 import { Sites } from './Sites';
+import { CrmSettings } from './CrmSettings';
 import { connectView, run, view } from '../store';
 import { AlertSettingsForm } from './AlertSettingsForm';
 import { ReplyDueForm } from './ReplyDueForm';
@@ -281,6 +282,10 @@ export function Options() {
       <section id="sites" aria-labelledby="sites-title">
         <h2 id="sites-title">Sites</h2>
         <Sites />
+      </section>
+      <section id="crm" aria-labelledby="crm-title">
+        <h2 id="crm-title">CRM record &amp; wrap-up</h2>
+        <CrmSettings />
       </section>
       <section aria-labelledby="polling-title">
         <h2 id="polling-title">Polling</h2>

@@ -3,6 +3,7 @@ import type { ChatView } from '../../messaging/view';
 import { run } from '../store';
 import { Transcript } from './Transcript';
 import { chatTools } from './tools';
+import { customerTools } from '../customer/load';
 import { useWriteBack, WriteBackStatus } from './WriteBack';
 import { showBidiControls } from '../bidi';
 import { ReplyDueTimerSlot } from './reply-due/slots';
@@ -49,6 +50,8 @@ export function ChatPane({ chat, onError }: { chat: ChatView; onError: (message:
   const writeBack = useWriteBack();
   // The forms and visitor details come with the chat tools, loaded with the first chat shown.
   const { part: tools, failed: toolsFailed } = chatTools.use();
+  // Previous chats, Open record, the wrap-up card (#22): loaded with the first chat shown too.
+  const { part: customer } = customerTools.use();
   const toolsMissing = toolsFailed ? (
     <p class="warning" role="alert" data-testid="tools-unavailable">
       This part of the panel could not be loaded in this tab: reload the page.
@@ -166,6 +169,7 @@ export function ChatPane({ chat, onError }: { chat: ChatView; onError: (message:
       </div>
       <WriteBackStatus status={writeBack.status} dismiss={writeBack.dismiss} />
       {tools && <tools.VisitorSection visitor={chat.visitor} act={writeBack.act} />}
+      {customer && <customer.CustomerSection chat={chat} />}
       {transferring && chatting && (tools ? <tools.TransferForm chatId={chat.id} onDone={() => setTransferring(false)} onError={onError} /> : toolsMissing)}
       <Transcript chatId={chat.id} act={writeBack.act} onError={onError} lines={chat.lines} visitorTyping={chat.visitorTyping} visitorName={chat.visitorName} />
       {chat.state === 'ended' ? (
@@ -177,6 +181,7 @@ export function ChatPane({ chat, onError }: { chat: ChatView; onError: (message:
               Close
             </button>
           </div>
+          {chat.agentSurvey !== 'pending' && customer && <customer.WrapUpCard chat={chat} />}
         </div>
       ) : (
         <form

@@ -137,6 +137,35 @@ export function fillField(tracker: HostFieldTracker, text: string): WriteBackRes
   return { ok: false, message: `The field ${quoted(field)} can no longer be edited: click into another field, then press Fill.` };
 }
 
+/**
+ * Log to CRM (#22): a field a recipe found gets the whole value, typed as a user would (the same
+ * setter and events as Fill, so controlled fields keep it); a drop-down takes the option whose
+ * value or text matches. Nothing is submitted.
+ */
+export function replaceFieldValue(field: HTMLElement, text: string): WriteBackResult {
+  if (field instanceof HTMLSelectElement) {
+    const option = [...field.options].find((o) => o.value === text) ?? [...field.options].find((o) => o.text.trim().toLowerCase() === text.trim().toLowerCase());
+    if (!option) return { ok: false, message: `The drop-down ${quoted(field)} has no option “${text}”.` };
+    const setter = Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value')?.set;
+    if (setter) setter.call(field, option.value);
+    else field.value = option.value;
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+    field.dispatchEvent(new Event('change', { bubbles: true }));
+    return { ok: true, message: `Filled into ${quoted(field)}.` };
+  }
+  if (field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement) {
+    if (field.disabled || field.readOnly) return { ok: false, message: `The field ${quoted(field)} is read-only.` };
+    setFieldValue(field, text);
+    return field.value === text ? { ok: true, message: `Filled into ${quoted(field)}.` } : { ok: false, message: `The field ${quoted(field)} does not take this text.` };
+  }
+  if (editingHost(field) === field) {
+    const range = field.ownerDocument.createRange();
+    range.selectNodeContents(field);
+    return fillEditable(field, text, range);
+  }
+  return { ok: false, message: `The field ${quoted(field)} cannot be edited.` };
+}
+
 /** Why the clipboard refused, for the logs. */
 const reason = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
 
