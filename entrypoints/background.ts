@@ -9,6 +9,7 @@ import { disableSidePanelByDefault, followTabsForSidePanel } from '../src/agent/
 import { keepSiteRulesFollowingPolicy } from '../src/agent/site-policy';
 import { keepPanelRegistrationsInSync } from '../src/agent/site-registration';
 import { serveCommands } from '../src/background/serve-commands';
+import { cannedResponsesSource } from '../src/background/canned-responses';
 import { serveViewPort } from '../src/background/view-port';
 import { accountSettings } from '../src/settings/account';
 import { SANDBOX_BUILD } from '../src/settings/build-mode';
@@ -20,10 +21,11 @@ const WATCHDOG_ALARM = 'agent-dock:watchdog';
 // wake-up event is never missed (MV3).
 export default defineBackground(() => {
   z.config({ jitless: true });
+  // LivePerson's hosts only; the sandbox build (npm start, e2e) opts in to the loopback emulator.
+  const client = createLivePersonClient({ allowLoopback: SANDBOX_BUILD });
   const runtime = new AgentRuntime({
-    // The protocol that carries the conversations: LivePerson's Chat Agent API, on LivePerson's hosts
-    // only; the sandbox build (npm start, e2e) opts in to the loopback emulator.
-    conversation: chatAgentApiService(createLivePersonClient({ allowLoopback: SANDBOX_BUILD })),
+    // The protocol that carries the conversations: LivePerson's Chat Agent API.
+    conversation: chatAgentApiService(client),
     store: sessionStateStore,
     pollIntervalMs: async (origin) => effectivePollInterval(await pollIntervalSetting.getValue(), origin),
     rememberAccount: (account) => accountSettings.setValue(account),
@@ -31,7 +33,13 @@ export default defineBackground(() => {
     log: consoleLogger,
   });
   const alerts = wireAlerts(runtime, consoleLogger);
-  serveCommands(runtime, alerts.alerts);
+  const cannedResponses = cannedResponsesSource({
+    client,
+    withConnection: (call) => runtime.withConnection(call),
+    languages: () => navigator.languages,
+    log: consoleLogger,
+  });
+  serveCommands(runtime, alerts.alerts, { cannedResponses });
   serveViewPort(runtime, alerts.onPanels);
   // Test builds only: puppeteer cannot press browser shortcuts or lock the screen, so the e2e tests
   // call the very functions the onCommand, idle and notification listeners call.

@@ -5,7 +5,7 @@
  * (./chat-commands.ts) and availability (./availability.ts) all speak to the far side through the
  * conversation service (./conversation-service.ts), never to a protocol directly.
  */
-import type { LivePersonClient } from '../api/types';
+import type { LivePersonClient, Result } from '../api/types';
 import type { Capacity, CommandResult, Refusal, SignIn, SignInWithApiKey, TransferOptions } from '../messaging/protocol';
 import type { AgentView } from '../messaging/view';
 import { chatAgentApiService } from '../conversation/chat-agent-api/service';
@@ -19,7 +19,7 @@ import { listenForAnswers, type AgentSurvey, type ChatAvailability, type Convers
 import { afterRestart } from './outbox';
 import { OutboxSender } from './outbox-sender';
 import { Poller } from './poller';
-import type { StateStore } from './state';
+import type { Connection, StateStore } from './state';
 
 export { LOGIN_REFRESH_EVERY_MS } from './timing';
 export type { Logger } from './command-result';
@@ -131,6 +131,17 @@ export class AgentRuntime {
   async pollOnce(): Promise<void> {
     await this.restore();
     return this.poller.pollOnce();
+  }
+
+  /**
+   * A call to another LivePerson API with the agent's login (canned responses): a 401 refreshes the
+   * login once and the call runs again, as for every call. Undefined when nobody is signed in.
+   */
+  async withConnection<T>(call: (connection: Connection) => Promise<Result<T>>): Promise<Result<T> | undefined> {
+    await this.restore();
+    const connection = this.store.state.connection;
+    if (!connection) return undefined;
+    return this.connection.retriedAfterRefresh(() => call(this.store.state.connection ?? connection));
   }
 
   // ---- commands ---------------------------------------------------------------------------

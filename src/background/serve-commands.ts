@@ -12,6 +12,8 @@ import { accountHandlers, type AlertCommands } from './handlers/account';
 import { chatHandlers } from './handlers/chat';
 import type { Command, Handler, HandlerTable } from './handlers/handler';
 import { panelHandlers } from './handlers/panel';
+import { cannedResponseHandlers } from './handlers/canned-responses';
+import type { CannedResponsesSource } from './canned-responses';
 import { allowedBy } from './senders';
 
 export type { AlertCommands };
@@ -32,13 +34,18 @@ function validate<T>(schema: z.ZodType<T>, data: unknown): { ok: true; value: T 
 }
 
 /** The handler tables, by area; every ProtocolMap message has exactly one entry among them. */
-export function handlerTables(runtime: AgentRuntime, alerts?: AlertCommands): HandlerTable[] {
-  return [accountHandlers(runtime, alerts), chatHandlers(runtime), panelHandlers()];
+export function handlerTables(runtime: AgentRuntime, alerts?: AlertCommands, features: FeatureSources = {}): HandlerTable[] {
+  return [accountHandlers(runtime, alerts), chatHandlers(runtime), panelHandlers(), cannedResponseHandlers(features.cannedResponses)];
 }
 
-export function serveCommands(runtime: AgentRuntime, alerts?: AlertCommands): void {
+/** What features serve beyond the runtime (#21). */
+export interface FeatureSources {
+  cannedResponses?: CannedResponsesSource;
+}
+
+export function serveCommands(runtime: AgentRuntime, alerts?: AlertCommands, features: FeatureSources = {}): void {
   const seen = new Set<string>();
-  for (const table of handlerTables(runtime, alerts)) {
+  for (const table of handlerTables(runtime, alerts, features)) {
     for (const [message, entry] of Object.entries(table) as Array<[Command, Handler<Command>]>) {
       if (seen.has(message)) throw new Error(`Two handlers for ${message}`);
       seen.add(message);

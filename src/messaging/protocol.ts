@@ -24,6 +24,7 @@ import type {
   typingSchema,
 } from './schemas';
 import type { AgentView } from './view';
+import type { CannedResponse } from '../features/canned-responses/response';
 
 export const VIEW_PORT = 'agent-dock:view';
 
@@ -59,6 +60,9 @@ export type Refusal = { ok: false; message: string };
 /** Every command answers with this: done, or a sentence the UI can show. */
 export type CommandResult = { ok: true } | Refusal;
 
+/** The merged canned-response library (fleet › account › personal) and what the agent should know about it. */
+export type CannedResponsesAnswer = { ok: true; responses: CannedResponse[]; problems: string[]; clashes: string[] } | Refusal;
+
 export interface ProtocolMap {
   getView(): AgentView;
   signIn(data: SignIn): CommandResult;
@@ -93,6 +97,8 @@ export interface ProtocolMap {
   testRing(): CommandResult;
   /** From a tab's content script: its site uses Chrome's side panel (or no longer does). */
   useSidePanel(data: z.infer<typeof sidePanelSchema>): CommandResult;
+  /** The canned responses a panel offers (#21). */
+  getCannedResponses(): CannedResponsesAnswer;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

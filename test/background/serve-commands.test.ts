@@ -185,7 +185,7 @@ describe('the handler tables', () => {
       getView: true, signIn: true, signInWithApiKey: true, signOut: true, setAvailability: true, acceptChat: true, sendLine: true,
       retryLine: true, discardLine: true, saveDraft: true, endChat: true, closeChat: true, setTyping: true, getTransferOptions: true,
       getCapacity: true, transferChat: true, getAgentSurvey: true, submitAgentSurvey: true, injectPanelScript: true,
-      finishChatsThenAway: true, restartSession: true, testRing: true, useSidePanel: true,
+      finishChatsThenAway: true, restartSession: true, testRing: true, useSidePanel: true, getCannedResponses: true,
     };
     const handled = handlerTables(runtime as unknown as AgentRuntime).flatMap((table) => Object.keys(table));
     expect([...handled].sort()).toEqual(Object.keys(protocol).sort());
