@@ -7,6 +7,7 @@ import { takePanelSettings } from '../../src/ui/dock/panel-settings';
 import { loadPurifierIntoThisTab } from '../../src/ui/sanitize';
 import { sharePanelRuntime } from '../../src/ui/panel-runtime';
 import { loadChatToolsIntoThisTab } from '../../src/ui/panel/tools';
+import { loadQuickToolsIntoThisTab } from '../../src/ui/panel/quick-tools';
 
 // Module code runs before WXT's context announces this copy: the announcement is genuine.
 announceGenuineStart();
@@ -36,5 +37,6 @@ export default defineContentScript({
     sharePanelRuntime();
     loadPurifierIntoThisTab();
     loadChatToolsIntoThisTab();
+    loadQuickToolsIntoThisTab();
   },
 });

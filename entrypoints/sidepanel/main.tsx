@@ -4,10 +4,13 @@ import { purify } from '../../src/ui/purify';
 import { providePurifier } from '../../src/ui/sanitize';
 import { chatTools } from '../../src/ui/panel/tools';
 import { panelTools } from '../../src/ui/panel/tools-bundle';
+import { quickTools } from '../../src/ui/panel/quick-tools';
+import { quickTools as quickToolsBundle } from '../../src/ui/panel/quick-tools-bundle';
 import '../../src/ui/panel/panel.css';
 import '../../src/ui/dock/dock.css';
 
 // An extension page: the parts CRM tabs load on demand are bundled here.
 providePurifier(purify);
 chatTools.provide(panelTools);
+quickTools.provide(quickToolsBundle);
 render(<SidePanel />, document.getElementById('app')!);

@@ -8,6 +8,8 @@ import { editingHost, hostField, isTextField } from './panel/host-field';
 import type { SharedPanelModules } from './panel-runtime-names';
 import { useSignalValue } from './state/use-signal-value';
 import { run, view } from './store';
+import { sanitizeHtml, useSanitizedHtml } from './sanitize';
+import { paletteOpen } from './panel/quick-tools';
 
 export const panelRuntime: SharedPanelModules = {
   'preact/jsx-runtime': { Fragment, jsx, jsxs },
@@ -17,6 +19,8 @@ export const panelRuntime: SharedPanelModules = {
   'src/ui/state/use-signal-value.ts': { useSignalValue },
   'src/ui/store.ts': { run, view },
   'src/ui/panel/host-field.ts': { editingHost, hostField, isTextField },
+  'src/ui/sanitize.ts': { sanitizeHtml, useSanitizedHtml },
+  'src/ui/panel/quick-tools.tsx': { paletteOpen },
 };
 
 export function sharePanelRuntime(): void {

@@ -5,6 +5,7 @@ import { Transcript } from './Transcript';
 import { chatTools } from './tools';
 import { useWriteBack, WriteBackStatus } from './WriteBack';
 import { showBidiControls } from '../bidi';
+import { CannedSlot, cannedProblems } from './quick-tools';
 
 const minutesSince = (iso: string) => Math.max(0, Math.floor((Date.now() - Date.parse(iso)) / 60_000));
 
@@ -75,9 +76,19 @@ export function ChatPane({ chat, onError }: { chat: ChatView; onError: (message:
   };
   useEffect(() => () => clearTimeout(typingTimer.current), []);
 
+  // Canned responses (#21): `/word` at the start of the composer opens the list; a response is
+  // inserted for editing, and the line is held back while a blank or a placeholder is left in it.
+  const composer = useRef<HTMLTextAreaElement>(null);
+  const cannedKeys = useRef<((event: KeyboardEvent) => boolean) | null>(null);
+  const [cannedClosedAt, setCannedClosedAt] = useState<string | null>(null);
+  const slash = chatting && cannedClosedAt !== draft ? /^\/([^\s/]{0,40})$/.exec(draft) : null;
+  const cannedUsed = useRef(false);
+  const held = cannedUsed.current ? cannedProblems(draft) : [];
+
   const send = async () => {
     const text = draft.trim();
-    if (!text || !chatting) return;
+    if (!text || !chatting || held.length) return;
+    cannedUsed.current = false;
     // Sending clears the kept draft in the background; a pending save must not bring it back.
     clearTimeout(draftTimer.current);
     unsavedDraft.current = undefined;
@@ -171,6 +182,27 @@ export function ChatPane({ chat, onError }: { chat: ChatView; onError: (message:
           </div>
         </div>
       ) : (
+        <>
+        {slash && (
+          <CannedSlot
+            query={slash[1] ?? ''}
+            chat={chat}
+            composer={composer}
+            keys={cannedKeys}
+            onPick={(text) => {
+              cannedUsed.current = true;
+              setDraft(text);
+              noteDraft(text);
+              composer.current?.focus();
+            }}
+            onClose={() => setCannedClosedAt(draft)}
+          />
+        )}
+        {held.length > 0 && (
+          <p class="warning" role="status" data-testid="canned-held">
+            {held.join(' ')}
+          </p>
+        )}
         <form
           class="composer"
           onSubmit={(event) => {
@@ -179,6 +211,7 @@ export function ChatPane({ chat, onError }: { chat: ChatView; onError: (message:
           }}
         >
           <textarea
+            ref={composer}
             data-testid="composer"
             aria-label="Message"
             placeholder={chatting ? 'Type a message; Enter sends, Shift+Enter for a new line' : 'Waiting for the chat to start'}
@@ -192,6 +225,7 @@ export function ChatPane({ chat, onError }: { chat: ChatView; onError: (message:
               noteTyping();
             }}
             onKeyDown={(event) => {
+              if (cannedKeys.current?.(event)) return;
               if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
                 event.preventDefault();
                 void send();
@@ -199,7 +233,7 @@ export function ChatPane({ chat, onError }: { chat: ChatView; onError: (message:
             }}
           />
           <div class="composer-side">
-            <button type="submit" class="btn btn-primary" data-testid="send" disabled={!chatting || !draft.trim()}>
+            <button type="submit" class="btn btn-primary" data-testid="send" disabled={!chatting || !draft.trim() || held.length > 0}>
               Send
             </button>
             <label class="private-toggle" title="Only agents see a private note">
@@ -216,6 +250,7 @@ export function ChatPane({ chat, onError }: { chat: ChatView; onError: (message:
             </label>
           </div>
         </form>
+        </>
       )}
     </section>
   );
