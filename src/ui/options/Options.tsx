@@ -14,6 +14,8 @@ import { followPolicy, LOCKED_NOTE, policy } from '../policy';
 import { Sites } from './Sites';
 import { connectView, run, view } from '../store';
 import { AlertSettingsForm } from './AlertSettingsForm';
+import { CannedResponsesEditor } from './CannedResponsesEditor';
+import { ShortcutsEditor } from './ShortcutsEditor';
 import '@preact/signals'; // Our pages render with @preact/signals: a component that reads a signal's `.value` redraws when it changes.
 
 /** Switching is one click: the sandbox's account, or the agent's own one back as they left it. */
@@ -277,6 +279,14 @@ export function Options() {
       <section id="sites" aria-labelledby="sites-title">
         <h2 id="sites-title">Sites</h2>
         <Sites />
+      </section>
+      <section id="canned-responses" aria-labelledby="canned-title">
+        <h2 id="canned-title">Canned responses</h2>
+        <CannedResponsesEditor />
+      </section>
+      <section id="shortcuts" aria-labelledby="shortcuts-title">
+        <h2 id="shortcuts-title">Panel shortcuts</h2>
+        <ShortcutsEditor />
       </section>
       <section aria-labelledby="polling-title">
         <h2 id="polling-title">Polling</h2>
