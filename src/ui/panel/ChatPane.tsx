@@ -81,7 +81,7 @@ export function ChatPane({ chat, onError }: { chat: ChatView; onError: (message:
   const composer = useRef<HTMLTextAreaElement>(null);
   const cannedKeys = useRef<((event: KeyboardEvent) => boolean) | null>(null);
   const [cannedClosedAt, setCannedClosedAt] = useState<string | null>(null);
-  const slash = chatting && cannedClosedAt !== draft ? /^\/([^\s/]{0,40})$/.exec(draft) : null;
+  const slash = chatting && cannedClosedAt !== draft ? /^\/([^\n/]{0,40})$/.exec(draft) : null;
   const cannedUsed = useRef(false);
   const held = cannedUsed.current ? cannedProblems(draft) : [];
 
