@@ -19,6 +19,9 @@ import { useSandbox } from './support/sandbox';
 
 const WAIT = { timeout: 15_000, interval: 100 };
 
+/** The extension's `chrome` global, as far as these tests read it (the functions run in the worker or the options page). */
+declare const chrome: { storage: { local: { set(items: object): Promise<void>; get(key: string): Promise<Record<string, unknown>> } } };
+
 describe('canned responses in Chromium', () => {
   const sandbox = useSandbox();
   let tab: Page;

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ChatView } from '../../messaging/view';
 import { run } from '../store';
 import { Transcript } from './Transcript';
@@ -83,6 +83,19 @@ export function ChatPane({ chat, onError }: { chat: ChatView; onError: (message:
   const [cannedClosedAt, setCannedClosedAt] = useState<string | null>(null);
   const slash = chatting && cannedClosedAt !== draft ? /^\/([^\n/]{0,40})$/.exec(draft) : null;
   const cannedUsed = useRef(false);
+  // A chat switched by a shortcut or the palette replaces this pane: the focus moves to the panel
+  // first (never to the page, where the next key would go) and on to the new chat's message box.
+  useLayoutEffect(() => {
+    const box = composer.current;
+    const section = box?.closest('.chat');
+    const panel = box?.closest<HTMLElement>('.panel');
+    const root = panel?.getRootNode() as ShadowRoot | undefined;
+    if (root?.activeElement === panel) box?.focus();
+    return () => {
+      const active = root?.activeElement;
+      if (active && section?.contains(active)) panel?.focus();
+    };
+  }, []);
   const held = cannedUsed.current ? cannedProblems(draft) : [];
 
   const send = async () => {

@@ -9,7 +9,7 @@ import { formatBinding } from '../../../features/command-palette/shortcuts';
 import { useSignalValue } from '../../state/use-signal-value';
 import { view } from '../../store';
 import { paletteOpen, type PanelHandle } from '../quick-tools';
-import { panelContext, panelKeymap, panelRegistry, platform } from './panel-commands';
+import { keepFocusInPanel, panelContext, panelKeymap, panelRegistry, platform } from './panel-commands';
 import { QUICK_TOOLS_CSS } from './styles';
 
 const LIST_ID = 'agent-dock-palette-list';
@@ -25,7 +25,6 @@ export function CommandPalette(panel: PanelHandle) {
     const root = panel.root.current?.getRootNode() as Document | ShadowRoot | undefined;
     returnTo.current = (root?.activeElement as HTMLElement | null) ?? null;
     input.current?.focus();
-    return () => returnTo.current?.focus?.();
   }, []);
   useEffect(() => setActive(0), [typed]);
 
@@ -33,13 +32,21 @@ export function CommandPalette(panel: PanelHandle) {
   const commands = filterCommands(panelRegistry(panel, setProblem).available(context), typed);
   const keymap = panelKeymap();
   const current = commands[Math.min(active, commands.length - 1)];
-  const close = () => void (paletteOpen.value = false);
+  // The focus goes back before the palette goes: a key released meanwhile stays in the panel.
+  const close = () => {
+    if (returnTo.current?.isConnected) returnTo.current.focus();
+    else {
+      panel.root.current?.focus();
+      keepFocusInPanel(panel);
+    }
+    paletteOpen.value = false;
+  };
   const runCommand = (index: number) => {
     const command = commands[index];
     if (!command) return;
     if (command.id !== 'palette.open') close();
     // After the palette is gone and the focus is back: the command may move it on.
-    setTimeout(() => void command.run(panelContext(panel)), 0);
+    setTimeout(() => void Promise.resolve(command.run(panelContext(panel))).then(() => keepFocusInPanel(panel)), 0);
   };
 
   return (

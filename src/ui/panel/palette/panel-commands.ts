@@ -45,10 +45,15 @@ export function panelRegistry(panel: PanelHandle, report: (message: string) => v
   const find = <T extends HTMLElement>(testId: string) => panel.root.current?.querySelector<T>(`[data-testid="${testId}"]`) ?? null;
   const click = (testId: string) => () => find(testId)?.click();
   const chats = view.peek().chats;
+  // The panel holds the focus while the chat's pane is swapped; keepFocusInPanel then gives it to the message box.
+  const switchTo = (chatId: string) => {
+    panel.root.current?.focus();
+    panel.select(chatId);
+  };
   const step = (delta: number) => (context: PanelCommandContext) => {
     const index = chats.findIndex((c) => c.id === context.activeChat?.id);
     const next = chats[(index + delta + chats.length) % chats.length];
-    if (next) panel.select(next.id);
+    if (next) switchTo(next.id);
   };
   const reportRefusal = (answer: Promise<{ ok: boolean; message?: string }>) =>
     void answer.then((result) => !result.ok && report(result.message ?? 'Agent Dock refused.'));
@@ -96,9 +101,24 @@ export function panelRegistry(panel: PanelHandle, report: (message: string) => v
     const extra = needs[command.id as PanelCommandId];
     return extra ? { ...command, when: (context) => (command.when ? command.when(context) : true) && extra() } : command;
   });
-  const built = createCommandRegistry([...commands, ...switchChatCommands(chats, panel.select)]);
+  const built = createCommandRegistry([...commands, ...switchChatCommands(chats, switchTo)]);
   if (!built.ok) throw new Error(built.errors.join('; '));
   return built.registry;
+}
+
+/**
+ * After a command the focus stays in the panel: a chat switched or accepted replaces the element
+ * that had it, and a key pressed with the focus lost would go to the page. The message box takes it.
+ */
+export function keepFocusInPanel(panel: PanelHandle): void {
+  setTimeout(() => {
+    const root = panel.root.current;
+    const shadow = root?.getRootNode() as ShadowRoot | Document | undefined;
+    const active = shadow?.activeElement;
+    if (root && (!active || active === root || !root.contains(active))) {
+      (root.querySelector<HTMLElement>('[data-testid="composer"]:not([disabled])') ?? root.querySelector<HTMLElement>('button'))?.focus();
+    }
+  }, 0);
 }
 
 /** A key pressed in the panel: a shortcut runs its command and goes no further (default cancelled too). */
@@ -110,5 +130,5 @@ export function handlePanelKey(event: KeyboardEvent, panel: PanelHandle): void {
   event.stopPropagation();
   const context = panelContext(panel);
   const command = panelRegistry(panel, () => {}).available(context).find((c) => c.id === id);
-  if (command) void command.run(context);
+  if (command) void Promise.resolve(command.run(context)).then(() => keepFocusInPanel(panel));
 }
