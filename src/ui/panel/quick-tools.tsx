@@ -5,31 +5,20 @@
  * first time the agent focuses the panel or types `/` (../on-demand.ts;
  * entrypoints/quick-tools.content); extension pages bundle them.
  */
-
-
-import { signal } from '@preact/signals-core';
-import type { ChatView } from '../../messaging/view';
 import { QUICK_TOOLS_GLOBAL } from '../injected-globals';
 import { injectedIntoThisTab, OnDemand } from '../on-demand';
 import type { quickTools as QuickToolsBundle } from './quick-tools-bundle';
+import { paletteOpen, type CannedSlotProps, type PanelHandle } from './quick-state';
+
+export { paletteOpen, type CannedSlotProps, type PanelHandle };
 
 export type QuickTools = typeof QuickToolsBundle;
 
 export const quickTools = new OnDemand<QuickTools>('canned responses and the command palette');
 
-/** Whether the command palette is open. */
-export const paletteOpen = signal(false);
-
 /** CRM tabs: the background injects the quick tools into this world; they are picked up from there. */
 export function loadQuickToolsIntoThisTab(): void {
   quickTools.loadWith(injectedIntoThisTab<QuickTools>('quick-tools', QUICK_TOOLS_GLOBAL));
-}
-
-/** What the palette's commands act on: the panel's element, and the chat selection it owns. */
-export interface PanelHandle {
-  root: { current: HTMLElement | null };
-  select(chatId: string): void;
-  activeChatId?: string;
 }
 
 /**
@@ -50,16 +39,6 @@ export function onPanelKeyDown(event: KeyboardEvent, panel: PanelHandle): void {
 export function PaletteSlot(props: PanelHandle) {
   const { part } = quickTools.use();
   return part ? <part.CommandPalette {...props} /> : null;
-}
-
-export interface CannedSlotProps {
-  query: string;
-  chat: ChatView;
-  composer: { current: HTMLTextAreaElement | null };
-  /** The composer's keys go to the list first while it is open (arrows, Enter, Esc). */
-  keys: { current: ((event: KeyboardEvent) => boolean) | null };
-  onPick(text: string): void;
-  onClose(): void;
 }
 
 export function CannedSlot(props: CannedSlotProps) {

@@ -7,7 +7,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { emptyView } from '../../../src/messaging/view';
 import { handlePanelKey, panelContext, panelRegistry } from '../../../src/ui/panel/palette/panel-commands';
-import { paletteOpen, type PanelHandle } from '../../../src/ui/panel/quick-tools';
+import { paletteOpen, type PanelHandle } from '../../../src/ui/panel/quick-state';
 import { view } from '../../../src/ui/store';
 
 let selected: string[];

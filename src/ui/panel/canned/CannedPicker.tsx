@@ -13,7 +13,7 @@ import { searchResponses } from '../../../features/canned-responses/search';
 import { sanitizeHtml, useSanitizedHtml } from '../../sanitize';
 import { useSignalValue } from '../../state/use-signal-value';
 import { run, view } from '../../store';
-import type { CannedSlotProps } from '../quick-tools';
+import type { CannedSlotProps } from '../quick-state';
 import { composerTextFromHtml } from './composer-text';
 import { QUICK_TOOLS_CSS } from '../palette/styles';
 

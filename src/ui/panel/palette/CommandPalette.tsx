@@ -8,7 +8,7 @@ import { filterCommands } from '../../../features/command-palette/registry';
 import { formatBinding } from '../../../features/command-palette/shortcuts';
 import { useSignalValue } from '../../state/use-signal-value';
 import { view } from '../../store';
-import { paletteOpen, type PanelHandle } from '../quick-tools';
+import { paletteOpen, type PanelHandle } from '../quick-state';
 import { keepFocusInPanel, panelContext, panelKeymap, panelRegistry, platform } from './panel-commands';
 import { QUICK_TOOLS_CSS } from './styles';
 

@@ -11,7 +11,7 @@ import { createCommandRegistry, type Command, type CommandRegistry } from '../..
 import { cleanOverrides, currentPlatform, shortcutOverridesItem } from '../../../features/command-palette/stored';
 import { PANEL_COMMANDS } from '../../../features/command-palette/panel-commands';
 import { run, view } from '../../store';
-import { paletteOpen, type PanelHandle } from '../quick-tools';
+import { paletteOpen, type PanelHandle } from '../quick-state';
 
 export const platform = currentPlatform();
 
