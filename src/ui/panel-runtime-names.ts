@@ -17,7 +17,7 @@ export const SHARED_PANEL_MODULES = {
   'src/ui/panel/host-field.ts': ['editingHost', 'hostField', 'isTextField'],
   // The one sanitizer (its on-demand loader lives in the panel).
   'src/ui/sanitize.ts': ['sanitizeHtml', 'useSanitizedHtml'],
-  'src/ui/panel/quick-state.ts': ['paletteOpen'],
+  'src/ui/panel/quick-state.ts': ['holdFocusIn', 'paletteOpen'],
 } as const;
 
 export type SharedPanelModules = { [M in keyof typeof SHARED_PANEL_MODULES]: { [N in (typeof SHARED_PANEL_MODULES)[M][number]]: unknown } };

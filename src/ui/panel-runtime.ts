@@ -9,7 +9,7 @@ import type { SharedPanelModules } from './panel-runtime-names';
 import { useSignalValue } from './state/use-signal-value';
 import { run, view } from './store';
 import { sanitizeHtml, useSanitizedHtml } from './sanitize';
-import { paletteOpen } from './panel/quick-state';
+import { holdFocusIn, paletteOpen } from './panel/quick-state';
 
 export const panelRuntime: SharedPanelModules = {
   'preact/jsx-runtime': { Fragment, jsx, jsxs },
@@ -20,7 +20,7 @@ export const panelRuntime: SharedPanelModules = {
   'src/ui/store.ts': { run, view },
   'src/ui/panel/host-field.ts': { editingHost, hostField, isTextField },
   'src/ui/sanitize.ts': { sanitizeHtml, useSanitizedHtml },
-  'src/ui/panel/quick-state.ts': { paletteOpen },
+  'src/ui/panel/quick-state.ts': { holdFocusIn, paletteOpen },
 };
 
 export function sharePanelRuntime(): void {

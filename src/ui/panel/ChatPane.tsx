@@ -6,6 +6,7 @@ import { chatTools } from './tools';
 import { useWriteBack, WriteBackStatus } from './WriteBack';
 import { showBidiControls } from '../bidi';
 import { CannedSlot, cannedProblems } from './quick-tools';
+import { holdFocusIn } from './quick-state';
 
 const minutesSince = (iso: string) => Math.max(0, Math.floor((Date.now() - Date.parse(iso)) / 60_000));
 
@@ -93,7 +94,7 @@ export function ChatPane({ chat, onError }: { chat: ChatView; onError: (message:
     if (root?.activeElement === panel) box?.focus();
     return () => {
       const active = root?.activeElement;
-      if (active && section?.contains(active)) panel?.focus();
+      if (active && section?.contains(active)) holdFocusIn(panel);
     };
   }, []);
   const held = cannedUsed.current ? cannedProblems(draft) : [];

@@ -71,7 +71,6 @@ export function Panel({ startCollapsed = false, openOnRing = false, onCollapsedC
       aria-label="Agent Dock"
       aria-busy={connecting}
       ref={root}
-      tabIndex={-1}
       onKeyDown={(event) => onPanelKeyDown(event, handle)}
       onFocusIn={() => void quickTools.get()}
     >

@@ -9,6 +9,17 @@ import type { ChatView } from '../../messaging/view';
 /** Whether the command palette is open. */
 export const paletteOpen = signal(false);
 
+/**
+ * Gives the focus to the panel itself while the element that had it goes (a chat's pane swapped, the
+ * palette closed): a key pressed meanwhile stays in the panel instead of falling to the page. Made
+ * focusable only then, so the panel's first paint stays the frame src/ui/dock/first-paint.ts draws.
+ */
+export function holdFocusIn(panel: HTMLElement | null | undefined): void {
+  if (!panel) return;
+  if (!panel.hasAttribute('tabindex')) panel.tabIndex = -1;
+  panel.focus({ preventScroll: true });
+}
+
 /** What the palette's commands act on: the panel's element, and the chat selection it owns. */
 export interface PanelHandle {
   root: { current: HTMLElement | null };

@@ -8,7 +8,7 @@ import { filterCommands } from '../../../features/command-palette/registry';
 import { formatBinding } from '../../../features/command-palette/shortcuts';
 import { useSignalValue } from '../../state/use-signal-value';
 import { view } from '../../store';
-import { paletteOpen, type PanelHandle } from '../quick-state';
+import { holdFocusIn, paletteOpen, type PanelHandle } from '../quick-state';
 import { keepFocusInPanel, panelContext, panelKeymap, panelRegistry, platform } from './panel-commands';
 import { QUICK_TOOLS_CSS } from './styles';
 
@@ -36,7 +36,7 @@ export function CommandPalette(panel: PanelHandle) {
   const close = () => {
     if (returnTo.current?.isConnected) returnTo.current.focus();
     else {
-      panel.root.current?.focus();
+      holdFocusIn(panel.root.current);
       keepFocusInPanel(panel);
     }
     paletteOpen.value = false;

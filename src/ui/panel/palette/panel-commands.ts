@@ -11,7 +11,7 @@ import { createCommandRegistry, type Command, type CommandRegistry } from '../..
 import { cleanOverrides, currentPlatform, shortcutOverridesItem } from '../../../features/command-palette/stored';
 import { PANEL_COMMANDS } from '../../../features/command-palette/panel-commands';
 import { run, view } from '../../store';
-import { paletteOpen, type PanelHandle } from '../quick-state';
+import { holdFocusIn, paletteOpen, type PanelHandle } from '../quick-state';
 
 export const platform = currentPlatform();
 
@@ -47,7 +47,7 @@ export function panelRegistry(panel: PanelHandle, report: (message: string) => v
   const chats = view.peek().chats;
   // The panel holds the focus while the chat's pane is swapped; keepFocusInPanel then gives it to the message box.
   const switchTo = (chatId: string) => {
-    panel.root.current?.focus();
+    holdFocusIn(panel.root.current);
     panel.select(chatId);
   };
   const step = (delta: number) => (context: PanelCommandContext) => {
