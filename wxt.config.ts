@@ -77,6 +77,9 @@ function standInTranslatorForE2e(): Plugin {
   };
 }
 
+/** Scripts injected into a CRM tab's panel on demand, built against the panel's runtime (sharedPanelRuntime). */
+const ON_DEMAND_PANEL_SCRIPTS = ['panel-tools', 'customer-tools', 'quick-tools'];
+
 /** Firefox identifies the extension by this id (MV3 requires one; AMO keeps it across versions). */
 export const GECKO_ID = 'agent-dock@agent-dock';
 
@@ -104,7 +107,7 @@ export default defineConfig({
     // scripts in CRM pages only read storage, send messages and open a port, which native
     // `browser`/`chrome` do everywhere MV3 runs: keep it out of every page's bundle (~2.5 KB gzipped).
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (entrypoints.length === 1 && ['panel-tools', 'customer-tools'].includes(entrypoints[0]!.name)) config.plugins = [...(config.plugins ?? []), sharedPanelRuntime()];
+      if (entrypoints.length === 1 && ON_DEMAND_PANEL_SCRIPTS.includes(entrypoints[0]!.name)) config.plugins = [...(config.plugins ?? []), sharedPanelRuntime()];
       const alias = config.resolve?.alias as Record<string, string> | undefined;
       const inPages = (e: (typeof entrypoints)[number]) => e.type === 'content-script' || e.name === 'panel-settings';
       if (!alias || !entrypoints.every(inPages)) return;

@@ -10,6 +10,7 @@ import { disableSidePanelByDefault, followTabsForSidePanel } from '../src/agent/
 import { keepSiteRulesFollowingPolicy } from '../src/agent/site-policy';
 import { keepPanelRegistrationsInSync } from '../src/agent/site-registration';
 import { serveCommands } from '../src/background/serve-commands';
+import { cannedResponsesSource } from '../src/background/canned-responses';
 import { serveViewPort } from '../src/background/view-port';
 import { accountSettings, moveAccountFromStorageLocal } from '../src/settings/account';
 import { SANDBOX_BUILD } from '../src/settings/build-mode';
@@ -45,7 +46,14 @@ export default defineBackground(() => {
     log: consoleLogger,
   });
   const alerts = wireAlerts(runtime, consoleLogger);
-  serveCommands(runtime, alerts.alerts, { lookup: (p) => client.domain.lookup(p), history: createEngagementHistoryClient({ allowLoopback: SANDBOX_BUILD }) });
+  const cannedResponses = cannedResponsesSource({
+    client,
+    withConnection: (call) => runtime.withConnection(call),
+    languages: () => navigator.languages,
+    log: consoleLogger,
+  });
+  const history = { lookup: (p: Parameters<typeof client.domain.lookup>[0]) => client.domain.lookup(p), history: createEngagementHistoryClient({ allowLoopback: SANDBOX_BUILD }) };
+  serveCommands(runtime, alerts.alerts, { cannedResponses, history });
   serveViewPort(runtime, alerts.onPanels);
   // Test builds only: puppeteer cannot press browser shortcuts or lock the screen, so the e2e tests
   // call the very functions the onCommand, idle and notification listeners call.

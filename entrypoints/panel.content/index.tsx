@@ -8,6 +8,7 @@ import { loadPurifierIntoThisTab } from '../../src/ui/sanitize';
 import { sharePanelRuntime } from '../../src/ui/panel-runtime';
 import { loadChatToolsIntoThisTab } from '../../src/ui/panel/tools';
 import { loadCustomerToolsIntoThisTab } from '../../src/ui/customer/load';
+import { loadQuickToolsIntoThisTab } from '../../src/ui/panel/quick-tools';
 
 // Module code runs before WXT's context announces this copy: the announcement is genuine.
 announceGenuineStart();
@@ -38,5 +39,6 @@ export default defineContentScript({
     loadPurifierIntoThisTab();
     loadChatToolsIntoThisTab();
     loadCustomerToolsIntoThisTab();
+    loadQuickToolsIntoThisTab();
   },
 });

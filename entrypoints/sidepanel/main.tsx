@@ -6,6 +6,8 @@ import { chatTools } from '../../src/ui/panel/tools';
 import { panelTools } from '../../src/ui/panel/tools-bundle';
 import { customerTools } from '../../src/ui/customer/load';
 import { customerTools as customerParts } from '../../src/ui/customer/bundle';
+import { quickTools } from '../../src/ui/panel/quick-tools';
+import { quickTools as quickToolsBundle } from '../../src/ui/panel/quick-tools-bundle';
 import '../../src/ui/panel/panel.css';
 import '../../src/ui/dock/dock.css';
 
@@ -13,4 +15,5 @@ import '../../src/ui/dock/dock.css';
 providePurifier(purify);
 chatTools.provide(panelTools);
 customerTools.provide(customerParts);
+quickTools.provide(quickToolsBundle);
 render(<SidePanel />, document.getElementById('app')!);

@@ -135,6 +135,17 @@ export class AgentRuntime {
     return this.poller.pollOnce();
   }
 
+  /**
+   * A call to another LivePerson API with the agent's login (canned responses): a 401 refreshes the
+   * login once and the call runs again, as for every call. Undefined when nobody is signed in.
+   */
+  async withConnection<T>(call: (connection: Connection) => Promise<Result<T>>): Promise<Result<T> | undefined> {
+    await this.restore();
+    const connection = this.store.state.connection;
+    if (!connection) return undefined;
+    return this.connection.retriedAfterRefresh(() => call(this.store.state.connection ?? connection));
+  }
+
   // ---- commands ---------------------------------------------------------------------------
 
   /** Agents sign in with a password; bots with API keys (then every request is signed). */

@@ -14,6 +14,8 @@ import { customerHandlers, type HistoryServices } from './handlers/customer';
 import type { Command, Handler, HandlerTable } from './handlers/handler';
 import { panelHandlers } from './handlers/panel';
 import { replyDueHandlers } from './handlers/reply-due';
+import { cannedResponseHandlers } from './handlers/canned-responses';
+import type { CannedResponsesSource } from './canned-responses';
 import { allowedBy } from './senders';
 
 export type { AlertCommands, HistoryServices };
@@ -34,8 +36,21 @@ function validate<T>(schema: z.ZodType<T>, data: unknown): { ok: true; value: T 
 }
 
 /** The handler tables, by area; every ProtocolMap message has exactly one entry among them. */
-export function handlerTables(runtime: AgentRuntime, alerts?: AlertCommands, history?: HistoryServices): HandlerTable[] {
-  return [accountHandlers(runtime, alerts), chatHandlers(runtime), panelHandlers(), replyDueHandlers(), customerHandlers(runtime, history ?? NO_HISTORY)];
+export function handlerTables(runtime: AgentRuntime, alerts?: AlertCommands, features: FeatureSources = {}): HandlerTable[] {
+  return [
+    accountHandlers(runtime, alerts),
+    chatHandlers(runtime),
+    panelHandlers(),
+    replyDueHandlers(),
+    customerHandlers(runtime, features.history ?? NO_HISTORY),
+    cannedResponseHandlers(features.cannedResponses),
+  ];
+}
+
+/** What features serve beyond the runtime: #21's canned responses, #22's Engagement History. */
+export interface FeatureSources {
+  cannedResponses?: CannedResponsesSource;
+  history?: HistoryServices;
 }
 
 /** Without a history client (tests of other tables), a history search says so. */
@@ -46,9 +61,9 @@ const NO_HISTORY: HistoryServices = {
   },
 };
 
-export function serveCommands(runtime: AgentRuntime, alerts?: AlertCommands, history?: HistoryServices): void {
+export function serveCommands(runtime: AgentRuntime, alerts?: AlertCommands, features: FeatureSources = {}): void {
   const seen = new Set<string>();
-  for (const table of handlerTables(runtime, alerts, history)) {
+  for (const table of handlerTables(runtime, alerts, features)) {
     for (const [message, entry] of Object.entries(table) as Array<[Command, Handler<Command>]>) {
       if (seen.has(message)) throw new Error(`Two handlers for ${message}`);
       seen.add(message);

@@ -28,6 +28,7 @@ import type {
   typingSchema,
 } from './schemas';
 import type { AgentView } from './view';
+import type { CannedResponse } from '../features/canned-responses/response';
 
 export const VIEW_PORT = 'agent-dock:view';
 
@@ -65,6 +66,9 @@ export type Refusal = { ok: false; message: string };
 
 /** Every command answers with this: done, or a sentence the UI can show. */
 export type CommandResult = { ok: true } | Refusal;
+
+/** The merged canned-response library (fleet › account › personal) and what the agent should know about it. */
+export type CannedResponsesAnswer = { ok: true; responses: CannedResponse[]; problems: string[]; clashes: string[] } | Refusal;
 
 export interface ProtocolMap {
   getView(): AgentView;
@@ -108,6 +112,8 @@ export interface ProtocolMap {
   useSidePanel(data: z.infer<typeof sidePanelSchema>): CommandResult;
   /** The reply-due thresholds that apply to the asking panel's page (src/features/reply-due/settings.ts). */
   getReplyDue(): ({ ok: true } & ReplyDueThresholdsView) | Refusal;
+  /** The canned responses a panel offers (#21). */
+  getCannedResponses(): CannedResponsesAnswer;
 }
 
 /** What a panel needs of the reply-due settings: the thresholds on its page. */

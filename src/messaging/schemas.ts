@@ -61,7 +61,7 @@ export const signInWithApiKeySchema = z.object({
 });
 
 /** The scripts a CRM tab's panel loads on demand (src/ui/on-demand.ts). */
-export const PANEL_SCRIPTS = ['sanitizer', 'panel-tools', 'customer-tools'] as const;
+export const PANEL_SCRIPTS = ['sanitizer', 'panel-tools', 'customer-tools', 'quick-tools'] as const;
 export const panelScriptSchema = z.object({ script: z.enum(PANEL_SCRIPTS) });
 
 /** A tab's content script turning Chrome's side panel on or off for its tab. */

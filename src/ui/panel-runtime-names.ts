@@ -17,8 +17,9 @@ export const SHARED_PANEL_MODULES = {
   'src/ui/panel/host-field.ts': ['editingHost', 'hostField', 'isTextField'],
   'src/ui/panel/reply-due/sort-choice.ts': ['sortByUrgency', 'setSortByUrgency', 'followSortChoice'],
   'src/ui/panel/translation/outgoing-state.ts': ['outgoingPreviews', 'translateMode', 'visitorLanguages', 'sentOriginals', 'originalKey', 'outgoingText'],
-  // The one sanitizer of HTML lines, live or from the history (#22).
-  'src/ui/sanitize.ts': ['useSanitizedHtml'],
+  // The one sanitizer of HTML lines, live or from the history (its on-demand loader lives in the panel).
+  'src/ui/sanitize.ts': ['sanitizeHtml', 'useSanitizedHtml'],
+  'src/ui/panel/quick-state.ts': ['holdFocusIn', 'paletteOpen'],
 } as const;
 
 export type SharedPanelModules = { [M in keyof typeof SHARED_PANEL_MODULES]: { [N in (typeof SHARED_PANEL_MODULES)[M][number]]: unknown } };

@@ -10,7 +10,8 @@ import { useSignalValue } from './state/use-signal-value';
 import { run, view } from './store';
 import { followSortChoice, setSortByUrgency, sortByUrgency } from './panel/reply-due/sort-choice';
 import { originalKey, outgoingPreviews, outgoingText, sentOriginals, translateMode, visitorLanguages } from './panel/translation/outgoing-state';
-import { useSanitizedHtml } from './sanitize';
+import { sanitizeHtml, useSanitizedHtml } from './sanitize';
+import { holdFocusIn, paletteOpen } from './panel/quick-state';
 
 export const panelRuntime: SharedPanelModules = {
   'preact/jsx-runtime': { Fragment, jsx, jsxs },
@@ -22,7 +23,8 @@ export const panelRuntime: SharedPanelModules = {
   'src/ui/panel/host-field.ts': { editingHost, hostField, isTextField },
   'src/ui/panel/reply-due/sort-choice.ts': { sortByUrgency, setSortByUrgency, followSortChoice },
   'src/ui/panel/translation/outgoing-state.ts': { outgoingPreviews, translateMode, visitorLanguages, sentOriginals, originalKey, outgoingText },
-  'src/ui/sanitize.ts': { useSanitizedHtml },
+  'src/ui/sanitize.ts': { sanitizeHtml, useSanitizedHtml },
+  'src/ui/panel/quick-state.ts': { holdFocusIn, paletteOpen },
 };
 
 export function sharePanelRuntime(): void {

@@ -190,7 +190,7 @@ describe('the handler tables', () => {
       retryLine: true, discardLine: true, saveDraft: true, endChat: true, closeChat: true, setTyping: true, getTransferOptions: true,
       getCapacity: true, transferChat: true, getAgentSurvey: true, submitAgentSurvey: true, injectPanelScript: true,
       finishChatsThenAway: true, restartSession: true, testRing: true, useSidePanel: true, getReplyDue: true,
-      searchChatHistory: true, getCrmSiteSettings: true, saveCrmRecipe: true,
+      searchChatHistory: true, getCrmSiteSettings: true, saveCrmRecipe: true, getCannedResponses: true,
     };
     const handled = handlerTables(runtime as unknown as AgentRuntime).flatMap((table) => Object.keys(table));
     expect([...handled].sort()).toEqual(Object.keys(protocol).sort());

@@ -10,6 +10,7 @@ const PANEL_SCRIPT_UNAVAILABLE: Record<PanelScript, string> = {
   sanitizer: 'HTML lines show as text: the sanitizer could not be loaded in this tab.',
   'panel-tools': 'The chat tools (transfer, wrap-up survey, visitor details, copy and fill) could not be loaded in this tab: reload the page.',
   'customer-tools': 'Previous chats, Open record and the wrap-up card could not be loaded in this tab: reload the page.',
+  'quick-tools': 'Canned responses and the command palette could not be loaded in this tab: reload the page.',
 };
 
 export function panelHandlers(): HandlerTable {

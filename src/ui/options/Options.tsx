@@ -18,6 +18,8 @@ import { connectView, run, view } from '../store';
 import { AlertSettingsForm } from './AlertSettingsForm';
 import { ReplyDueForm } from './ReplyDueForm';
 import { TranslationSupportNote } from './TranslationSupportNote';
+import { CannedResponsesEditor } from './CannedResponsesEditor';
+import { ShortcutsEditor } from './ShortcutsEditor';
 import '@preact/signals'; // Our pages render with @preact/signals: a component that reads a signal's `.value` redraws when it changes.
 
 /** Switching is one click: the sandbox's account, or the agent's own one back as they left it. */
@@ -286,6 +288,14 @@ export function Options() {
       <section id="crm" aria-labelledby="crm-title">
         <h2 id="crm-title">CRM record &amp; wrap-up</h2>
         <CrmSettings />
+      </section>
+      <section id="canned-responses" aria-labelledby="canned-title">
+        <h2 id="canned-title">Canned responses</h2>
+        <CannedResponsesEditor />
+      </section>
+      <section id="shortcuts" aria-labelledby="shortcuts-title">
+        <h2 id="shortcuts-title">Panel shortcuts</h2>
+        <ShortcutsEditor />
       </section>
       <section aria-labelledby="polling-title">
         <h2 id="polling-title">Polling</h2>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ChatView } from '../../messaging/view';
 import { run } from '../store';
 import { Transcript } from './Transcript';
@@ -9,6 +9,8 @@ import { showBidiControls } from '../bidi';
 import { ReplyDueTimerSlot } from './reply-due/slots';
 import { ComposerTranslationSlot } from './translation/slots';
 import { outgoingText } from './translation/outgoing-state';
+import { CannedSlot, cannedProblems } from './quick-tools';
+import { holdFocusIn } from './quick-state';
 
 const minutesSince = (iso: string) => Math.max(0, Math.floor((Date.now() - Date.parse(iso)) / 60_000));
 
@@ -81,9 +83,32 @@ export function ChatPane({ chat, onError }: { chat: ChatView; onError: (message:
   };
   useEffect(() => () => clearTimeout(typingTimer.current), []);
 
+  // Canned responses (#21): `/word` at the start of the composer opens the list; a response is
+  // inserted for editing, and the line is held back while a blank or a placeholder is left in it.
+  const composer = useRef<HTMLTextAreaElement>(null);
+  const cannedKeys = useRef<((event: KeyboardEvent) => boolean) | null>(null);
+  const [cannedClosedAt, setCannedClosedAt] = useState<string | null>(null);
+  const slash = chatting && cannedClosedAt !== draft ? /^\/([^\n/]{0,40})$/.exec(draft) : null;
+  const cannedUsed = useRef(false);
+  // A chat switched by a shortcut or the palette replaces this pane: the focus moves to the panel
+  // first (never to the page, where the next key would go) and on to the new chat's message box.
+  useLayoutEffect(() => {
+    const box = composer.current;
+    const section = box?.closest('.chat');
+    const panel = box?.closest<HTMLElement>('.panel');
+    const root = panel?.getRootNode() as ShadowRoot | undefined;
+    if (root?.activeElement === panel) box?.focus();
+    return () => {
+      const active = root?.activeElement;
+      if (active && section?.contains(active)) holdFocusIn(panel);
+    };
+  }, []);
+  const held = cannedUsed.current ? cannedProblems(draft) : [];
+
   const send = async () => {
     const written = draft.trim();
-    if (!written || !chatting) return;
+    if (!written || !chatting || held.length) return;
+    cannedUsed.current = false;
     // In "write in my language" mode, the previewed translation (./translation/outgoing-state.ts).
     const outgoing = outgoingText(chat.id, written, privateNote);
     if (!outgoing.ok) return onError(outgoing.message);
@@ -184,6 +209,27 @@ export function ChatPane({ chat, onError }: { chat: ChatView; onError: (message:
           {chat.agentSurvey !== 'pending' && customer && <customer.WrapUpCard chat={chat} />}
         </div>
       ) : (
+        <>
+        {slash && (
+          <CannedSlot
+            query={slash[1] ?? ''}
+            chat={chat}
+            composer={composer}
+            keys={cannedKeys}
+            onPick={(text) => {
+              cannedUsed.current = true;
+              setDraft(text);
+              noteDraft(text);
+              composer.current?.focus();
+            }}
+            onClose={() => setCannedClosedAt(draft)}
+          />
+        )}
+        {held.length > 0 && (
+          <p class="warning" role="status" data-testid="canned-held">
+            {held.join(' ')}
+          </p>
+        )}
         <form
           class="composer"
           onSubmit={(event) => {
@@ -192,6 +238,7 @@ export function ChatPane({ chat, onError }: { chat: ChatView; onError: (message:
           }}
         >
           <textarea
+            ref={composer}
             data-testid="composer"
             aria-label="Message"
             placeholder={chatting ? 'Type a message; Enter sends, Shift+Enter for a new line' : 'Waiting for the chat to start'}
@@ -205,6 +252,7 @@ export function ChatPane({ chat, onError }: { chat: ChatView; onError: (message:
               noteTyping();
             }}
             onKeyDown={(event) => {
+              if (cannedKeys.current?.(event)) return;
               if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
                 event.preventDefault();
                 void send();
@@ -213,7 +261,7 @@ export function ChatPane({ chat, onError }: { chat: ChatView; onError: (message:
           />
           <ComposerTranslationSlot chatId={chat.id} draft={draft} disabled={!chatting || privateNote} />
           <div class="composer-side">
-            <button type="submit" class="btn btn-primary" data-testid="send" disabled={!chatting || !draft.trim()}>
+            <button type="submit" class="btn btn-primary" data-testid="send" disabled={!chatting || !draft.trim() || held.length > 0}>
               Send
             </button>
             <label class="private-toggle" title="Only agents see a private note">
@@ -230,6 +278,7 @@ export function ChatPane({ chat, onError }: { chat: ChatView; onError: (message:
             </label>
           </div>
         </form>
+        </>
       )}
     </section>
   );

@@ -8,6 +8,7 @@ import { LineAnnouncer } from './LineAnnouncer';
 import { useSignalValue } from '../state/use-signal-value';
 import { showBidiControls } from '../bidi';
 import { ReplyDueTimerSlot, UrgencyToggle, useChatOrder } from './reply-due/slots';
+import { onPanelKeyDown, paletteOpen, PaletteSlot, quickTools, type PanelHandle } from './quick-tools';
 
 
 export interface PanelProps {
@@ -41,6 +42,10 @@ export function Panel({ startCollapsed = false, openOnRing = false, onCollapsedC
 
   // LivePerson sets the agent Away when a ringing chat is not accepted within 20 s: count it down.
   const awayIn = useRingCountdown();
+  // Shortcuts and the command palette (#21): the keys stop in the panel; the tools load on first focus.
+  const root = useRef<HTMLElement>(null);
+  const handle: PanelHandle = { root, select: setSelected, activeChatId: active?.id };
+  const palette = useSignalValue(paletteOpen);
 
   const accept = async () => {
     const result = await run('acceptChat');
@@ -62,7 +67,16 @@ export function Panel({ startCollapsed = false, openOnRing = false, onCollapsedC
 
   const connecting = awaitingFirstView(v);
   return (
-    <aside class="panel" data-testid="panel" aria-label="Agent Dock" aria-busy={connecting}>
+    <aside
+      class="panel"
+      data-testid="panel"
+      aria-label="Agent Dock"
+      aria-busy={connecting}
+      ref={root}
+      onKeyDown={(event) => onPanelKeyDown(event, handle)}
+      onFocusIn={() => void quickTools.get()}
+    >
+      {palette && <PaletteSlot {...handle} />}
       {!connecting && <LineAnnouncer chats={chats} />}
       <header class="head">
         <div>
