@@ -73,7 +73,16 @@ export function trustedItem<T>(key: string, fallback: T, options: TrustedItemOpt
       announce(key);
     },
     watch(callback) {
-      const reread = () => void getValue().then(callback);
+      // A write is heard twice in the writing context (the local call and its own ping on the
+      // channel, which reaches every other channel object of that name): tell only what changed.
+      let last: string | undefined;
+      const reread = () =>
+        void getValue().then((value) => {
+          const seen = JSON.stringify(value);
+          if (seen === last) return;
+          last = seen;
+          callback(value);
+        });
       const local = watchers.get(key) ?? new Set();
       watchers.set(key, local.add(reread));
       const channel = typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(TRUSTED_DB.channel);
