@@ -11,6 +11,7 @@ import { Visitor } from '../emulator/visitor';
 import { openPopup, signInAndGoOnline } from './support/flows';
 import { inPanel, panelCount, testId } from './support/panel';
 import { useSandbox } from './support/sandbox';
+import { screenshotPath } from './support/screenshots';
 
 const WAIT = { timeout: 15_000, interval: 100 };
 
@@ -75,6 +76,8 @@ describe('command palette and shortcuts in Chromium', () => {
     expect(keys).toBe('Alt+M');
     await tab.keyboard.type('trnsfr');
     await vi.waitFor(async () => expect((await paletteIds())[0]).toBe('chat.transfer'), WAIT);
+    // The README's picture of the palette, filtered, over a chat.
+    await tab.screenshot({ path: screenshotPath('command-palette.png') });
     await tab.keyboard.press('Escape');
     await vi.waitFor(async () => expect(await panelCount(tab, testId('palette'))).toBe(0), WAIT);
     // The focus is back in the message box.

@@ -25,7 +25,17 @@ describe('LivePerson Messaging in Chromium', () => {
     await options.locator(testId('protocol-messaging')).click();
     await vi.waitFor(async () => expect(await options.$eval(testId('protocol-messaging'), (el) => (el as HTMLInputElement).checked)).toBe(true), WAIT);
     // Saved before signing in: the protocol is read at sign-in.
-    await vi.waitFor(async () => expect(await options.evaluate(`chrome.storage.local.get('account').then((s) => s.account?.protocol)`)).toBe('messaging'), WAIT);
+    // The account lives in the extension's IndexedDB (src/settings/trusted-item.ts, out of content scripts' reach).
+    const savedProtocol = `new Promise((resolve, reject) => {
+      const open = indexedDB.open('agent-dock');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const read = open.result.transaction('settings').objectStore('settings').get('account');
+        read.onsuccess = () => resolve(read.result?.protocol);
+        read.onerror = () => reject(read.error);
+      };
+    })`;
+    await vi.waitFor(async () => expect(await options.evaluate(savedProtocol)).toBe('messaging'), WAIT);
     await options.close();
 
     const popup = await openPopup(ext);

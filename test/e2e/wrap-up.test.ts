@@ -13,6 +13,7 @@ import { launchWithExtension, type ExtensionBrowser } from './support/browser';
 import { openPopup, panelRegistered, pollFast, signInAndGoOnline } from './support/flows';
 import { inPanel, testId } from './support/panel';
 import { useSandbox } from './support/sandbox';
+import { screenshotPath } from './support/screenshots';
 
 const WAIT = { timeout: 15_000, interval: 100 };
 
@@ -87,6 +88,8 @@ describe('Wrap-up into the CRM in Chromium', () => {
     const before = await form(tab);
     await tab.locator(inPanel(testId('log-to-crm'))).click();
     await tab.locator(inPanel(`${testId('wrap-up-status')}::-p-text(Filled 3 of 3)`)).wait();
+    // The README's picture of the wrap-up card beside the CRM form it filled.
+    await tab.screenshot({ path: screenshotPath('wrap-up.png') });
     const after = await form(tab);
     expect(after).toMatchObject({ notes, chatId, type: disposition });
     // The controlled form redrew (new elements, new ids) and kept the values: they are its state.

@@ -153,7 +153,7 @@ export function ChatPane({ chat, onError }: { chat: ChatView; onError: (message:
             {chat.startTime && ` · ${minutesSince(chat.startTime)} min`}
             {chat.chatTimeout !== undefined && ` · ends after ${chat.chatTimeout} s idle`}
             {chat.visitorId && ` · visitor ${chat.visitorId}`}
-            {' '}<ReplyDueTimerSlot chat={chat} />
+            <ReplyDueTimerSlot chat={chat} />
           </div>
         </div>
         {!confirmingEnd && (
