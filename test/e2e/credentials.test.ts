@@ -95,6 +95,8 @@ describe('credentials only to LivePerson, in Chromium', () => {
   it('a value a content script writes to storage.local is not what the sign-in forms propose', async () => {
     const options = await ext.browser.newPage();
     await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
+    // The form first, as the agent sees it: a click while the page is still reading the saved account is not the flow under test.
+    await options.locator('[data-testid="signin-form"] input[name="csdsUrl"]').wait();
     await options.locator(testId('use-sandbox')).click();
     const proposesSandbox = (page: Page) =>
       page.waitForFunction((url) => (document.querySelector('[data-testid="signin-form"] input[name="csdsUrl"]') as HTMLInputElement | null)?.value === url, { timeout: 15_000 }, SANDBOX_CSDS);
