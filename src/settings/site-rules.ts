@@ -8,18 +8,15 @@ import { z } from 'zod';
 import { parseSitePattern } from './site-match';
 import { PANEL_MAX_WIDTH, PANEL_MIN_WIDTH, SITE_RULE_DEFAULTS as D, type SiteRule } from './sites';
 
-/** A site as a rule names it (`match`): an origin or a URL pattern; the error says what is wrong. */
-export const sitePatternSchema = z
-  .string()
-  .max(500)
-  .superRefine((value, ctx) => {
-    const parsed = parseSitePattern(value);
-    if (typeof parsed === 'string') ctx.addIssue({ code: 'custom', message: parsed });
-  });
-
 export const siteRuleSchema = z
   .object({
-    match: sitePatternSchema,
+    match: z
+      .string()
+      .max(500)
+      .superRefine((value, ctx) => {
+        const parsed = parseSitePattern(value);
+        if (typeof parsed === 'string') ctx.addIssue({ code: 'custom', message: parsed });
+      }),
     enabled: z.boolean().default(D.enabled),
     mode: z.enum(['in-page', 'side-panel']).default(D.mode),
     dock: z.enum(['right', 'left', 'floating']).default(D.dock),

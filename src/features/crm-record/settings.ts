@@ -4,14 +4,19 @@
  * rules do in src/settings/site-rules.ts), and which template applies to a CRM page.
  */
 import { z } from 'zod';
-import { effectiveRule, patternMatchesUrl, sitePattern } from '../../settings/site-match';
+import { effectiveRule, parseSitePattern, patternMatchesUrl, sitePattern } from '../../settings/site-match';
 import { checkTemplate, templateOrigin } from './template';
-import { sitePatternSchema } from '../../settings/site-rules';
 
 export const crmRecordSettingSchema = z
   .object({
     /** The site, as a site rule's `match`: an origin or a URL pattern. */
-    match: sitePatternSchema,
+    match: z
+      .string()
+      .max(500)
+      .superRefine((value, ctx) => {
+        const parsed = parseSitePattern(value);
+        if (typeof parsed === 'string') ctx.addIssue({ code: 'custom', message: parsed });
+      }),
     template: z.string().superRefine((value, ctx) => {
       const check = checkTemplate(value);
       if (!check.ok) ctx.addIssue({ code: 'custom', message: check.reason });

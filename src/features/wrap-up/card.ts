@@ -4,16 +4,22 @@
  * what the agent entered. The card comes after the agent survey and never blocks ending a chat.
  */
 import { z } from 'zod';
-import { effectiveRule } from '../../settings/site-match';
+import { effectiveRule, parseSitePattern } from '../../settings/site-match';
 import type { WrapUpAnswers } from './recipe-values';
-import { sitePatternSchema } from '../../settings/site-rules';
 
 export const MAX_NOTES = 10_000;
 
 export const dispositionListSchema = z
   .object({
     /** A site rule's `match`; absent: every site. */
-    site: sitePatternSchema.optional(),
+    site: z
+      .string()
+      .max(500)
+      .superRefine((value, ctx) => {
+        const parsed = parseSitePattern(value);
+        if (typeof parsed === 'string') ctx.addIssue({ code: 'custom', message: parsed });
+      })
+      .optional(),
     dispositions: z
       .array(z.string().trim().min(1).max(80))
       .min(1)

@@ -4,7 +4,7 @@
  * new version with a step in `upgradeRecipe`, never an "if old format" check elsewhere.
  */
 import { z } from 'zod';
-import { sitePatternSchema } from '../../settings/site-rules';
+import { parseSitePattern } from '../../settings/site-match';
 
 export const RECIPE_VERSION = 1;
 
@@ -62,7 +62,13 @@ export const recipeSchema = z
   .object({
     version: z.literal(RECIPE_VERSION),
     /** The site, as a site rule's `match`. */
-    site: sitePatternSchema,
+    site: z
+      .string()
+      .max(500)
+      .superRefine((value, ctx) => {
+        const parsed = parseSitePattern(value);
+        if (typeof parsed === 'string') ctx.addIssue({ code: 'custom', message: parsed });
+      }),
     fields: z.array(recipeFieldSchema).min(1, 'A recipe fills at least one field.').max(30),
     /** Set on recipes a fleet policy deploys with a lock: the agent cannot re-teach them. */
     locked: z.boolean().optional(),
