@@ -112,11 +112,11 @@ describe('command palette and shortcuts in Chromium', () => {
     await vi.waitFor(async () => expect(await panelCount(tab, testId('chat-tab'))).toBe(2), WAIT);
     await vi.waitFor(async () => expect(await selectedTab()).toContain('Sam'), WAIT);
     await runFromPalette('next chat', 'chat.next');
-    expect(await selectedTab()).toContain('Dana');
+    await vi.waitFor(async () => expect(await selectedTab()).toContain('Dana'), WAIT);
     await runFromPalette('previous chat', 'chat.previous');
-    expect(await selectedTab()).toContain('Sam');
+    await vi.waitFor(async () => expect(await selectedTab()).toContain('Sam'), WAIT);
     await runFromPalette('switch dana', (await paletteIdFor('Switch to chat with Dana'))!);
-    expect(await selectedTab()).toContain('Dana');
+    await vi.waitFor(async () => expect(await selectedTab()).toContain('Dana'), WAIT);
 
     await runFromPalette('focus message', 'composer.focus');
     expect(await activeInPanel()).toBe('composer');
