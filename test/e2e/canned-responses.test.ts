@@ -148,7 +148,8 @@ describe('canned responses in Chromium', () => {
     expect(preview).toContain('href="https://www.example.com/account/reset"');
     await tab.keyboard.press('Enter');
     expect(await composerValue()).toBe('You can reset your password on the reset page (https://www.example.com/account/reset). The link works for 24 hours.');
-    await tab.keyboard.press('Enter');
+    // Sent with the Send button once it takes the line (the list has closed and nothing is held back).
+    await tab.locator(inPanel(`${testId('send')}:not([disabled])`)).click();
     await received('You can reset your password on the reset page (https://www.example.com/account/reset). The link works for 24 hours.');
 
     await slash('hostile', 'Hostile offer');
