@@ -5,18 +5,12 @@
  * (../agent/site-registration.ts).
  */
 import { z } from 'zod';
-import { parseSitePattern } from './site-match';
+import { siteMatchSchema } from './site-pattern-schema';
 import { PANEL_MAX_WIDTH, PANEL_MIN_WIDTH, SITE_RULE_DEFAULTS as D, type SiteRule } from './sites';
 
 export const siteRuleSchema = z
   .object({
-    match: z
-      .string()
-      .max(500)
-      .superRefine((value, ctx) => {
-        const parsed = parseSitePattern(value);
-        if (typeof parsed === 'string') ctx.addIssue({ code: 'custom', message: parsed });
-      }),
+    match: siteMatchSchema,
     enabled: z.boolean().default(D.enabled),
     mode: z.enum(['in-page', 'side-panel']).default(D.mode),
     dock: z.enum(['right', 'left', 'floating']).default(D.dock),

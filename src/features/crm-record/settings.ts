@@ -4,19 +4,14 @@
  * rules do in src/settings/site-rules.ts), and which template applies to a CRM page.
  */
 import { z } from 'zod';
-import { effectiveRule, parseSitePattern, patternMatchesUrl, sitePattern } from '../../settings/site-match';
+import { effectiveRule, patternMatchesUrl, sitePattern } from '../../settings/site-match';
+import { siteMatchSchema } from '../../settings/site-pattern-schema';
 import { checkTemplate, templateOrigin } from './template';
 
 export const crmRecordSettingSchema = z
   .object({
     /** The site, as a site rule's `match`: an origin or a URL pattern. */
-    match: z
-      .string()
-      .max(500)
-      .superRefine((value, ctx) => {
-        const parsed = parseSitePattern(value);
-        if (typeof parsed === 'string') ctx.addIssue({ code: 'custom', message: parsed });
-      }),
+    match: siteMatchSchema,
     template: z.string().superRefine((value, ctx) => {
       const check = checkTemplate(value);
       if (!check.ok) ctx.addIssue({ code: 'custom', message: check.reason });

@@ -4,7 +4,8 @@
  * what the agent entered. The card comes after the agent survey and never blocks ending a chat.
  */
 import { z } from 'zod';
-import { effectiveRule, parseSitePattern } from '../../settings/site-match';
+import { effectiveRule } from '../../settings/site-match';
+import { siteMatchSchema } from '../../settings/site-pattern-schema';
 import type { WrapUpAnswers } from './recipe-values';
 
 export const MAX_NOTES = 10_000;
@@ -12,13 +13,7 @@ export const MAX_NOTES = 10_000;
 export const dispositionListSchema = z
   .object({
     /** A site rule's `match`; absent: every site. */
-    site: z
-      .string()
-      .max(500)
-      .superRefine((value, ctx) => {
-        const parsed = parseSitePattern(value);
-        if (typeof parsed === 'string') ctx.addIssue({ code: 'custom', message: parsed });
-      })
+    site: siteMatchSchema
       .optional(),
     dispositions: z
       .array(z.string().trim().min(1).max(80))

@@ -4,7 +4,7 @@
  * new version with a step in `upgradeRecipe`, never an "if old format" check elsewhere.
  */
 import { z } from 'zod';
-import { parseSitePattern } from '../../settings/site-match';
+import { siteMatchSchema } from '../../settings/site-pattern-schema';
 
 export const RECIPE_VERSION = 1;
 
@@ -62,13 +62,7 @@ export const recipeSchema = z
   .object({
     version: z.literal(RECIPE_VERSION),
     /** The site, as a site rule's `match`. */
-    site: z
-      .string()
-      .max(500)
-      .superRefine((value, ctx) => {
-        const parsed = parseSitePattern(value);
-        if (typeof parsed === 'string') ctx.addIssue({ code: 'custom', message: parsed });
-      }),
+    site: siteMatchSchema,
     fields: z.array(recipeFieldSchema).min(1, 'A recipe fills at least one field.').max(30),
     /** Set on recipes a fleet policy deploys with a lock: the agent cannot re-teach them. */
     locked: z.boolean().optional(),
