@@ -9,6 +9,7 @@ import { exportLibrary, importIntoLibrary, parseLibraryFile } from '../../featur
 import { addResponse, deleteResponse, editResponse, EMPTY_PERSONAL_LIBRARY, personalLibraryItem, type LibraryEnv, type PersonalLibrary, type PersonalResponse } from '../../features/canned-responses/personal-library';
 import { run } from '../store';
 import { download } from './download';
+import { ImportJsonButton } from './ImportJsonButton';
 
 const env: LibraryEnv = { newId: () => crypto.randomUUID(), now: () => Date.now() };
 
@@ -121,20 +122,7 @@ export function CannedResponsesEditor() {
         <button type="button" class="btn" data-testid="canned-export" onClick={() => download('agent-dock-canned-responses.json', exportLibrary(library))}>
           Export (JSON)
         </button>
-        <label class="btn">
-          Import (JSON)
-          <input
-            type="file"
-            accept="application/json,.json"
-            data-testid="canned-import"
-            class="sr-only"
-            onChange={(e) => {
-              const input = e.target as HTMLInputElement;
-              const file = input.files?.[0];
-              if (file) void importFile(file).finally(() => (input.value = ''));
-            }}
-          />
-        </label>
+        <ImportJsonButton label="Import (JSON)" testId="canned-import" onFile={importFile} />
       </div>
       {notes.length > 0 && (
         <ul class="hint" data-testid="canned-notes">

@@ -7,6 +7,8 @@ import { browser } from 'wxt/browser';
 import { exportSiteRules, parseSiteRulesFile } from '../../settings/site-rules';
 import { PANEL_MAX_WIDTH, PANEL_MIN_WIDTH, siteRules, type SiteRule } from '../../settings/sites';
 import { addSite, hasAccess, removeRule, setRuleEnabled, updateRule, type SiteActionResult } from '../site-actions';
+import { download } from './download';
+import { ImportJsonButton } from './ImportJsonButton';
 
 function useRules(): SiteRule[] | null {
   const [rules, setRules] = useState<SiteRule[] | null>(null);
@@ -134,15 +136,6 @@ function RuleRow({ rule, granted, onResult }: { rule: SiteRule; granted: boolean
   );
 }
 
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 export function Sites() {
   const rules = useRules();
   const access = useAccess(rules);
@@ -198,20 +191,7 @@ export function Sites() {
         <button type="button" class="btn" data-testid="sites-export" onClick={async () => download('agent-dock-sites.json', exportSiteRules(await siteRules.getValue()))}>
           Export rules (JSON)
         </button>
-        <label class="btn">
-          Import rules (JSON)
-          <input
-            type="file"
-            accept="application/json,.json"
-            data-testid="sites-import"
-            class="sr-only"
-            onChange={(e) => {
-              const input = e.target as HTMLInputElement;
-              const file = input.files?.[0];
-              if (file) void importFile(file).finally(() => (input.value = ''));
-            }}
-          />
-        </label>
+        <ImportJsonButton label="Import rules (JSON)" testId="sites-import" onFile={importFile} />
       </div>
     </div>
   );
