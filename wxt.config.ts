@@ -57,22 +57,28 @@ function sharedPanelRuntime(): Plugin {
 }
 
 /**
- * Chromium e2e builds only: the panel's built-in AI scope (src/ui/panel/translation/built-in-scope.ts)
- * becomes the stand-in translator (test/e2e/support/translation-scope.ts). The Firefox e2e build
- * keeps Firefox's own scope, so its suite sees the feature absent, as an agent would. Chromium in the test
- * bed has no language models to download; every other build keeps the browser's own APIs, and the
- * store build is checked to carry no trace of the stand-in (test/e2e/store-build.test.ts).
+ * Chromium e2e builds only: the browser's built-in AI, which Chromium in the test bed has no models
+ * for, becomes the stand-ins the tests drive. The panel's translation scope
+ * (src/ui/panel/translation/built-in-scope.ts) becomes the stand-in translator
+ * (test/e2e/support/translation-scope.ts); the wrap-up card's summarizer scope
+ * (src/ui/customer/summarizer-scope.ts) the stand-in summarizer (test/e2e/support/summarizer-scope.ts).
+ * The Firefox e2e build keeps Firefox's own scope, so its suite sees the features absent, as an
+ * agent would. Every other build keeps the browser's own APIs, and the store build is checked to
+ * carry no trace of a stand-in (test/e2e/store-build.test.ts).
  */
-function standInTranslatorForE2e(): Plugin {
-  const real = '/src/ui/panel/translation/built-in-scope.ts';
-  const standIn = new URL('./test/e2e/support/translation-scope.ts', import.meta.url).pathname;
+function builtInAiStandInsForE2e(): Plugin {
+  const standIns = [
+    { name: 'built-in-scope', real: '/src/ui/panel/translation/built-in-scope.ts', standIn: './test/e2e/support/translation-scope.ts' },
+    { name: 'summarizer-scope', real: '/src/ui/customer/summarizer-scope.ts', standIn: './test/e2e/support/summarizer-scope.ts' },
+  ].map((s) => ({ ...s, standIn: new URL(s.standIn, import.meta.url).pathname }));
   return {
-    name: 'agent-dock:e2e-stand-in-translator',
+    name: 'agent-dock:e2e-built-in-ai-stand-ins',
     enforce: 'pre',
     async resolveId(source, importer, options) {
-      if (!source.endsWith('built-in-scope')) return null;
+      const candidate = standIns.find((s) => source.endsWith(s.name));
+      if (!candidate) return null;
       const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
-      return resolved?.id.endsWith(real) ? standIn : null;
+      return resolved?.id.endsWith(candidate.real) ? candidate.standIn : null;
     },
   };
 }
@@ -100,7 +106,7 @@ export default defineConfig({
   // No Preact devtools hooks, in any build: the e2e builds stay the production code.
   // The bench's marks (./src/ui/dock/marks.ts) only outside the store build: a page could read them.
   vite: (env) => ({
-    plugins: [preact({ devToolsEnabled: false }), ...(env.mode === 'e2e' && env.browser !== 'firefox' ? [standInTranslatorForE2e()] : []), ...(isStoreBuild(env.mode) ? [] : [panelScriptPrologue('content-scripts/panel.js')])],
+    plugins: [preact({ devToolsEnabled: false }), ...(env.mode === 'e2e' && env.browser !== 'firefox' ? [builtInAiStandInsForE2e()] : []), ...(isStoreBuild(env.mode) ? [] : [panelScriptPrologue('content-scripts/panel.js')])],
   }),
   hooks: {
     // The polyfill is for the background (promise-returning onMessage before Chrome 144). The

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SANDBOX_ACCOUNT, SANDBOX_CRM_ORIGIN, SANDBOX_PASSWORD } from '../../src/settings/sandbox';
+import { STAND_IN_SUMMARY_PREFIX } from '../features/wrap-up/stand-in-summarizer';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 let outDir: string;
@@ -55,12 +56,13 @@ describe.each(['chrome', 'firefox'] as const)('the %s store zip', (browser) => {
     }
   });
 
-  it('carries no stand-in translator and no test clock; the translation comes with the chat tools, not in panel.js (issue #21)', () => {
+  it('carries no stand-in translator or summarizer and no test clock; the translation comes with the chat tools, not in panel.js (issue #21)', () => {
     const files = unzip('-Z1', zipOf(browser)).split('\n').filter((f) => f.endsWith('.js'));
     const read = (f: string) => unzip('-p', zipOf(browser), f);
     const everything = files.map(read).join('\n');
-    // The stand-in's phrase book and its fake user agent (test/features/translation/stand-in-translator.ts), the e2e clock's key.
-    for (const needle of ['necesito ayuda con mi pedido', 'stand-in', 'e2e:clockOffsetMs']) expect(everything.includes(needle), needle).toBe(false);
+    // The stand-in translator's phrase book and its fake user agent (test/features/translation/stand-in-translator.ts),
+    // the stand-in summary's words (test/features/wrap-up/stand-in-summarizer.ts), the e2e clock's key.
+    for (const needle of ['necesito ayuda con mi pedido', 'stand-in', STAND_IN_SUMMARY_PREFIX, 'e2e:clockOffsetMs']) expect(everything.includes(needle), needle).toBe(false);
     expect(read('content-scripts/panel.js').includes('LanguageDetector')).toBe(false);
     expect(read('content-scripts/panel-tools.js').includes('LanguageDetector')).toBe(true);
   });

@@ -14,6 +14,7 @@ import { openPopup, panelRegistered, pollFast, signInAndGoOnline } from './suppo
 import { inPanel, testId } from './support/panel';
 import { useSandbox } from './support/sandbox';
 import { screenshotPath } from './support/screenshots';
+import { STAND_IN_SUMMARY_PREFIX } from '../features/wrap-up/stand-in-summarizer';
 
 const WAIT = { timeout: 15_000, interval: 100 };
 
@@ -115,6 +116,16 @@ describe('Wrap-up into the CRM in Chromium', () => {
     // The on-device summary is offered where Chrome's Summarizer API exists, and said absent otherwise.
     const summaryParts = async () => (await tab.$$(inPanel(testId('summarize')))).length + (await tab.$$(inPanel(testId('summary-unavailable')))).length;
     await vi.waitFor(async () => expect(await summaryParts()).toBe(1), WAIT);
+    // This Chromium build has the stand-in summarizer (wxt.config.ts): the summary is made from the
+    // chat's transcript, lands in the notes, and the agent edits it before it is used.
+    await tab.locator(inPanel(testId('summarize'))).click();
+    const notes = () => tab.$eval(inPanel(testId('wrap-up-notes')), (el) => (el as HTMLTextAreaElement).value);
+    await vi.waitFor(async () => expect((await notes()).startsWith(STAND_IN_SUMMARY_PREFIX)).toBe(true), WAIT);
+    expect(await notes()).toMatch(/ \d+ lines?, starting “.+”$/);
+    await tab.locator(inPanel(testId('wrap-up-notes'))).click();
+    await tab.keyboard.press('End');
+    await tab.keyboard.type(' Parcel re-sent.');
+    expect(await notes()).toMatch(/ Parcel re-sent\.$/);
     await tab.locator(inPanel(testId('teach-start'))).click();
     await teach(tab, 'textarea[name="case_notes"]', 'notes');
     await teach(tab, '[data-testid="case-chat-id"]', 'chat.id');

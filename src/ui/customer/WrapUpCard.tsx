@@ -9,6 +9,7 @@ import { checkWrapUp } from '../../features/wrap-up/card';
 import { summarizeForNotes, summarizerIn, summaryOffer, type SummaryOffer } from '../../features/wrap-up/notes-summary';
 import type { ChatView } from '../../messaging/view';
 import { wrapUpChat } from './chat-facts';
+import { summarizerScope } from './summarizer-scope';
 import { logToCrm, type LogOutcome } from './log-to-crm';
 import { useCrmSiteSettings } from './site-settings';
 import { Teach } from './Teach';
@@ -20,7 +21,7 @@ function Summary({ chat, setNotes }: { chat: ChatView; setNotes: (text: string) 
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState('');
   useEffect(() => {
-    void summaryOffer(summarizerIn(globalThis)).then(setOffer);
+    void summaryOffer(summarizerIn(summarizerScope())).then(setOffer);
   }, []);
   if (offer === undefined) return null;
   if (offer === 'none') {
@@ -31,7 +32,7 @@ function Summary({ chat, setNotes }: { chat: ChatView; setNotes: (text: string) 
     );
   }
   const summarize = async () => {
-    const api = summarizerIn(globalThis);
+    const api = summarizerIn(summarizerScope());
     if (!api) return;
     setBusy(true);
     const result = await summarizeForNotes(api, wrapUpChat(chat).transcript);
