@@ -117,6 +117,7 @@ export function ChatPane({ chat, onError }: { chat: ChatView; onError: (message:
     const outgoing = outgoingText(chat.id, written, privateNote);
     if (!outgoing.ok) return onError(outgoing.message);
     const text = outgoing.text;
+    // Used once: a line refused (markup the background would not take) comes back as plain words.
     const html = text === written ? htmlLine : undefined;
     cannedHtml.current = null;
     // Sending clears the kept draft in the background; a pending save must not bring it back.
