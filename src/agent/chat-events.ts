@@ -67,4 +67,6 @@ export function applyInfo(chat: StoredChat, info: ChatInfo | undefined): void {
   if (info.visitorId) chat.visitorId = info.visitorId;
   if (info.participantId) chat.participantId = info.participantId;
   if (info.chatTimeout !== undefined) chat.chatTimeout = info.chatTimeout;
+  if (info.skillId) chat.skillId = info.skillId;
+  if (info.skillName) chat.skillName = info.skillName;
 }

@@ -76,9 +76,18 @@ export interface IncomingWork {
 
 /** A line the agent sends. */
 export interface OutgoingLine {
+  /** The words; what a protocol without HTML lines sends. */
   text: string;
   /** Seen by agents only. */
   private: boolean;
+  /** The same line as sanitized HTML (checked at the boundary), for protocols that carry HTML lines. */
+  html?: string;
+}
+
+/** What `sendLine` answers: the event id it got (the proof it arrived), and whether the line went as HTML. */
+export interface SentLine {
+  eventId: number;
+  asHtml?: boolean;
 }
 
 export interface ConversationService {
@@ -117,8 +126,8 @@ export interface ConversationService {
   chat(connection: Connection, ref: ChatRef): Promise<Result<ChatSnapshot>>;
   /** What happened in these chats since each one's cursor: one answer for all of them. */
   chatEvents(connection: Connection, chats: StoredChat[]): Promise<Result<ChatSnapshot[]>>;
-  /** Sends a line; answers the event id it got (the proof it arrived). */
-  sendLine(connection: Connection, chat: StoredChat, line: OutgoingLine): Promise<Result<{ eventId: number }>>;
+  /** Sends a line; answers the event id it got (the proof it arrived) and how it went. */
+  sendLine(connection: Connection, chat: StoredChat, line: OutgoingLine): Promise<Result<SentLine>>;
   setTyping(connection: Connection, chat: StoredChat, typing: boolean): Promise<Result<void>>;
   transferTargets(connection: Connection, chat: StoredChat): Promise<Result<TransferSkill[]>>;
   transfer(connection: Connection, chat: StoredChat, target: TransferTarget): Promise<Result<void>>;

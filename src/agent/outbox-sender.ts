@@ -33,7 +33,7 @@ export class OutboxSender {
    * the first attempt is over; a refusal means the line was not queued. The POST waits on one
    * storage write only: see `saveAndFlush`.
    */
-  async sendLine(chatId: string, text: string, privateNote = false, clientId?: string): Promise<CommandResult> {
+  async sendLine(chatId: string, text: string, privateNote = false, clientId?: string, html?: string): Promise<CommandResult> {
     const { store } = this.deps;
     if (!store.state.connection) return fail('Sign in first.');
     const chat = store.chat(chatId);
@@ -41,7 +41,7 @@ export class OutboxSender {
     // The UI resends a command the stopped worker never answered; a previous worker may have queued it.
     if (clientId && chat.queuedClientIds?.includes(clientId)) return OK;
     if (chat.state === 'ended') return fail('The chat has ended.');
-    queueLine(chat, `${this.deps.now()}-${Math.random().toString(36).slice(2, 8)}`, text, privateNote);
+    queueLine(chat, `${this.deps.now()}-${Math.random().toString(36).slice(2, 8)}`, text, privateNote, html);
     if (clientId) chat.queuedClientIds = [...(chat.queuedClientIds ?? []), clientId].slice(-MAX_REMEMBERED_CLIENT_IDS);
     chat.draft = undefined;
     await this.saveAndFlush(chatId);
@@ -120,7 +120,7 @@ export class OutboxSender {
       // blindly); the views go out once it has left, so pushing them to the tabs does not delay it.
       const saved = await store.save();
       unsaved = false;
-      const posting = service.sendLine(connection, chat, { text: entry.text, private: !!entry.private });
+      const posting = service.sendLine(connection, chat, { text: entry.text, private: !!entry.private, ...(entry.html ? { html: entry.html } : {}) });
       if (saved) store.publish();
       const posted = await posting;
       const current = store.chat(chatId);
@@ -133,8 +133,8 @@ export class OutboxSender {
           id: String(posted.value.eventId),
           source: 'agent',
           by: connection.agentName,
-          text: entry.text,
-          textType: 'plain',
+          // As it went: an HTML line shows through the panel's sanitizer, like every HTML line.
+          ...(posted.value.asHtml && entry.html ? { text: entry.html, textType: 'html' as const } : { text: entry.text, textType: 'plain' as const }),
           time: new Date(now()).toISOString(),
           ...(entry.private ? { private: true } : {}),
         });

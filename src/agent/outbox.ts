@@ -18,10 +18,11 @@ export const MAX_ATTEMPTS = 4;
  */
 export const REQUEST_MAY_LAND_WITHIN_MS = 25_000;
 
-export function queueLine(chat: StoredChat, localId: string, text: string, privateNote: boolean): OutboxEntry {
+export function queueLine(chat: StoredChat, localId: string, text: string, privateNote: boolean, html?: string): OutboxEntry {
   const entry: OutboxEntry = {
     localId,
     text,
+    ...(html && !privateNote ? { html } : {}),
     status: 'pending',
     afterEventId: highestEventId(chat),
     attempts: 0,
@@ -83,7 +84,8 @@ function highestEventId(chat: StoredChat): number {
 export function confirmDelivered(chat: StoredChat, line: ChatLineEvent): boolean {
   const isPrivate = line.subType === 'ONLY_TO_REP';
   const index = chat.outbox.findIndex(
-    (entry) => entry.attempts > 0 && entry.text === line.text && !!entry.private === isPrivate && line.id > entry.afterEventId,
+    (entry) =>
+      entry.attempts > 0 && (entry.text === line.text || (!!entry.html && entry.html === line.text)) && !!entry.private === isPrivate && line.id > entry.afterEventId,
   );
   if (index < 0) return false;
   chat.outbox.splice(index, 1);

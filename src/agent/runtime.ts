@@ -204,9 +204,9 @@ export class AgentRuntime {
     return this.chats.accept();
   }
 
-  async sendLine(chatId: string, text: string, privateNote = false, clientId?: string): Promise<CommandResult> {
+  async sendLine(chatId: string, text: string, privateNote = false, clientId?: string, html?: string): Promise<CommandResult> {
     await this.restore();
-    return this.outbox.sendLine(chatId, text, privateNote, clientId);
+    return this.outbox.sendLine(chatId, text, privateNote, clientId, html);
   }
 
   async retryLine(chatId: string, localId: string): Promise<CommandResult> {

@@ -35,6 +35,8 @@ export interface Connection {
 export interface OutboxEntry {
   localId: string;
   text: string;
+  /** The same line as sanitized HTML (an HTML canned response), sent as such where the protocol carries HTML. */
+  html?: string;
   /** pending: waiting to be (re)sent; sending: a request is in flight; failed: waits for the agent. */
   status: 'pending' | 'sending' | 'failed';
   /** A private note (ONLY_TO_REP). */
@@ -65,6 +67,9 @@ export interface StoredChat {
   participantId?: string;
   startTime?: string;
   chatTimeout?: number;
+  /** The skill the chat came in on, as the protocol tells it (an id, a name or both). */
+  skillId?: string;
+  skillName?: string;
   visitorTyping: boolean;
   /** Lines in event-id order; each event id appears once. */
   lines: StoredLine[];

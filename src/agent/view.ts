@@ -33,7 +33,7 @@ export function toView(state: AgentState, version: number): AgentView {
     agent: connection ? state.profile : undefined,
     availability: connection ? state.availability : null,
     ringing: { count: state.ringing.count, since: state.ringing.since },
-    chats: state.chats.map((chat) => chatView(chat, connection?.agentName ?? 'You')),
+    chats: state.chats.map((chat) => chatView(chat, connection?.agentName ?? 'You', state.profile?.skills)),
     health: {
       lastPollAt: state.health.lastPollAt,
       problem: state.health.problem,
@@ -43,7 +43,20 @@ export function toView(state: AgentState, version: number): AgentView {
   };
 }
 
-function chatView(chat: StoredChat, agentName: string): ChatView {
+/** LivePerson's "no skill" (Messaging routing, Engagement History's "Unassigned"). */
+const NO_SKILL = '-1';
+
+/** The chat's skill for the view: the name the protocol sent, else the agent's own skill of that id. */
+export function skillOf(chat: Pick<StoredChat, 'skillId' | 'skillName'>, agentSkills: ReadonlyArray<{ id: string; name: string }> = []): ChatView['skill'] {
+  if (chat.skillId === NO_SKILL) return undefined;
+  const id = chat.skillId || undefined;
+  const name = chat.skillName || (id ? agentSkills.find((s) => s.id === id)?.name : undefined);
+  if (!id && !name) return undefined;
+  return { ...(id ? { id } : {}), ...(name ? { name } : {}) };
+}
+
+function chatView(chat: StoredChat, agentName: string, agentSkills?: ReadonlyArray<{ id: string; name: string }>): ChatView {
+  const skill = skillOf(chat, agentSkills);
   const queued: LineView[] = chat.outbox.map((entry) => ({
     id: `pending:${entry.localId}`,
     source: 'agent',
@@ -64,6 +77,7 @@ function chatView(chat: StoredChat, agentName: string): ChatView {
     ...(chat.startTime ? { startClock: clockOf(chat.startTime) } : {}),
     visitorId: chat.visitorId,
     chatTimeout: chat.chatTimeout,
+    ...(skill ? { skill } : {}),
     visitorTyping: chat.visitorTyping,
     visitor: chat.visitor,
     ...(chat.draft ? { draft: chat.draft } : {}),

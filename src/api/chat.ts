@@ -68,10 +68,12 @@ const infoSchema = z
     visitorTyping: z.string().optional(),
     agentTyping: z.string().optional(),
     participantId: idish.optional(),
+    skillId: idish.optional(),
+    skillName: z.string().optional(),
   })
   .transform((raw) => {
-    const { link, state, chatSessionKey, agentName, agentId, visitorId, visitorName, startTime, lastUpdate, duration, chatTimeout, visitorTyping, agentTyping, participantId, ...extra } = raw;
-    const info: ChatInfo = { state, chatSessionKey, agentName, agentId, visitorId, visitorName, startTime, lastUpdate, duration, chatTimeout, visitorTyping, agentTyping, participantId, extra };
+    const { link, state, chatSessionKey, agentName, agentId, visitorId, visitorName, startTime, lastUpdate, duration, chatTimeout, visitorTyping, agentTyping, participantId, skillId, skillName, ...extra } = raw;
+    const info: ChatInfo = { state, chatSessionKey, agentName, agentId, visitorId, visitorName, startTime, lastUpdate, duration, chatTimeout, visitorTyping, agentTyping, participantId, skillId, skillName, extra };
     return { info, links: link ?? {} };
   });
 

@@ -139,6 +139,13 @@ export interface ChatInfo {
   agentTyping?: string;
   /** Only for authenticated (SSO) visitors: the key to A21, participant info. */
   participantId?: string;
+  /**
+   * The skill the chat came in on: `skillId` and `skillName` in the visitor side's info example
+   * (retrieve-chat-information.md: `"skillName": "Sales", "skillId": 25975313`) and, every value a
+   * string, in the Third-Party Bots capture of the agent side's info (reference §4.22).
+   */
+  skillId?: string;
+  skillName?: string;
   /** Every other documented or undocumented scalar field, as sent. */
   extra: Record<string, unknown>;
 }

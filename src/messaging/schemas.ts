@@ -3,6 +3,7 @@
  * (src/background/serve-commands.ts). Only the background bundles them; the UIs import ./protocol's types.
  */
 import { z } from 'zod';
+import { htmlLineProblem } from '../features/canned-responses/html-line';
 import { recipeFieldSchema } from '../features/wrap-up/recipe';
 
 /** 'Back soon' is LivePerson Messaging's BACK_SOON state; the Chat Agent API has no such state and refuses it. */
@@ -17,14 +18,30 @@ export const signInSchema = z.object({
 
 export const chatIdSchema = z.object({ chatId: z.string().min(1).max(300) });
 
-export const sendLineSchema = z.object({
-  chatId: z.string().min(1).max(300),
-  text: z.string().min(1).max(10_000),
-  /** A note only agents see (LivePerson `ONLY_TO_REP`). */
-  private: z.boolean().optional(),
-  /** The UI's id for this line: a command resent because the worker stopped before answering is queued once. */
-  clientId: z.string().min(1).max(100).optional(),
-});
+export const sendLineSchema = z
+  .object({
+    chatId: z.string().min(1).max(300),
+    /** The line's words (what a protocol without HTML sends, and what the outbox shows). */
+    text: z.string().min(1).max(10_000),
+    /** A note only agents see (LivePerson `ONLY_TO_REP`). */
+    private: z.boolean().optional(),
+    /** The UI's id for this line: a command resent because the worker stopped before answering is queued once. */
+    clientId: z.string().min(1).max(100).optional(),
+    /**
+     * The same line as sanitized HTML (an HTML canned response, cleaned by the panel's DOMPurify):
+     * checked again here without a DOM (src/features/canned-responses/html-line.ts).
+     */
+    html: z
+      .string()
+      .min(1)
+      .max(20_000)
+      .superRefine((html, ctx) => {
+        const problem = htmlLineProblem(html);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      })
+      .optional(),
+  })
+  .refine((line) => !(line.html && line.private), 'A private note is sent as plain text');
 
 /** A queued line, by its outbox id (`pending:<localId>` in the view). */
 export const outboxLineSchema = z.object({ chatId: z.string().min(1).max(300), localId: z.string().min(1).max(100) });

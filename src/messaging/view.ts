@@ -49,6 +49,11 @@ export interface ChatView {
   startClock?: string;
   /** Seconds of visitor inactivity before LivePerson ends the chat. */
   chatTimeout?: number;
+  /**
+   * The skill the chat came in on: its id and name as the protocol tells them, the name else from
+   * the agent's own skills (A7). Absent when the chat has no skill (LivePerson's `-1`).
+   */
+  skill?: { id?: string; name?: string };
   visitorTyping: boolean;
   lines: LineView[];
   visitor?: VisitorDetails;

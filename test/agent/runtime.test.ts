@@ -29,6 +29,25 @@ describe('AgentRuntime', () => {
     expect(runtime.view().auth.reason).toMatch(/Could not find the account’s LivePerson domain/);
   });
 
+  it('names the chat’s skill in the view and sends an HTML response as one HTML line, shown once', async () => {
+    const runtime = newRuntime();
+    expect(await signIn(runtime)).toEqual({ ok: true });
+    expect(await runtime.setAvailability('Online')).toEqual({ ok: true });
+    const visitor = await Visitor.start({ baseUrl: h.emulator.baseUrl, name: 'Dana', skill: 'Support' });
+    await vi.waitFor(() => expect(runtime.view().ringing.count).toBe(1), WAIT);
+    expect(await runtime.acceptChat()).toEqual({ ok: true });
+    const chat = runtime.view().chats[0]!;
+    expect(chat.skill).toEqual({ id: '2', name: 'Support' });
+
+    const html = '<div dir="auto">Your code is <b>4711</b>.</div>';
+    expect(await runtime.sendLine(chat.id, 'Your code is 4711.', false, undefined, html)).toEqual({ ok: true });
+    await visitor.waitFor((v) => v.lines().some((l) => l.text === html && l.textType === 'html'), 8_000);
+    await visitor.sendLine('Thanks');
+    await vi.waitFor(() => expect(texts(runtime)).toContain('Thanks'), WAIT);
+    const agentLines = runtime.view().chats[0]!.lines.filter((l) => l.source === 'agent');
+    expect(agentLines.map((l) => [l.text, l.textType])).toEqual([[html, 'html']]);
+  });
+
   it('takes a chat end to end and never shows a line twice', async () => {
     const runtime = newRuntime();
     expect(await signIn(runtime)).toEqual({ ok: true });

@@ -3,7 +3,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { initialState, type StoredChat } from '../../src/agent/state';
-import { clockOf, toView } from '../../src/agent/view';
+import { clockOf, skillOf, toView } from '../../src/agent/view';
+import { Transcripts } from '../../src/conversation/messaging/transcript';
+import { applyInfo } from '../../src/agent/chat-events';
 
 const chat: StoredChat = {
   id: 'K1',
@@ -44,6 +46,40 @@ describe('toView', () => {
       ['2', ''],
       ['pending:a1', ''],
     ]);
+  });
+});
+
+describe('the chat’s skill', () => {
+  const agentSkills = [
+    { id: '1', name: 'Sales' },
+    { id: '2', name: 'Support' },
+  ];
+
+  it('is what the protocol told, the name else from the agent’s own skills; LivePerson’s -1 is no skill', () => {
+    expect(skillOf({ skillId: '25975313', skillName: 'Sales' })).toEqual({ id: '25975313', name: 'Sales' });
+    expect(skillOf({ skillId: '2' }, agentSkills)).toEqual({ id: '2', name: 'Support' });
+    expect(skillOf({ skillId: '9' }, agentSkills)).toEqual({ id: '9' });
+    expect(skillOf({ skillName: 'Sales' })).toEqual({ name: 'Sales' });
+    expect(skillOf({ skillId: '-1', skillName: 'Unassigned' }, agentSkills)).toBeUndefined();
+    expect(skillOf({})).toBeUndefined();
+  });
+
+  it('reaches the view from the Chat Agent API’s chat info (skillName, skillId)', () => {
+    const held: StoredChat = { ...chat, lines: [], outbox: [] };
+    applyInfo(held, { skillName: 'Sales', skillId: '25975313', extra: {} });
+    const [view] = toView({ ...initialState(), chats: [held] }, 1).chats;
+    expect(view!.skill).toEqual({ id: '25975313', name: 'Sales' });
+    const [plain] = toView({ ...initialState(), chats: [chat] }, 1).chats;
+    expect(plain!.skill).toBeUndefined();
+  });
+
+  it('reaches the view from a Messaging conversation’s skill id, named from the agent’s skills', () => {
+    const transcripts = new Transcripts();
+    transcripts.addMeta({ type: 'UPSERT', conversation: { conversationId: 'c1', state: 'OPEN', skillId: '2', participants: [] } });
+    const held: StoredChat = { ...chat, id: 'c1', lines: [], outbox: [] };
+    applyInfo(held, transcripts.snapshot('c1', -1).info);
+    const state = { ...initialState(), chats: [held], profile: { id: '1001', name: 'Alex', skills: agentSkills, maxChats: 4 } };
+    expect(toView(state, 1).chats[0]!.skill).toEqual({ id: '2', name: 'Support' });
   });
 });
 

@@ -7,6 +7,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createLivePersonClient } from '../../src/api';
+import { storedChat } from '../../src/agent/chat-list';
+import type { Connection } from '../../src/agent/state';
+import { chatAgentApiService } from '../../src/conversation/chat-agent-api/service';
 import { CHAT_URL, PLACEHOLDERS, SESSION_URL, documented, documentedText, replayFetch } from '../fixtures/liveperson/documented';
 
 const ORIGIN = `https://${PLACEHOLDERS.domain}`;
@@ -230,6 +233,28 @@ describe('Chat Agent API', () => {
     const { agent, requests } = replaying('agent/a14-send-line.json', 201);
     expect(ok(await agent.addLine(`${CHAT_URL}/events`, { text: 'hi', textType: 'html' }))).toEqual({ eventUrl: `${CHAT_URL}/events/5`, eventId: 5 });
     expect(JSON.parse(requests[0]!.body!)).toEqual({ event: { '@type': 'line', text: 'hi', textType: 'html' } });
+  });
+
+  it('A14: an HTML line leaves exactly as the page\'s HTML request example (no subType on a line for the visitor)', async () => {
+    const replay = replayFetch({ status: 201, body: documentedText('agent/a14-send-line.json') });
+    const service = chatAgentApiService(createLivePersonClient({ fetch: replay.fetch }));
+    const connection = { origin: ORIGIN, bearer: 'documented-bearer', sessionUrl: SESSION_URL } as Connection;
+    const chat = storedChat({ chatId: PLACEHOLDERS.chatId, chatUrl: CHAT_URL, links: { events: `${CHAT_URL}/events` }, events: [] });
+    // The page's example, as printed (reference §4.20).
+    const html = "<div dir='ltr' style='direction:ltr;text-align:left;'>this is a line of text</div>";
+    expect(await service.sendLine(connection, chat, { text: 'this is a line of text', private: false, html })).toEqual({ ok: true, value: { eventId: 5, asHtml: true } });
+    expect(JSON.parse(replay.requests[0]!.body!)).toEqual({ event: { '@type': 'line', text: html, textType: 'html' } });
+    expect(replay.requests[0]!.url).toBe(`${CHAT_URL}/events?v=1&NC=true`);
+    // The page's private example.
+    await service.sendLine(connection, chat, { text: 'This is a private message, only visible to agents', private: true });
+    expect(JSON.parse(replay.requests[1]!.body!)).toEqual({
+      event: { '@type': 'line', text: 'This is a private message, only visible to agents', textType: 'plain', subType: 'ONLY_TO_REP' },
+    });
+  });
+
+  it('A16: reads the chat\'s skill from the info resource (the visitor side\'s printed example: the agent side prints none)', async () => {
+    const { agent } = replaying('visitor/info.json');
+    expect(ok(await agent.getChatInfo(`${CHAT_URL}/info`))).toMatchObject({ skillName: 'Sales', skillId: '25975313', agentName: 'Natalie' });
   });
 
   it('A15: takes the end\'s 201 `chatLocation` as success', async () => {

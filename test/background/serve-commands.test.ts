@@ -21,6 +21,8 @@ function fakeRuntime() {
     signOut: vi.fn(async () => OK),
     setAvailability: vi.fn(async () => OK),
     chooseAvailability: vi.fn(async () => OK),
+    finishChatsThenAway: vi.fn(async () => OK),
+    restartSession: vi.fn(async () => OK),
     acceptChat: vi.fn(async () => OK),
     sendLine: vi.fn(async () => OK),
     endChat: vi.fn(async () => OK),
@@ -77,13 +79,27 @@ describe('serveCommands', () => {
     expect(runtime.signIn).toHaveBeenCalledWith(input);
   });
 
-  it('refuses account and availability changes from a content script', async () => {
+  it('refuses account changes from a content script', async () => {
     const refused = { ok: false, message: expect.stringContaining('Refused') };
     expect(await deliver('signIn', { csdsUrl: 'https://x.example', accountId: '1', username: 'a', password: 'p' }, contentScript())).toEqual(refused);
-    expect(await deliver('setAvailability', { state: 'Online' }, contentScript())).toEqual(refused);
     expect(await deliver('signOut', undefined, contentScript())).toEqual(refused);
+    expect(await deliver('restartSession', undefined, contentScript())).toEqual(refused);
     expect(runtime.signIn).not.toHaveBeenCalled();
+  });
+
+  it('takes availability from a panel on an enabled site (its palette sends it for trusted gestures only), never from another site', async () => {
+    expect(await deliver('setAvailability', { state: 'Away' }, contentScript())).toEqual(OK);
+    expect(runtime.chooseAvailability).toHaveBeenCalledWith('Away', undefined);
+    expect(await deliver('finishChatsThenAway', undefined, contentScript())).toEqual(OK);
+    expect(runtime.finishChatsThenAway).toHaveBeenCalledTimes(1);
+    vi.clearAllMocks();
+    for (const sender of [elsewhere(), { ...contentScript(), url: 'https://disabled.example/x', tab: { id: 5 } as Browser.tabs.Tab }, { ...contentScript(), url: 'http://crm.example/record/1' }]) {
+      expect(await deliver('setAvailability', { state: 'Away' }, sender)).toMatchObject({ ok: false, message: expect.stringContaining('Refused') });
+      expect(await deliver('finishChatsThenAway', undefined, sender)).toMatchObject({ ok: false });
+    }
     expect(runtime.chooseAvailability).not.toHaveBeenCalled();
+    expect(runtime.finishChatsThenAway).not.toHaveBeenCalled();
+    expect(await deliver('setAvailability', { state: 'Sleeping' }, contentScript())).toMatchObject({ ok: false, message: expect.stringMatching(/^Invalid request/) });
   });
 
   it('refuses everything from another extension', async () => {
@@ -106,7 +122,7 @@ describe('serveCommands', () => {
     expect(await deliver('submitAgentSurvey', { chatId: 'K1', surveyId: '1', answers: { q: 'not-a-list' } }, contentScript())).toMatchObject({ ok: false });
     expect(runtime.sendLine).not.toHaveBeenCalled();
     expect(await deliver('sendLine', { chatId: 'K1', text: 'hello' }, contentScript())).toEqual(OK);
-    expect(runtime.sendLine).toHaveBeenCalledWith('K1', 'hello', false, undefined);
+    expect(runtime.sendLine).toHaveBeenCalledWith('K1', 'hello', false, undefined, undefined);
   });
 
   it('ignores messages that are not in the protocol format', async () => {

@@ -12,6 +12,7 @@ const client = () => createLivePersonClient({ fetch: fetchCookie(fetch) as typeo
 conversationServiceContract({
   name: 'Chat Agent API',
   service: () => chatAgentApiService(client()),
+  carriesHtml: true,
   farSide: async (emulator, name) => {
     const visitor = await Visitor.start({ baseUrl: emulator.baseUrl, name });
     return {
@@ -25,6 +26,8 @@ conversationServiceContract({
 conversationServiceContract({
   name: 'LivePerson Messaging',
   service: () => messagingService({ client: client(), allowLoopback: true, requestTimeoutMs: 5_000 }),
+  // A ContentEvent's contentType is "text/plain" only (src/conversation/messaging/service.ts, sendLine).
+  carriesHtml: false,
   farSide: async (emulator, name) => {
     const consumer = await Consumer.start({ baseUrl: emulator.baseUrl, firstName: name });
     await consumer.requestConversation();

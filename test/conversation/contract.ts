@@ -25,6 +25,8 @@ export interface ContractSubject {
   service(emulator: Emulator): ConversationService;
   /** Starts a conversation from the far side (it rings an Online agent). */
   farSide(emulator: Emulator, name: string): Promise<FarSide>;
+  /** Whether the protocol carries HTML lines (the Chat Agent API's `textType: html`); else a line's words go. */
+  carriesHtml: boolean;
 }
 
 const ACCOUNT = '12345678';
@@ -106,6 +108,11 @@ export function conversationServiceContract(subject: ContractSubject): void {
       const sent = unwrap(await service.sendLine(connection, chat, { text: 'hi Ola', private: false }));
       expect(sent.eventId).toBeGreaterThan(chat.lastEventId - 1);
       await far.sees('hi Ola');
+      // An HTML canned response: as HTML where the protocol carries it, else its words.
+      const html = '<div dir="auto">Use the <b>reset page</b>.</div>';
+      const rich = unwrap(await service.sendLine(connection, chat, { text: 'Use the reset page.', private: false, html }));
+      expect(!!rich.asHtml).toBe(subject.carriesHtml);
+      await far.sees(subject.carriesHtml ? html : 'Use the reset page.');
       unwrap(await service.setTyping(connection, chat, true));
       unwrap(await service.setTyping(connection, chat, false));
       unwrap(await service.end(connection, chat));

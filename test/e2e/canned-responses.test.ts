@@ -3,15 +3,17 @@
  * page (and a bad import refused line by line), then in a chat `/` finds the account's predefined
  * content from the emulator (read by the background with the agent's login), the fleet's and the
  * personal one; placeholders are filled, a missing value stays a blank that holds the line back
- * until the agent fills it; the agent edits and sends, the visitor receives. HTML responses show
- * only through the sanitizer; a hostile one runs nothing.
+ * until the agent fills it; `{skill}` is the chat's skill and a response for another skill is not
+ * offered; the agent edits and sends, the visitor receives. HTML responses show only through the
+ * sanitizer and reach the visitor as an HTML line (words only once the agent edits them); a hostile
+ * one runs nothing, in the panel or at the visitor's.
  */
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ElementHandle, Page } from 'puppeteer';
-import { Visitor } from '../emulator/visitor';
+import { Visitor, type VisitorLine } from '../emulator/visitor';
 import { openPopup, signInAndGoOnline } from './support/flows';
 import { PWN } from './support/hostile';
 import { inPanel, panelCount, testId } from './support/panel';
@@ -30,6 +32,11 @@ describe('canned responses in Chromium', () => {
   const composerValue = () => tab.$eval(inPanel(testId('composer')), (el) => (el as HTMLTextAreaElement).value);
   const optionTitles = () => tab.$$eval(inPanel(`${testId('canned-option')} .canned-title`), (els) => els.map((e) => e.textContent));
   const received = (text: string) => dana.waitFor((v) => v.lines().some((l) => l.text === text), 10_000);
+  /** The visitor's first line that `match` accepts, once it has arrived. */
+  const receivedLine = async (match: (line: VisitorLine) => boolean) => {
+    await dana.waitFor((v) => v.lines().some(match), 10_000);
+    return dana.lines().find(match)!;
+  };
   /** Types `/query` in an empty composer and waits for the list to show `title` first. */
   async function slash(query: string, title: string) {
     await tab.locator(inPanel(testId('composer'))).click();
@@ -45,6 +52,7 @@ describe('canned responses in Chromium', () => {
       {
         cannedResponses: [
           { id: 'hours', title: 'Opening hours', text: 'We answer every day from 8:00 to 20:00.', shortcut: 'hours' },
+          { id: 'team', title: 'Team intro', text: 'You are talking to our {skill} team, {visitorName}.', shortcut: 'team' },
           { id: 'hostile', title: 'Hostile offer', text: `<img src=x onerror="${PWN}"><script>${PWN}</script><b>Bold offer</b> <a href="javascript:${PWN}">terms</a>` },
         ],
       },
@@ -78,7 +86,7 @@ describe('canned responses in Chromium', () => {
     tab = await sandbox.ext.browser.newPage();
     await tab.goto(sandbox.crm.url);
     await tab.locator(inPanel(testId('panel'))).wait();
-    dana = await Visitor.start({ baseUrl: sandbox.emulator.baseUrl, name: 'Dana' });
+    dana = await Visitor.start({ baseUrl: sandbox.emulator.baseUrl, name: 'Dana', skill: 'Sales' });
     await tab.locator(inPanel(testId('accept'))).click();
     await tab.locator(inPanel(`${testId('chat')}[data-state="chatting"]`)).wait();
 
@@ -139,18 +147,55 @@ describe('canned responses in Chromium', () => {
     await tab.keyboard.press('Backspace');
   });
 
-  it('shows an HTML response only through the sanitizer and inserts its words, links kept; a hostile one runs nothing', async () => {
+  it('fills {skill} with the chat’s skill, and leaves out a response meant for another skill', async () => {
+    await slash('team', 'Team intro');
+    await tab.keyboard.press('Enter');
+    expect(await composerValue()).toBe('You are talking to our Sales team, Dana.');
+    await tab.locator(inPanel(`${testId('send')}:not([disabled])`)).click();
+    await received('You are talking to our Sales team, Dana.');
+    // "Reset password" is the account's response for Support (skill 2): not offered in a Sales chat.
+    await tab.locator(inPanel(testId('composer'))).click();
+    await tab.keyboard.type('/reset password');
+    await tab.locator(inPanel(`${testId('canned')} ::-p-text(No canned response matches)`)).wait();
+    await tab.keyboard.down('Control');
+    await tab.keyboard.press('a');
+    await tab.keyboard.up('Control');
+    await tab.keyboard.press('Backspace');
+  });
+
+  it('shows an HTML response only through the sanitizer and sends it as an HTML line, links kept; edited, it goes as words; a hostile one runs nothing', async () => {
     const title = await tab.title();
+    // A Support chat, where the account's HTML response is offered.
+    const olu = await Visitor.start({ baseUrl: sandbox.emulator.baseUrl, name: 'Olu', skill: 'Support' });
+    await tab.locator(inPanel(testId('accept'))).click();
+    await vi.waitFor(async () => expect(await tab.$eval(inPanel(`${testId('chat-tab')}[aria-selected="true"]`), (el) => el.textContent ?? '')).toContain('Olu'), WAIT);
+    await tab.locator(inPanel(`${testId('chat')}[data-state="chatting"]`)).wait();
+    dana = olu;
     await slash('reset password', 'Reset password');
     await tab.locator(inPanel(`${testId('canned-preview')} b`)).wait();
     const preview = await tab.$eval(inPanel(testId('canned-preview')), (el) => el.innerHTML);
     expect(preview).toContain('<b>24 hours</b>');
     expect(preview).toContain('href="https://www.example.com/account/reset"');
     await tab.keyboard.press('Enter');
-    expect(await composerValue()).toBe('You can reset your password on the reset page (https://www.example.com/account/reset). The link works for 24 hours.');
-    // Sent with the Send button once it takes the line (the list has closed and nothing is held back).
+    const words = 'You can reset your password on the reset page (https://www.example.com/account/reset). The link works for 24 hours.';
+    expect(await composerValue()).toBe(words);
+    // Unedited, it goes as the sanitized HTML the preview showed: LivePerson's documented HTML line.
+    await tab.locator(inPanel(testId('canned-html-note'))).wait();
     await tab.locator(inPanel(`${testId('send')}:not([disabled])`)).click();
-    await received('You can reset your password on the reset page (https://www.example.com/account/reset). The link works for 24 hours.');
+    const sent = await receivedLine((l) => l.source === 'agent' && l.textType === 'html');
+    expect(sent.text).toMatch(/^<div dir="auto"><p>You can reset your password on <a href="https:\/\/www\.example\.com\/account\/reset" target="_blank" rel="noopener noreferrer">the reset page<\/a>\. The link works for <b>24 hours<\/b>\.<\/p><\/div>$/);
+    // The panel shows the agent's own HTML line through the sanitizer, as markup, never as source.
+    await tab.locator(inPanel(`${testId('line')}[data-source="agent"] ${testId('line-text')} b`)).wait();
+    expect(await tab.$$eval(inPanel(`${testId('line')}[data-source="agent"] ${testId('line-text')}`), (els) => els.map((e) => e.textContent).join('|'))).not.toContain('<b>');
+
+    // Edited, the words go as plain text.
+    await slash('reset password', 'Reset password');
+    await tab.keyboard.press('Enter');
+    await tab.keyboard.type(' Thanks!');
+    expect(await panelCount(tab, testId('canned-html-note'))).toBe(0);
+    await tab.keyboard.press('Enter');
+    const plain = await receivedLine((l) => l.text === `${words} Thanks!`);
+    expect(plain.textType).toBe('plain');
 
     await slash('hostile', 'Hostile offer');
     await tab.locator(inPanel(`${testId('canned-preview')} b`)).wait();
@@ -158,6 +203,11 @@ describe('canned responses in Chromium', () => {
     expect(hostile).not.toMatch(/<img|<script|onerror|javascript:/i);
     await tab.keyboard.press('Enter');
     expect(await composerValue()).toBe('Bold offer terms');
+    // Sent, it reaches the visitor as the sanitized HTML only: nothing that could run.
+    await tab.locator(inPanel(`${testId('send')}:not([disabled])`)).click();
+    const offer = await receivedLine((l) => l.textType === 'html' && l.text.includes('Bold offer'));
+    expect(offer.text).not.toMatch(/<img|<script|onerror|javascript:/i);
+    await vi.waitFor(async () => expect(await panelCount(tab, `${testId('line')}[data-source="agent"] ${testId('line-text')} b`)).toBe(2), WAIT);
     expect(await tab.title()).toBe(title);
     expect(await tab.$eval('html', (el) => el.getAttribute('data-pwned'))).toBeNull();
   });

@@ -2,8 +2,9 @@
  * The command palette and the panel shortcuts in Chromium: Ctrl-K reaches every panel action the
  * panel shows (accept, next/previous and switch chat, focus the message box, insert a canned
  * response, transfer, end, copy the transcript, visitor info); the documented shortcuts do the
- * same; an override set on the options page works at once. Throughout, the host page's key
- * listeners (window and document) hear none of the keys pressed in the panel.
+ * same; an override set on the options page works at once; availability changes from the palette
+ * in a CRM tab. Throughout, the host page's key listeners (window and document) hear none of the
+ * keys pressed in the panel.
  */
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Page } from 'puppeteer';
@@ -70,8 +71,8 @@ describe('command palette and shortcuts in Chromium', () => {
     await tab.locator(inPanel(testId('palette-input'))).wait();
     const ids = await paletteIds();
     for (const id of ['composer.focus', 'canned-responses.insert', 'chat.transfer', 'chat.end', 'chat.copy-transcript', 'visitor.info']) expect(ids).toContain(id);
-    // Not in a CRM tab: availability is changed from the toolbar button (content scripts may not).
-    expect(ids.filter((id) => id?.startsWith('availability.'))).toEqual([]);
+    // In a CRM tab too (sent for the agent's own key press or click only): Online now, so Away and drain.
+    expect(ids.filter((id) => id?.startsWith('availability.'))).toEqual(['availability.away', 'availability.drain']);
     const keys = await tab.$eval(inPanel(`${testId('palette-option')}[data-command="composer.focus"] kbd`), (el) => el.textContent);
     expect(keys).toBe('Alt+M');
     await tab.keyboard.type('trnsfr');
@@ -189,5 +190,16 @@ describe('command palette and shortcuts in Chromium', () => {
     expect(await tab.$eval(inPanel(`${testId('palette-option')}[data-command="chat.next"] kbd`), (el) => el.textContent)).toBe('Alt+J');
     await tab.keyboard.press('Escape');
     expect(await hostHeard()).toEqual(expect.not.arrayContaining(['keydown:j', 'keydown:J', 'keydown:k']));
+  });
+
+  it('changes availability from the palette in a CRM tab, on the agent’s own key press; the page hears none of it', async () => {
+    await tab.bringToFront();
+    const heardBefore = (await hostHeard()).length;
+    const header = () => tab.$eval(inPanel('.head .sub'), (el) => el.textContent ?? '');
+    await runFromPalette('go away', 'availability.away');
+    await vi.waitFor(async () => expect(await header()).toMatch(/· Away$/), WAIT);
+    await runFromPalette('go online', 'availability.online');
+    await vi.waitFor(async () => expect(await header()).toMatch(/· Online$/), WAIT);
+    expect((await hostHeard()).slice(heardBefore)).toEqual([]);
   });
 });

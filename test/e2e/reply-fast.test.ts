@@ -13,6 +13,7 @@ import { Visitor } from '../emulator/visitor';
 import { openPopup, signInAndGoOnline } from './support/flows';
 import { inPanel, panelLines, testId, typeIntoComposer } from './support/panel';
 import { useSandbox } from './support/sandbox';
+import { screenshotPath } from './support/screenshots';
 
 const WAIT = { timeout: 15_000, interval: 100 };
 
@@ -90,6 +91,8 @@ describe('reply fast in Chromium (issue #21)', () => {
     await crmTab.bringToFront();
     await crmTab.locator(inPanel(testId('sort-by-urgency'))).click();
     await vi.waitFor(async () => expect((await tabs(crmTab)).map((t) => t.name)).toEqual(['Luis', 'Dana']), WAIT);
+    // The README's picture of the timers: Luis's wait red and first, Dana answered.
+    await crmTab.screenshot({ path: screenshotPath('reply-due.png') });
 
     // Answering ends the wait: the badge goes back to the open chats.
     await crmTab.locator(inPanel(testId('chat-tab'))).click();
@@ -120,6 +123,10 @@ describe('reply fast in Chromium (issue #21)', () => {
     await crmTab.locator(inPanel(`${testId('error')}::-p-text("Preview the translation first")`)).wait();
     await crmTab.locator(inPanel(testId('translation-preview-button'))).click();
     await crmTab.locator(inPanel(`${testId('translation-preview-text')}::-p-text("Lo siento, déjeme revisar su pedido")`)).wait();
+    // The README's picture of translation: the visitor's Spanish with its translation, the reply's preview.
+    await crmTab.locator(inPanel(`${testId('error')} button[aria-label="Dismiss"]`)).click();
+    await vi.waitFor(async () => expect(await crmTab.$(inPanel(testId('error')))).toBeNull(), WAIT);
+    await crmTab.screenshot({ path: screenshotPath('translation.png') });
     await crmTab.locator(inPanel(testId('send'))).click();
     await dana.waitFor((v) => v.lines().some((l) => l.text === 'Lo siento, déjeme revisar su pedido'), 15_000);
     expect(dana.lines().some((l) => l.text === 'I am sorry, let me check your order')).toBe(false);

@@ -198,7 +198,8 @@ describe('reliability and security in Chromium', () => {
         const msg = (type, data) => ({ id: Math.floor(Math.random() * 1e6), type, data, timestamp: Date.now() });
         const chatId = ${JSON.stringify(chatId)};
         return {
-          setAvailability: await send(msg('setAvailability', { state: 'Away' })),
+          restartSession: await send(msg('restartSession')),
+          badAvailability: await send(msg('setAvailability', { state: 'Sleeping' })),
           signOut: await send(msg('signOut')),
           signIn: await send(msg('signIn', { csdsUrl: 'https://evil.example', accountId: '1', username: 'x', password: 'y' })),
           lineNotAString: await send(msg('sendLine', { chatId, text: { toString: 'x' } })),
@@ -214,10 +215,11 @@ describe('reliability and security in Chromium', () => {
       })()`,
     );
     const ownPagesOnly = { res: { ok: false, message: expect.stringMatching(/only allowed from Agent Dock’s own pages/) } };
-    expect(answers.setAvailability).toEqual(ownPagesOnly);
+    // Availability is a panel command on enabled sites (sent for trusted gestures only, docs/security.md): checked like the others.
+    expect(answers.restartSession).toEqual(ownPagesOnly);
     expect(answers.signOut).toEqual(ownPagesOnly);
     expect(answers.signIn).toEqual(ownPagesOnly);
-    for (const key of ['lineNotAString', 'lineTooLong', 'lineNoChat', 'badTransfer', 'badTyping', 'badSurvey', 'protoPollution']) {
+    for (const key of ['badAvailability', 'lineNotAString', 'lineTooLong', 'lineNoChat', 'badTransfer', 'badTyping', 'badSurvey', 'protoPollution']) {
       expect(answers[key], key).toEqual({ res: { ok: false, message: expect.stringMatching(/^Invalid request/) } });
     }
     // Messages outside the protocol get no answer at all.

@@ -107,6 +107,18 @@ describe('the emulator answers in the documented shapes', () => {
     expect(missing(skills, await agentGet(`${chatUrl}/transfer`))).toEqual([]);
     const line = await (await fetch(`${chatUrl}/events?v=1&NC=true`, { method: 'POST', headers: { ...H, Authorization: `Bearer ${bearer}` }, body: '{"event":{"@type":"line","text":"hi","textType":"plain"}}' })).json();
     expect(missing(documented('agent/a14-send-line.json'), line)).toEqual([]);
+    // A14's HTML request example, as the page prints it: taken (201), kept as an html line.
+    const htmlText = "<div dir='ltr' style='direction:ltr;text-align:left;'>this is a line of text</div>";
+    const htmlAnswer = await fetch(`${chatUrl}/events?v=1&NC=true`, { method: 'POST', headers: { ...H, Authorization: `Bearer ${bearer}` }, body: JSON.stringify({ event: { '@type': 'line', text: htmlText, textType: 'html' } }) });
+    expect(htmlAnswer.status).toBe(201);
+    expect(missing(documented('agent/a14-send-line.json'), await htmlAnswer.json())).toEqual([]);
+    const events = [(await agentGet(`${chatUrl}/events?from=0`)).events.event].flat();
+    expect(events.find((e: { text?: string }) => e.text === htmlText)).toMatchObject({ textType: 'html', source: 'agent' });
+    // "Link targets are rewritten to _blank" (the same page).
+    const linkText = `<a href="https://www.example.com/a" target='_self'>a</a> <a target=top href="https://www.example.com/b">b</a>`;
+    await fetch(`${chatUrl}/events?v=1&NC=true`, { method: 'POST', headers: { ...H, Authorization: `Bearer ${bearer}` }, body: JSON.stringify({ event: { '@type': 'line', text: linkText, textType: 'html' } }) });
+    const rewritten = [(await agentGet(`${chatUrl}/events?from=0`)).events.event].flat().at(-1) as { text: string };
+    expect(rewritten.text).toBe('<a href="https://www.example.com/a" target="_blank">a</a> <a target="_blank" href="https://www.example.com/b">b</a>');
   });
 
   it('the visitor side: availability, surveys, chat, events, info, visitor name, errors', async () => {

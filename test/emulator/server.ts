@@ -1132,7 +1132,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       else chat.agentTyping = 'not-typing';
       return addEvent(chat, {
         type: 'line',
-        text: event.text,
+        // A14 (reference §4.20): in an agent's HTML line "link targets are rewritten to _blank".
+        text: textType === 'html' && source === 'agent' ? event.text.replace(/(<a\b[^>]*?\starget\s*=\s*)("[^"]*"|'[^']*'|[^\s>]+)/gi, '$1"_blank"') : event.text,
         textType,
         by: byName,
         source,

@@ -40,8 +40,8 @@ describe('a visitor fed the documented answers', () => {
     const visitor = await Visitor.start({ baseUrl: base, accountId: '1234' });
     expect(seen).toEqual(['GET /api/account/1234/service/conversationVep/baseURI.json', 'POST /api/account/1234/chat/request.json', 'GET /api/account/1234/chat/H1-documentedK1']);
     expect(visitor.lines()).toEqual([
-      { id: 1, source: 'system', by: 'info', text: 'Thank you for choosing to chat with us.' },
-      { id: 3, source: 'system', by: 'info', text: 'You are now chatting with Natalie.' },
+      { id: 1, source: 'system', by: 'info', text: 'Thank you for choosing to chat with us.', textType: 'plain' },
+      { id: 3, source: 'system', by: 'info', text: 'You are now chatting with Natalie.', textType: 'plain' },
     ]);
     expect(visitor.state()).toBe('chatting');
     expect(visitor.agentTyping()).toBe(false);

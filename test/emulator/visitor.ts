@@ -8,12 +8,15 @@ export interface VisitorLine {
   source: string;
   by: string;
   text: string;
+  /** `plain` (the default), `html` or `rich-content`, as the line event says. */
+  textType: string;
 }
 
 interface RawEvent {
   '@id'?: string;
   '@type'?: string;
   text?: string;
+  textType?: string;
   by?: string;
   source?: string;
   state?: string;
@@ -125,7 +128,7 @@ export class Visitor {
       const id = Number(event['@id']);
       if (event['@type'] === 'state' && event.state) this.lastState = event.state;
       if (event['@type'] === 'line' && !this.seen.has(id)) {
-        this.seen.set(id, { id, source: event.source ?? '', by: event.by ?? '', text: event.text ?? '' });
+        this.seen.set(id, { id, source: event.source ?? '', by: event.by ?? '', text: event.text ?? '', textType: event.textType ?? 'plain' });
       }
     }
     this.agentIsTyping = chat.info?.agentTyping === 'typing';

@@ -1,4 +1,8 @@
-/** Account, availability and alerts: from our own pages only, never from a content script. */
+/**
+ * Account and alerts: from our own pages only, never from a content script. Availability also from
+ * a panel on an enabled site (policy `panel`), whose palette sends it only for the agent's own,
+ * trusted key press or click (src/ui/panel/palette/panel-commands.ts; docs/security.md).
+ */
 import type { AgentRuntime } from '../../agent/runtime';
 import { setAvailabilitySchema, signInSchema, signInWithApiKeySchema } from '../../messaging/schemas';
 import type { Refusal } from '../../messaging/protocol';
@@ -14,8 +18,8 @@ export function accountHandlers(runtime: AgentRuntime, alerts?: AlertCommands): 
     signIn: { from: 'page', schema: signInSchema, run: (input) => runtime.signIn(input) },
     signInWithApiKey: { from: 'page', schema: signInWithApiKeySchema, run: (input) => runtime.signIn(input) },
     signOut: { from: 'page', run: () => runtime.signOut() },
-    setAvailability: { from: 'page', schema: setAvailabilitySchema, run: (input) => runtime.chooseAvailability(input.state, input.reason) },
-    finishChatsThenAway: { from: 'page', run: () => runtime.finishChatsThenAway() },
+    setAvailability: { from: 'panel', schema: setAvailabilitySchema, run: (input) => runtime.chooseAvailability(input.state, input.reason) },
+    finishChatsThenAway: { from: 'panel', run: () => runtime.finishChatsThenAway() },
     restartSession: { from: 'page', run: () => runtime.restartSession() },
     testRing: {
       from: 'page',

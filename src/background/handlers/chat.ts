@@ -25,7 +25,7 @@ export function chatHandlers(runtime: AgentRuntime): HandlerTable {
       from: 'panel',
       schema: sendLineSchema,
       chatOf: byChatId,
-      run: (input) => runtime.sendLine(input.chatId, input.text, input.private ?? false, input.clientId),
+      run: (input) => runtime.sendLine(input.chatId, input.text, input.private ?? false, input.clientId, input.html),
     },
     retryLine: { from: 'panel', schema: outboxLineSchema, chatOf: byChatId, run: (input) => runtime.retryLine(input.chatId, input.localId) },
     discardLine: { from: 'panel', schema: outboxLineSchema, chatOf: byChatId, run: (input) => runtime.discardLine(input.chatId, input.localId) },

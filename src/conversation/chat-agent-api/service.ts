@@ -64,12 +64,15 @@ export function chatAgentApiService(client: LivePersonClient): ConversationServi
         chats.map((c) => ({ chatId: c.id, lastEventId: c.lastEventId })),
       ),
     sendLine: async (connection, chat, line) => {
+      // A14: `textType` plain or html ("Iframes, scripts and DOM actions are not allowed"); `subType`
+      // is optional and has one value, ONLY_TO_REP. The page's HTML example has no subType.
+      const asHtml = !!line.html && !line.private;
       const posted = await agent(connection).addLine(eventsUrl(chat), {
-        text: line.text,
-        textType: 'plain',
-        subType: line.private ? 'ONLY_TO_REP' : 'REGULAR',
+        text: asHtml ? line.html! : line.text,
+        textType: asHtml ? 'html' : 'plain',
+        ...(line.private ? { subType: 'ONLY_TO_REP' as const } : {}),
       });
-      return posted.ok ? { ok: true, value: { eventId: posted.value.eventId } } : posted;
+      return posted.ok ? { ok: true, value: { eventId: posted.value.eventId, ...(asHtml ? { asHtml } : {}) } } : posted;
     },
     setTyping: (connection, chat, typing) => agent(connection).setAgentTyping(chat.links['agent-typing'] ?? `${chat.chatUrl}/info/agentTyping`, typing),
     transferTargets: (connection, chat) => agent(connection).getTransferOptions(transferUrl(chat)),

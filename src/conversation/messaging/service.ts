@@ -226,6 +226,9 @@ export function messagingService(opts: MessagingServiceOptions): MessagingConver
       const socket = socketOf(connection);
       const conn = await socket.ready();
       if (!conn.ok) return conn;
+      // Always the words, never `line.html`: a Messaging ContentEvent's contentType has one valid
+      // value, "text/plain" (developer-center pages/documents/data/messaging-consumer-history/methods/
+      // conversation-content.md, "_event - ContentEvent_"; docs/reference/messaging.md §5, "text").
       const published = await publishText(conn.value, chat.id, line.text, { agentsOnly: line.private });
       if (!published.ok) {
         // The answer may be lost, not the line: the next read checks the history first.

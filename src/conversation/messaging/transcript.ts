@@ -111,6 +111,9 @@ export class Transcripts {
       ...(record.consumerName ? { visitorName: record.consumerName } : {}),
       ...(record.meta?.consumerId ? { visitorId: record.meta.consumerId } : {}),
       ...(record.meta?.startTs ? { startTime: new Date(record.meta.startTs).toISOString() } : {}),
+      // The conversation's skill is an id only (ExConversationChangeNotification's `skillId`,
+      // docs/reference/messaging.md §4.2); UMS tells no skill names, the view names it from the agent's skills.
+      ...(record.meta?.skillId ? { skillId: record.meta.skillId } : {}),
     };
     return { chatId: id, chatUrl: chatUrlOf(id), links: {}, events, info };
   }

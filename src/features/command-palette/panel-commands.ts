@@ -13,6 +13,11 @@ export interface PanelCommandContext {
   /** The chat in front of the agent. */
   activeChat?: { id: string; state: string };
   chatCount: number;
+  /**
+   * The command comes from the agent's own key press or click: the browser marked its event
+   * trusted (`isTrusted`), which a page's script cannot forge. Availability changes only then.
+   */
+  trusted?: boolean;
 }
 
 const holding = (c: PanelCommandContext) => c.activeChat?.state === 'chatting';

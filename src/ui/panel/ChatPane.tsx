@@ -104,6 +104,10 @@ export function ChatPane({ chat, onError }: { chat: ChatView; onError: (message:
     };
   }, []);
   const held = cannedUsed.current ? cannedProblems(draft) : [];
+  // An HTML response goes as its sanitized HTML while the composer holds its words unedited; an
+  // edit (or a private note, or a translation) sends the words as plain text.
+  const cannedHtml = useRef<{ words: string; html: string } | null>(null);
+  const htmlLine = cannedHtml.current && !privateNote && draft.trim() === cannedHtml.current.words ? cannedHtml.current.html : undefined;
 
   const send = async () => {
     const written = draft.trim();
@@ -113,6 +117,9 @@ export function ChatPane({ chat, onError }: { chat: ChatView; onError: (message:
     const outgoing = outgoingText(chat.id, written, privateNote);
     if (!outgoing.ok) return onError(outgoing.message);
     const text = outgoing.text;
+    // Used once: a line refused (markup the background would not take) comes back as plain words.
+    const html = text === written ? htmlLine : undefined;
+    cannedHtml.current = null;
     // Sending clears the kept draft in the background; a pending save must not bring it back.
     clearTimeout(draftTimer.current);
     unsavedDraft.current = undefined;
@@ -122,7 +129,7 @@ export function ChatPane({ chat, onError }: { chat: ChatView; onError: (message:
     // Once queued the line is the outbox's: it shows as sending, or failed with Retry and Discard.
     // The command goes before the composer is cleared: the redraw that clearing schedules then
     // runs after the message has left, not in front of it.
-    const sending = run('sendLine', { chatId: chat.id, text, private: privateNote });
+    const sending = run('sendLine', { chatId: chat.id, text, private: privateNote, ...(html ? { html } : {}) });
     setDraft('');
     const result = await sending;
     if (!result.ok) {
@@ -216,14 +223,20 @@ export function ChatPane({ chat, onError }: { chat: ChatView; onError: (message:
             chat={chat}
             composer={composer}
             keys={cannedKeys}
-            onPick={(text) => {
+            onPick={(text, html) => {
               cannedUsed.current = true;
+              cannedHtml.current = html ? { words: text.trim(), html } : null;
               setDraft(text);
               noteDraft(text);
               composer.current?.focus();
             }}
             onClose={() => setCannedClosedAt(draft)}
           />
+        )}
+        {htmlLine && (
+          <p class="sub" data-testid="canned-html-note">
+            Sent formatted, as previewed. Edit the text to send it plain.
+          </p>
         )}
         {held.length > 0 && (
           <p class="warning" role="status" data-testid="canned-held">

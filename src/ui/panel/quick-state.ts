@@ -33,6 +33,7 @@ export interface CannedSlotProps {
   composer: { current: HTMLTextAreaElement | null };
   /** The composer's keys go to the list first while it is open (arrows, Enter, Esc). */
   keys: { current: ((event: KeyboardEvent) => boolean) | null };
-  onPick(text: string): void;
+  /** `html`: an HTML response as the sanitized line to send while the composer still holds `text` unedited. */
+  onPick(text: string, html?: string): void;
   onClose(): void;
 }

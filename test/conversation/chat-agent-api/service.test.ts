@@ -66,6 +66,33 @@ describe('Chat Agent API conversation service', () => {
     expect((await service.end(connection, chat)).ok).toBe(true);
   });
 
+  it('tells the chat’s skill, and sends an HTML line as HTML (a private note and Messaging-style words stay plain)', async () => {
+    const connection = await signIn();
+    expect((await service.setPresence(connection, 'Online')).ok).toBe(true);
+    const visitor = await Visitor.start({ baseUrl: emulator.baseUrl, name: 'Ola', skill: 'Sales' });
+    let offer: string | undefined;
+    await vi.waitFor(async () => {
+      const work = await service.incomingWork(connection);
+      offer = work.ok && work.value.ringing ? work.value.offer : undefined;
+      expect(offer).toBeTruthy();
+    });
+    const accepted = await service.accept(connection, offer!);
+    if (!accepted.ok) throw new Error(accepted.error.message);
+    const loaded = await service.chat(connection, accepted.value);
+    if (!loaded.ok) throw new Error(loaded.error.message);
+    const chat = storedChat(loaded.value);
+    expect(chat).toMatchObject({ skillId: '1', skillName: 'Sales' });
+
+    const html = '<div dir="auto">Reset it on the <a href="https://www.example.com/reset" target="_blank" rel="noopener noreferrer">reset page</a> within <b>24 hours</b>.</div>';
+    const sent = await service.sendLine(connection, chat, { text: 'Reset it on the reset page within 24 hours.', private: false, html });
+    expect(sent.ok && sent.value.asHtml).toBe(true);
+    await visitor.waitFor((v) => v.lines().some((l) => l.text === html && l.textType === 'html'), 10_000);
+    const note = await service.sendLine(connection, chat, { text: 'Agents only', private: true, html: '<b>Agents only</b>' });
+    expect(note.ok && note.value.asHtml).toBeUndefined();
+    const events = await service.chatEvents(connection, [chat]);
+    expect(events.ok && events.value[0]!.events.find((e) => 'text' in e && e.text === 'Agents only')).toMatchObject({ textType: 'plain', subType: 'ONLY_TO_REP' });
+  });
+
   it('tells a lost agent session from a live one, starts a new one, and moves a chat to it', async () => {
     const connection = await signIn();
     expect(await service.sessionAlive(connection, connection.sessionUrl)).toEqual({ ok: true, value: true });

@@ -2,13 +2,17 @@
 /**
  * The panel's commands and shortcuts: a shortcut runs its command and its event is stopped (no
  * page listener and no browser default sees it); other keys pass; commands are offered only while
- * their control is in the panel; availability only on extension pages.
+ * their control is in the panel; availability is offered in CRM tabs too, and sent only for a
+ * trusted gesture (a page's synthetic key or click sends nothing).
  */
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { emptyView } from '../../../src/messaging/view';
-import { handlePanelKey, panelContext, panelRegistry } from '../../../src/ui/panel/palette/panel-commands';
+import { shortcutOverridesItem } from '../../../src/features/command-palette/stored';
+import { handlePanelKey, panelContext, panelKeymap, panelRegistry, UNTRUSTED_AVAILABILITY } from '../../../src/ui/panel/palette/panel-commands';
 import { paletteOpen, type PanelHandle } from '../../../src/ui/panel/quick-state';
-import { view } from '../../../src/ui/store';
+import { run, view } from '../../../src/ui/store';
+
+vi.mock('../../../src/ui/store', async (actual) => ({ ...(await actual<typeof import('../../../src/ui/store')>()), run: vi.fn(async () => ({ ok: true })) }));
 
 let selected: string[];
 let handle: PanelHandle;
@@ -21,6 +25,7 @@ beforeEach(() => {
   document.body.innerHTML = `<aside class="panel" tabindex="-1"><section class="chat"><button data-testid="end-chat">End</button>
     <details data-testid="visitor-info"><summary>Visitor</summary></details><textarea data-testid="composer"></textarea></section></aside>`;
   selected = [];
+  vi.mocked(run).mockClear();
   handle = { root: { current: document.querySelector('aside') }, select: (id) => void selected.push(id), activeChatId: 'A' };
   view.value = {
     ...emptyView,
@@ -59,12 +64,46 @@ describe('panel shortcuts', () => {
 });
 
 describe('the palette’s commands', () => {
-  it('are offered while their control is in the panel, availability only on extension pages', () => {
+  it('are offered while their control is in the panel, availability in a CRM tab too', () => {
+    expect(location.protocol).toBe('http:'); // not an extension page
     const ids = panelRegistry(handle, () => {}).available(panelContext(handle)).map((c) => c.id);
     expect(ids).toEqual(expect.arrayContaining(['chat.end', 'visitor.info', 'composer.focus', 'chat.next', 'chat.previous']));
     expect(ids).not.toContain('chat.transfer');
     expect(ids).not.toContain('ring.accept');
-    expect(ids.filter((id) => id.startsWith('availability.'))).toEqual([]);
+    expect(ids.filter((id) => id.startsWith('availability.'))).toEqual(['availability.away', 'availability.drain']);
     expect(ids.filter((id) => id.startsWith('chat.switch-to.'))).toHaveLength(1);
+  });
+
+  it('change availability for a trusted gesture only: a synthetic key or click sends nothing and says why', async () => {
+    const reports: string[] = [];
+    const registry = panelRegistry(handle, (message) => reports.push(message));
+    const command = (id: string, event: Event | { isTrusted: boolean }) => registry.available(panelContext(handle, event)).find((c) => c.id === id)!.run(panelContext(handle, event));
+    // What a page can make: dispatched events are never trusted.
+    for (const synthetic of [new KeyboardEvent('keydown', { key: 'Enter' }), new MouseEvent('mousedown')]) {
+      document.body.dispatchEvent(synthetic);
+      expect(synthetic.isTrusted).toBe(false);
+      await command('availability.away', synthetic);
+      await command('availability.drain', synthetic);
+    }
+    await command('availability.away', { isTrusted: false });
+    expect(run).not.toHaveBeenCalled();
+    expect(reports).toEqual(Array(5).fill(UNTRUSTED_AVAILABILITY));
+    // The browser's own events (the agent's key press or click) are trusted.
+    await command('availability.away', { isTrusted: true });
+    await command('availability.drain', { isTrusted: true });
+    expect(vi.mocked(run).mock.calls).toEqual([['setAvailability', { state: 'Away' }], ['finishChatsThenAway']]);
+  });
+
+  it('never change availability for a key the page dispatched, even on a shortcut the agent gave it', async () => {
+    await shortcutOverridesItem.setValue({ 'availability.away': 'Alt+W' });
+    await vi.waitFor(() => expect(panelKeymap().bindings.get('availability.away')).toBeDefined());
+    const textarea = document.querySelector('textarea')!;
+    textarea.addEventListener('keydown', (e) => handlePanelKey(e, handle));
+    const forged = key({ key: 'w', code: 'KeyW', altKey: true });
+    textarea.dispatchEvent(forged);
+    expect(forged.defaultPrevented).toBe(true); // taken by the panel as its shortcut…
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(run).not.toHaveBeenCalled(); // …and refused: not the agent's own key press
+    await shortcutOverridesItem.setValue({});
   });
 });

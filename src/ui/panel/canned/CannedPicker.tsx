@@ -3,10 +3,12 @@
  * personal, from the background), arrows to move, Enter (or Tab) to insert, Esc to close. The focus
  * stays in the composer (ARIA combobox with a listbox). A response is inserted for editing, never
  * sent: placeholders filled from what the panel knows, a missing value left as a visible blank;
- * HTML shown only through the sanitizer and inserted as its words.
+ * HTML shown only through the sanitizer and inserted as its words, sent as the sanitized HTML
+ * while the agent leaves those words as they are (../ChatPane.tsx).
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { CannedResponsesAnswer } from '../../../messaging/protocol';
+import { htmlLineFrom } from '../../../features/canned-responses/html-line';
 import { prepareInsertion } from '../../../features/canned-responses/insertion';
 import type { CannedResponse } from '../../../features/canned-responses/response';
 import { searchResponses } from '../../../features/canned-responses/search';
@@ -44,7 +46,12 @@ export function CannedPicker({ query, chat, composer, keys, onPick, onClose }: C
     void readLibrary().then((a) => live && setAnswer(a));
     return () => void (live = false);
   }, []);
-  const hits = useMemo(() => (answer?.ok ? searchResponses(answer.responses, query, 20) : []), [answer, query]);
+  // Responses meant for other skills are left out once the chat's skill is known (as mergeLibraries does).
+  const skillId = chat.skill?.id;
+  const hits = useMemo(
+    () => (answer?.ok ? searchResponses(answer.responses.filter((r) => !skillId || !r.skillIds.length || r.skillIds.includes(skillId)), query, 20) : []),
+    [answer, query, skillId],
+  );
   useEffect(() => setActive(0), [query]);
   const current = hits[Math.min(active, hits.length - 1)]?.response;
 
@@ -52,10 +59,14 @@ export function CannedPicker({ query, chat, composer, keys, onPick, onClose }: C
     const insertion = prepareInsertion(response, {
       visitorName: chat.visitorName,
       agentName,
+      skill: chat.skill?.name,
       preChat: chat.visitor?.preChatSurvey,
       customVariables: chat.visitor?.customVariables,
     });
-    onPick(insertion.sanitize ? composerTextFromHtml(insertion.text, sanitizeHtml) : insertion.text);
+    if (!insertion.sanitize) return onPick(insertion.text);
+    // Sent as HTML only as the sanitizer cleaned it (not loaded yet: its words, as plain text).
+    const clean = sanitizeHtml(insertion.text);
+    onPick(composerTextFromHtml(insertion.text, sanitizeHtml), clean === undefined ? undefined : htmlLineFrom(clean));
   };
 
   keys.current = (event: KeyboardEvent) => {

@@ -41,12 +41,14 @@ export function CommandPalette(panel: PanelHandle) {
     }
     paletteOpen.value = false;
   };
-  const runCommand = (index: number) => {
+  /** `event`: the key press or click that chose it (availability needs it trusted). */
+  const runCommand = (index: number, event: Event) => {
     const command = commands[index];
     if (!command) return;
     if (command.id !== 'palette.open') close();
+    const context = panelContext(panel, event);
     // After the palette is gone and the focus is back: the command may move it on.
-    setTimeout(() => void Promise.resolve(command.run(panelContext(panel))).then(() => keepFocusInPanel(panel)), 0);
+    setTimeout(() => void Promise.resolve(command.run(context)).then(() => keepFocusInPanel(panel)), 0);
   };
 
   return (
@@ -73,7 +75,7 @@ export function CommandPalette(panel: PanelHandle) {
               if (n) setActive((i) => (i + (event.key === 'ArrowDown' ? 1 : n - 1)) % n);
             } else if (event.key === 'Enter') {
               event.preventDefault();
-              runCommand(current ? commands.indexOf(current) : -1);
+              runCommand(current ? commands.indexOf(current) : -1, event);
             } else if (event.key === 'Escape') {
               event.preventDefault();
               close();
@@ -99,7 +101,7 @@ export function CommandPalette(panel: PanelHandle) {
                 aria-selected={command === current}
                 onMouseDown={(event) => {
                   event.preventDefault();
-                  runCommand(index);
+                  runCommand(index, event);
                 }}
               >
                 <span class="palette-title" dir="auto">{command.title}</span>

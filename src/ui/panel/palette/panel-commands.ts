@@ -3,7 +3,8 @@
  * drives the panel's own controls, found in its shadow root by their test ids, so the palette and
  * the shortcuts do exactly what the buttons do (End asks to confirm; Transfer opens its form). A
  * command whose control is not there now (no chat, not ringing) is not offered. Availability is
- * offered on extension pages only (the side panel): a content script may not change it (#19).
+ * changed only for a trusted gesture (the event's `isTrusted`, which a page cannot forge): in a CRM
+ * tab the background takes it from the panel's content script on enabled sites only (docs/security.md).
  */
 import { bindPanelCommands, switchChatCommands, type PanelCommandContext, type PanelCommandId } from '../../../features/command-palette/panel-commands';
 import { commandForKeyPress, resolveKeymap, type Keymap, type ShortcutOverrides } from '../../../features/command-palette/keymap';
@@ -26,7 +27,8 @@ export function panelKeymap(): Keymap {
   return resolved.keymap;
 }
 
-export function panelContext(panel: PanelHandle): PanelCommandContext {
+/** `event`: what ran the command (a key press, a click); availability needs it to be trusted. */
+export function panelContext(panel: PanelHandle, event?: Pick<Event, 'isTrusted'>): PanelCommandContext {
   const v = view.peek();
   const active = v.chats.find((c) => c.id === panel.activeChatId) ?? v.chats[v.chats.length - 1];
   const availability = v.availability === 'Online' || v.availability === 'Away' || v.availability === 'Occupied' ? v.availability : undefined;
@@ -36,10 +38,11 @@ export function panelContext(panel: PanelHandle): PanelCommandContext {
     ringing: v.ringing.count > 0,
     activeChat: active && { id: active.id, state: active.state },
     chatCount: v.chats.length,
+    trusted: event?.isTrusted === true,
   };
 }
 
-const onExtensionPage = () => /-extension:$/.test(globalThis.location?.protocol ?? '');
+export const UNTRUSTED_AVAILABILITY = 'Availability changes only on your own key press or click.';
 
 export function panelRegistry(panel: PanelHandle, report: (message: string) => void): CommandRegistry<PanelCommandContext> {
   const find = <T extends HTMLElement>(testId: string) => panel.root.current?.querySelector<T>(`[data-testid="${testId}"]`) ?? null;
@@ -57,6 +60,9 @@ export function panelRegistry(panel: PanelHandle, report: (message: string) => v
   };
   const reportRefusal = (answer: Promise<{ ok: boolean; message?: string }>) =>
     void answer.then((result) => !result.ok && report(result.message ?? 'Agent Dock refused.'));
+  // A page can dispatch synthetic keys and clicks into the panel's tree, never trusted ones.
+  const fromGesture = (send: () => Promise<{ ok: boolean; message?: string }>) => (context: PanelCommandContext) =>
+    context.trusted ? reportRefusal(send()) : report(UNTRUSTED_AVAILABILITY);
   const bound = bindPanelCommands({
     'palette.open': () => void (paletteOpen.value = true),
     'chat.next': step(1),
@@ -71,9 +77,9 @@ export function panelRegistry(panel: PanelHandle, report: (message: string) => v
       composer.value = '/';
       composer.dispatchEvent(new Event('input', { bubbles: true }));
     },
-    'availability.online': () => reportRefusal(run('setAvailability', { state: 'Online' })),
-    'availability.away': () => reportRefusal(run('setAvailability', { state: 'Away' })),
-    'availability.drain': () => reportRefusal(run('finishChatsThenAway')),
+    'availability.online': fromGesture(() => run('setAvailability', { state: 'Online' })),
+    'availability.away': fromGesture(() => run('setAvailability', { state: 'Away' })),
+    'availability.drain': fromGesture(() => run('finishChatsThenAway')),
     'chat.transfer': click('transfer'),
     'chat.end': click('end-chat'),
     'chat.copy-transcript': click('copy-transcript'),
@@ -93,9 +99,6 @@ export function panelRegistry(panel: PanelHandle, report: (message: string) => v
     'chat.copy-transcript': () => !!find('copy-transcript'),
     'visitor.info': () => !!find('visitor-info'),
     'chat.sort-by-urgency': () => !!find('sort-by-urgency'),
-    'availability.online': onExtensionPage,
-    'availability.away': onExtensionPage,
-    'availability.drain': onExtensionPage,
   };
   const commands: Command<PanelCommandContext>[] = bound.map((command) => {
     const extra = needs[command.id as PanelCommandId];
@@ -128,7 +131,7 @@ export function handlePanelKey(event: KeyboardEvent, panel: PanelHandle): void {
   if (!id) return;
   event.preventDefault();
   event.stopPropagation();
-  const context = panelContext(panel);
+  const context = panelContext(panel, event);
   const command = panelRegistry(panel, () => {}).available(context).find((c) => c.id === id);
   if (command) void Promise.resolve(command.run(context)).then(() => keepFocusInPanel(panel));
 }
