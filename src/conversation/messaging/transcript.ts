@@ -136,7 +136,9 @@ function toChatEvent(event: MessagingEvent, record: ConversationRecord, agentNam
   const content = event.content;
   switch (content.type) {
     case 'text':
-      return { type: 'line', id, time, text: content.message, textType: 'plain', by, source };
+      // A private note (agents and managers only) is the seam's ONLY_TO_REP line: the outbox
+      // recognises its own note in the history by text *and* privacy (exactly once, like public lines).
+      return { type: 'line', id, time, text: content.message, textType: 'plain', by, source, ...(event.agentsOnly ? { subType: 'ONLY_TO_REP' as const } : {}) };
     case 'rich':
       // Structured content is rendered from data by the panel's card renderer, never as HTML.
       return { type: 'line', id, time, text: '', textType: 'rich-content', json: content.content, by, source };
