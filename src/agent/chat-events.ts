@@ -67,4 +67,6 @@ export function applyInfo(chat: StoredChat, info: ChatInfo | undefined): void {
   if (info.visitorId) chat.visitorId = info.visitorId;
   if (info.participantId) chat.participantId = info.participantId;
   if (info.chatTimeout !== undefined) chat.chatTimeout = info.chatTimeout;
+  // Read receipts only move forward (a replayed or reordered receipt never unreads a line).
+  if (info.visitorReadUpTo !== undefined) chat.visitorReadUpTo = Math.max(chat.visitorReadUpTo ?? -1, info.visitorReadUpTo);
 }

@@ -139,6 +139,11 @@ export interface ChatInfo {
   agentTyping?: string;
   /** Only for authenticated (SSO) visitors: the key to A21, participant info. */
   participantId?: string;
+  /**
+   * The highest event id of the agent's lines the visitor has read, where the protocol reports it
+   * (Messaging's consumer `AcceptStatusEvent` READ); the Chat Agent API has no read receipts.
+   */
+  visitorReadUpTo?: number;
   /** Every other documented or undocumented scalar field, as sent. */
   extra: Record<string, unknown>;
 }

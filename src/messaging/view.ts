@@ -50,6 +50,8 @@ export interface ChatView {
   /** Seconds of visitor inactivity before LivePerson ends the chat. */
   chatTimeout?: number;
   visitorTyping: boolean;
+  /** The agent's last line the visitor has read (Messaging read receipts): the panel marks it Read. */
+  visitorReadLineId?: string;
   lines: LineView[];
   visitor?: VisitorDetails;
   /** Unsent text the agent typed in this chat (kept by the background across reloads). */

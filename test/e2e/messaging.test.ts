@@ -2,7 +2,7 @@
  * LivePerson Messaging in real Chromium with the built extension, against the emulator's
  * Messaging mode: the options page chooses Messaging for the account; the agent signs in, sets
  * Back soon with a reason and then Online; a consumer's conversation rings in the CRM page's
- * panel, the agent accepts, lines go both ways with read receipts; the WebSocket is dropped and
+ * panel, the agent accepts, lines go both ways with read receipts (the consumer's shown as Read); the WebSocket is dropped and
  * the service worker stopped mid-conversation — nothing lost or doubled on either side —; then
  * transfer (back to the queue) and close.
  */
@@ -75,7 +75,10 @@ describe('LivePerson Messaging in Chromium', () => {
       // Shown to the agent: the consumer gets a READ receipt.
       await vi.waitFor(() => expect(dana.messages().some((m) => m.event.type === 'AcceptStatusEvent' && m.event.status === 'READ')).toBe(true), WAIT);
       await typeIntoComposer(tab, 'Let me check that');
-      await dana.waitForText('Let me check that', 20_000);
+      const checking = await dana.waitForText('Let me check that', 20_000);
+      // The consumer reads it: the panel marks the agent's line Read.
+      await dana.receipt('READ', [checking.sequence]);
+      await tab.locator(inPanel(`[data-line-id="${checking.sequence}"] ${testId('line-read')}`)).wait();
 
       // The socket drops; the consumer writes meanwhile; then the worker is stopped too.
       emulator.messaging.dropAgentSockets();

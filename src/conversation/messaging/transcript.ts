@@ -27,6 +27,8 @@ export interface ConversationRecord {
   gone?: 'closed' | 'left';
   /** Consumer lines already answered with a READ receipt. */
   readUpTo: number;
+  /** The highest sequence the consumer's own READ receipts cover (the agent's lines they read). */
+  consumerReadUpTo: number;
 }
 
 export const chatUrlOf = (conversationId: string): string => `messaging:conversation/${encodeURIComponent(conversationId)}`;
@@ -42,7 +44,7 @@ export class Transcripts {
         const victim = [...this.byId.values()].find((r) => r.gone) ?? this.byId.values().next().value!;
         this.byId.delete(victim.id);
       }
-      record = { id, events: new Map(), consumerTyping: false, synced: false, readUpTo: -1 };
+      record = { id, events: new Map(), consumerTyping: false, synced: false, readUpTo: -1, consumerReadUpTo: -1 };
       this.byId.set(id, record);
     }
     return record;
@@ -77,6 +79,10 @@ export class Transcripts {
       const chatEvent = toChatEvent(event, record, agentName);
       if (!chatEvent) continue;
       if (chatEvent.type === 'line' && isConsumer(event, record)) record.consumerTyping = false;
+      // The consumer read the agent's lines up to these sequences (AcceptStatusEvent READ, reference §4.3).
+      if (event.content.type === 'receipt' && event.content.status === 'READ' && isConsumer(event, record) && event.content.sequences.length > 0) {
+        record.consumerReadUpTo = Math.max(record.consumerReadUpTo, ...event.content.sequences);
+      }
       record.events.set(event.sequence, chatEvent);
       if (record.events.size > MAX_EVENTS_PER_CONVERSATION) record.events.delete(Math.min(...record.events.keys()));
     }
@@ -111,6 +117,7 @@ export class Transcripts {
       ...(record.consumerName ? { visitorName: record.consumerName } : {}),
       ...(record.meta?.consumerId ? { visitorId: record.meta.consumerId } : {}),
       ...(record.meta?.startTs ? { startTime: new Date(record.meta.startTs).toISOString() } : {}),
+      ...(record.consumerReadUpTo >= 0 ? { visitorReadUpTo: record.consumerReadUpTo } : {}),
     };
     return { chatId: id, chatUrl: chatUrlOf(id), links: {}, events, info };
   }

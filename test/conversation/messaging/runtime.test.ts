@@ -196,6 +196,23 @@ describe('the agent runtime over LivePerson Messaging', () => {
     expect(dana.messages().filter((m) => m.event.message === 'note once')).toHaveLength(0);
   });
 
+  it('shows when the consumer read the agent’s lines (their READ receipts), pushed at once', async () => {
+    const { runtime, dana, chatId } = await inConversation();
+    await runtime.sendLine(chatId, 'Your order ships today');
+    const line = await dana.waitForText('Your order ships today');
+    expect(runtime.view().chats[0]!.visitorReadLineId).toBeUndefined();
+    await dana.receipt('ACCEPT', [line.sequence]); // delivered is not read
+    await dana.receipt('READ', [line.sequence]);
+    await vi.waitFor(() => expect(runtime.view().chats[0]!.visitorReadLineId).toBe(String(line.sequence)), { timeout: 3_000 });
+    // A later line is not read until its own receipt comes.
+    await runtime.sendLine(chatId, 'Anything else?');
+    const next = await dana.waitForText('Anything else?');
+    await runtime.pollOnce();
+    expect(runtime.view().chats[0]!.visitorReadLineId).toBe(String(line.sequence));
+    await dana.receipt('READ', [next.sequence]);
+    await vi.waitFor(() => expect(runtime.view().chats[0]!.visitorReadLineId).toBe(String(next.sequence)), { timeout: 3_000 });
+  });
+
   it('survives hostile frames: not JSON, unknown types, known types with bad bodies', async () => {
     let injected = false;
     const { runtime } = worker({
