@@ -4,6 +4,8 @@ import { getAvailability, setAvailability } from './availability';
 import { addLine, endChat, getChat, getChatInfo, getChats, getChatSessions, getEvents, getInfoField, setAgentTyping } from './chat';
 import { getParticipantInfo } from './participant';
 import { getPredefinedCategories, getPredefinedContent } from './predefined-content';
+import { getSkills } from './skills';
+import { getStatusReasons } from './status-reasons';
 import { lookupDomain } from './domain';
 import { createHttp, type HttpOptions } from './http';
 import { accept, getIncoming } from './incoming-requests';
@@ -55,6 +57,8 @@ export function createLivePersonClient(options: HttpOptions = {}): LivePersonCli
     accountConfig: (auth) => ({
       getPredefinedContent: (p) => getPredefinedContent(http, auth, p),
       getPredefinedCategories: (p) => getPredefinedCategories(http, auth, p),
+      getSkills: (p) => getSkills(http, auth, p),
+      getStatusReasons: (p) => getStatusReasons(http, auth, p),
     }),
   };
 }

@@ -183,8 +183,8 @@ export interface PostedEvent {
 export interface TransferSkill {
   id: string;
   name: string;
-  /** Agents online for the skill now, other than this one. */
-  onlineAgents: number;
+  /** Agents online for the skill now, other than this one; absent where the protocol does not say (Messaging). */
+  onlineAgents?: number;
 }
 
 /** A24: to a skill or to one agent, with an optional note only the receiving agent sees. */
@@ -273,7 +273,7 @@ export interface LivePersonClient {
   };
   agent(auth: AgentAuth): AgentApi;
   /** Account Configuration API (CSDS `accountConfigReadOnly`): the account's predefined content. */
-  accountConfig(auth: AgentAuth): AccountConfigApi;
+  accountConfig(auth: AgentAuth): AccountConfigApi & AgentConfigApi;
 }
 
 export interface AgentApi {
@@ -365,4 +365,33 @@ export interface PredefinedContentQuery {
 export interface AccountConfigApi {
   getPredefinedContent(p: AccountAddress & PredefinedContentQuery): Promise<Result<PredefinedContent>>;
   getPredefinedCategories(p: AccountAddress & { includeDeleted?: boolean }): Promise<Result<PredefinedCategories>>;
+}
+
+/** The same service's skills and agent status reasons (`client.accountConfig(auth)` offers both interfaces). */
+export interface AgentConfigApi {
+  /** The Skills API (./skills.ts). */
+  getSkills(p: AccountAddress): Promise<Result<AccountSkill[]>>;
+  /** The Agent Status Reason API (./status-reasons.ts). */
+  getStatusReasons(p: AccountAddress): Promise<Result<StatusReason[]>>;
+}
+
+/** A skill as the Skills API describes it, with its documented transfer rules. */
+export interface AccountSkill {
+  id: string;
+  name: string;
+  deleted: boolean;
+  /** false: conversations of this skill may only be requeued to it. */
+  canTransfer: boolean;
+  /** The only skills it may transfer to (absent: all). */
+  transferTo?: string[];
+}
+
+/** One of the account's agent status reasons (Agent Status Reason API). */
+export interface StatusReason {
+  id: string;
+  text: string;
+  /** `Online`, `Occupied` or `Away`, as sent. */
+  state: string;
+  enabled: boolean;
+  deleted: boolean;
 }

@@ -37,7 +37,8 @@ export type PanelScript = z.infer<typeof panelScriptSchema>['script'];
 export interface TransferOption {
   id: string;
   name: string;
-  onlineAgents: number;
+  /** Absent where the protocol does not say (LivePerson Messaging). */
+  onlineAgents?: number;
 }
 
 export interface TransferOptions {

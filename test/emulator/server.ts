@@ -13,6 +13,7 @@ import { createEngagementHistory } from './engagement-history';
 import { FaultInjector, parseFaultPlan, type FaultKind, type FaultPlan } from './faults';
 import { ForeignHosts, type ForeignHostsPlan } from './foreign-hosts';
 import { answerAccountConfig } from './predefined-content';
+import { answerAgentConfig } from './agent-config';
 import { RequestLog } from './request-log';
 import { runScenario, type RunningScenario } from './scenario';
 import { agentPid, createMessagingService, type MessagingOptions, type MessagingService } from './messaging';
@@ -891,10 +892,10 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       return send(res, 200);
     }
 
-    // ---- Account Configuration API: Predefined Content and Categories (./predefined-content.ts)
+    // ---- Account Configuration API: Predefined Content and Categories (./predefined-content.ts), skills and status reasons (./agent-config.ts)
     if (rest.startsWith('/configuration/')) {
       caller(req);
-      const answer = answerAccountConfig(rest, method, query);
+      const answer = answerAgentConfig(rest, method, query) ?? answerAccountConfig(rest, method, query);
       if ('error' in answer) throw new HttpError(answer.status, answer.error);
       return send(res, answer.status, answer.body, answer.headers);
     }
