@@ -13,6 +13,7 @@
 import type { ConversationService, Result, TransferSkill } from '../../agent/conversation-service';
 import type { Connection } from '../../agent/state';
 import { transferableSkills } from '../../api/skills';
+import { reasonsFor } from '../../api/status-reasons';
 import type { LivePersonClient } from '../../api/types';
 import {
   acceptRing,
@@ -200,6 +201,11 @@ export function messagingService(opts: MessagingServiceOptions): MessagingConver
       connection.wire = { ...connection.wire, availability, ...(description ? { awayReason: description } : {}) };
       if (!description) delete connection.wire.awayReason;
       return { ok: true, value: undefined };
+    },
+    // The account's reasons for Away (Agent Status Reason API), offered for Away and Back soon alike.
+    awayReasons: async (connection) => {
+      const reasons = await config.statusReasons(connection);
+      return reasons.ok ? { ok: true, value: [...new Set(reasonsFor(reasons.value, 'Away').map((r) => r.text.slice(0, 80)))] } : reasons;
     },
     incomingWork: async (connection) => {
       const socket = socketOf(connection);

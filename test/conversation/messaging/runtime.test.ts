@@ -213,6 +213,15 @@ describe('the agent runtime over LivePerson Messaging', () => {
     await vi.waitFor(() => expect(runtime.view().chats[0]!.visitorReadLineId).toBe(String(next.sequence)), { timeout: 3_000 });
   });
 
+  it('offers the account’s away reasons (Agent Status Reason API: enabled, not deleted, for Away) and sends the chosen one as the state’s description', async () => {
+    const { runtime } = worker();
+    expect(await signIn(runtime)).toEqual({ ok: true });
+    expect(await runtime.awayReasons()).toEqual({ ok: true, reasons: ['Lunch', 'Coffee', 'Coaching'] });
+    expect(await runtime.chooseAvailability('Back soon', 'Lunch')).toEqual({ ok: true });
+    const state = (await (await fetch(`${emulator.baseUrl}/sandbox/messaging/state`)).json()) as { agents: Array<{ availability?: string; description?: string }> };
+    expect(state.agents).toContainEqual(expect.objectContaining({ availability: 'BACK_SOON', description: 'Lunch' }));
+  });
+
   it('survives hostile frames: not JSON, unknown types, known types with bad bodies', async () => {
     let injected = false;
     const { runtime } = worker({
