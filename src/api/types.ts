@@ -274,6 +274,8 @@ export interface LivePersonClient {
   agent(auth: AgentAuth): AgentApi;
   /** Account Configuration API (CSDS `accountConfigReadOnly`): the account's predefined content. */
   accountConfig(auth: AgentAuth): AccountConfigApi & AgentConfigApi;
+  /** Agent Metrics API (CSDS `msgHist`): the Messaging agents logged in now (./agent-metrics.ts). */
+  agentMetrics(auth: AgentAuth): { getAgentStatus(p: AccountAddress & { status?: string[]; skillIds?: string[] }): Promise<Result<AvailableAgent[]>> };
 }
 
 export interface AgentApi {

@@ -1,6 +1,7 @@
 /**
  * The Skills API and the Agent Status Reason API (Account Configuration, for LivePerson
- * Messaging's transfer targets and away reasons): the client against LivePerson's documented
+ * Messaging's transfer targets and away reasons) and the Agent Metrics API (the colleagues a
+ * Messaging conversation may go to): the client against LivePerson's documented
  * examples (test/fixtures/liveperson/, through an injected fetch) and against the emulator over
  * real HTTP; the documented transfer rules (`canTransfer`, `skillTransferList`).
  */
@@ -68,6 +69,32 @@ describe('against LivePerson’s documented examples', () => {
   it('returns a refusal as a value (an agent without the permission to read skills)', async () => {
     const refused = await createLivePersonClient({ fetch: answering('{"error":"Not Authorized"}', 403).fetch }).accountConfig({ bearer: 'b' }).getSkills(address);
     expect(refused.ok || refused.error.status).toBe(403);
+  });
+});
+
+describe('the Agent Metrics API (Agent Status)', () => {
+  it('reads the page’s JSON Example: ids, names, states in the product’s words, skills, slots', async () => {
+    const { fetch, seen } = answering(fixture('agent-metrics-status.json'));
+    const agents = unwrap(await createLivePersonClient({ fetch }).agentMetrics({ bearer: 'b' }).getAgentStatus({ origin: 'https://va.msghist.liveperson.net', accountId: '28045150', status: ['ONLINE'] }));
+    expect(agents).toEqual([
+      { id: '8', name: 'lital', chatState: 'Online', maxChats: 20, skillIds: ['2', '3', '1'] },
+      { id: '7', name: 'michal', chatState: 'Away', maxChats: 20, skillIds: ['2'] },
+    ]);
+    expect(new URL(seen[0]!.url).pathname).toBe('/messaging_history/api/account/28045150/agent-view/status');
+  });
+
+  it('lists the Messaging agents logged in now on the emulator (msgHist from CSDS), with their states', async () => {
+    const s = await signedIn();
+    try {
+      const origin = unwrap(await s.client.domain.lookup({ csdsUrl: s.emulator.baseUrl, accountId: ACCOUNT, service: 'msgHist' }));
+      s.emulator.messaging.store.setRoutable('1002', true);
+      s.emulator.messaging.store.setState('1002', 'BACK_SOON', 'Coffee');
+      const agents = unwrap(await s.client.agentMetrics({ bearer: s.login.bearer }).getAgentStatus({ origin, accountId: ACCOUNT }));
+      expect(agents).toEqual([{ id: '1002', name: 'Sam', chatState: 'Away', maxChats: 4, skillIds: ['2'] }]);
+      expect(unwrap(await s.client.agentMetrics({ bearer: s.login.bearer }).getAgentStatus({ origin, accountId: ACCOUNT, status: ['ONLINE'] }))).toEqual([]);
+    } finally {
+      await s.emulator.close();
+    }
   });
 });
 

@@ -17,6 +17,7 @@ import { answerAgentConfig } from './agent-config';
 import { RequestLog } from './request-log';
 import { runScenario, type RunningScenario } from './scenario';
 import { agentPid, createMessagingService, type MessagingOptions, type MessagingService } from './messaging';
+import { agentStatus } from './messaging/agent-metrics';
 
 export interface EmulatorOptions {
   host?: string;
@@ -143,7 +144,7 @@ class HttpError extends Error {
 }
 
 /** The CSDS services this emulator answers for (all on its own host), in the Domain API and the login answer. */
-const CSDS_SERVICES = ['smt', 'agentVep', 'conversationVep', 'asyncMessagingEnt', 'idp', 'accountConfigReadOnly', 'engHistDomain'];
+const CSDS_SERVICES = ['smt', 'agentVep', 'conversationVep', 'asyncMessagingEnt', 'idp', 'accountConfigReadOnly', 'engHistDomain', 'msgHist'];
 
 const STATUS_NAMES: Record<number, string> = {
   400: 'BAD_REQUEST',
@@ -807,6 +808,13 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     if ((match = m(/^\/csdr\/account\/([^/]+)\/service\/baseURI$/)) && method === 'GET') {
       if (match[1] !== accountId) throw new HttpError(401, `Bad Authentication (invalid site or agent): unknown account ${match[1]}`);
       return send(res, 200, { baseURIs: CSDS_SERVICES.map((service) => ({ service, account: accountId, baseURI: foreignHosts.csdsHost(hostPort) })) });
+    }
+
+    // Agent Metrics API, Agent Status (./messaging/agent-metrics.ts): the agent's bearer or a signed request.
+    if ((match = m(/^\/messaging_history\/api\/account\/([^/]+)\/agent-view\/status$/)) && method === 'POST') {
+      if (match[1] !== accountId) throw new HttpError(401, `Unknown account ${match[1]}`);
+      caller(req);
+      return send(res, 200, agentStatus(messaging.store, parseJson(await readBody(req), false) ?? {}, `${baseUrl}${url.pathname}`));
     }
 
     // Engagement History API (./engagement-history.ts): the agent's bearer or a signed request.

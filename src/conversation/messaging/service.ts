@@ -301,7 +301,16 @@ export function messagingService(opts: MessagingServiceOptions): MessagingConver
       return { ok: true, value: { authenticated: false, facts: profileFacts(profile.value) } };
     },
     freeSlots: async () => ({ ok: true, value: -1 }),
-    colleagues: async () => ({ ok: true, value: [] }),
+    // Colleagues logged in to Messaging (Agent Metrics API). Unreadable (the page asks for API keys;
+    // an account may refuse an agent's login): none to offer, logged — not a failure of the popup.
+    colleagues: async (connection, filter) => {
+      const agents = await config.agents(connection);
+      if (!agents.ok) {
+        opts.log?.('Colleagues could not be read; transfer to an agent is not offered', { kind: agents.error.kind, status: agents.error.status });
+        return { ok: true, value: [] };
+      }
+      return { ok: true, value: filter?.chatState ? agents.value.filter((a) => a.chatState === filter.chatState) : agents.value };
+    },
   };
   return service;
 }

@@ -3,7 +3,8 @@
  * Messaging mode: the skills offered come from the account's Skills API with its documented rules
  * (administration-skills-appendix.html: `canTransfer`, `skillTransferList`), a transfer to a skill
  * is one `UpdateConversationField` (REMOVE the assigned agent + Skill UPDATE), one to an agent
- * SUGGESTs them (docs/reference/messaging.md §5), and nothing beyond what is offered is sent.
+ * SUGGESTs them (docs/reference/messaging.md §5) — the colleagues offered are the Messaging agents
+ * logged in now (Agent Metrics API) — and nothing beyond what is offered is sent.
  */
 import fetchCookie from 'fetch-cookie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -101,5 +102,29 @@ describe('transferring LivePerson Messaging conversations', () => {
     expect(await runtime.transferChat(chatId, { agentId: `${ACCOUNT}.1002` })).toEqual({ ok: true });
     expect(conversation().participants).toContainEqual({ id: agentPid(ACCOUNT, '1002'), role: 'ASSIGNED_AGENT', state: 'SUGGESTED' });
     expect(runtime.view().chats).toEqual([]);
+  });
+
+  it('offers the colleagues Online in Messaging (Agent Metrics API), and the one chosen is rung and takes the conversation', async () => {
+    const { runtime, chatId } = await inConversation('2');
+    // Sam signs in to Messaging on another device and goes Online.
+    const samStore = memoryStore();
+    const samService = messagingService({ client: createLivePersonClient({ fetch: fetchCookie(fetch) as typeof fetch, allowLoopback: true }), allowLoopback: true, requestTimeoutMs: 3_000 });
+    const sam = new AgentRuntime({ conversation: samService, store: samStore, pollIntervalMs: async () => 60_000, log: { info: () => undefined, warn: () => undefined } });
+    try {
+      expect(await sam.signIn({ csdsUrl: emulator.baseUrl, accountId: ACCOUNT, username: 'agent2', password: 'agent2-pass' })).toEqual({ ok: true });
+      const options = await runtime.getTransferOptions(chatId);
+      expect(options).toMatchObject({ ok: true, agents: [] }); // Sam is Away until they choose Online
+      expect(await sam.setAvailability('Online')).toEqual({ ok: true });
+      const online = await runtime.getTransferOptions(chatId);
+      expect(online).toMatchObject({ ok: true, agents: [{ id: '1002', name: 'Sam' }] });
+      expect(await runtime.transferChat(chatId, { agentId: '1002' })).toEqual({ ok: true });
+      await vi.waitFor(() => expect(sam.view().ringing.count).toBe(1), { timeout: 5_000 });
+      expect(await sam.acceptChat()).toEqual({ ok: true });
+      await vi.waitFor(() => expect(sam.view().chats.map((c) => c.id)).toEqual([chatId]));
+      expect(emulator.messaging.store.get(chatId).participants).toContainEqual({ id: agentPid(ACCOUNT, '1002'), role: 'ASSIGNED_AGENT', state: 'ACTIVE' });
+    } finally {
+      await sam.stop();
+      samService.socketFor(samStore.saved!.connection!)?.close();
+    }
   });
 });
