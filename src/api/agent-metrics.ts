@@ -53,8 +53,7 @@ export async function getAgentStatus(
     schema: z.looseObject({ agentStatusRecords: listOf(z.unknown()) }),
   });
   if (!result.ok) return result;
-  return { ok: true, value: result.value.agentStatusRecords.flatMap((raw) => {
-    const agent = recordSchema.safeParse(raw);
-    return agent.success ? [agent.data] : [];
-  }) };
+  // An item we cannot read is dropped; the others still serve.
+  const read = result.value.agentStatusRecords.map((raw) => recordSchema.safeParse(raw));
+  return { ok: true, value: read.flatMap((agent) => (agent.success ? [agent.data] : [])) };
 }

@@ -47,10 +47,9 @@ export async function getSkills(http: Http, auth: RequestAuth, p: AccountAddress
     schema: listOf(z.unknown()),
   });
   if (!result.ok) return result;
-  return { ok: true, value: result.value.flatMap((raw) => {
-    const skill = skillSchema.safeParse(raw);
-    return skill.success ? [skill.data] : [];
-  }) };
+  // An item we cannot read is dropped; the others still serve.
+  const read = result.value.map((raw) => skillSchema.safeParse(raw));
+  return { ok: true, value: read.flatMap((skill) => (skill.success ? [skill.data] : [])) };
 }
 
 /**

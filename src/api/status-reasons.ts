@@ -37,10 +37,9 @@ export async function getStatusReasons(http: Http, auth: RequestAuth, p: Account
     schema: listOf(z.unknown()),
   });
   if (!result.ok) return result;
-  return { ok: true, value: result.value.flatMap((raw) => {
-    const reason = reasonSchema.safeParse(raw);
-    return reason.success && reason.data ? [reason.data] : [];
-  }) };
+  // An item we cannot read is dropped; the others still serve.
+  const read = result.value.map((raw) => reasonSchema.safeParse(raw));
+  return { ok: true, value: read.flatMap((reason) => (reason.success && reason.data ? [reason.data] : [])) };
 }
 
 /** The reasons an agent may choose for a state (`Away`: Messaging's Away and Back soon): enabled, not deleted. */

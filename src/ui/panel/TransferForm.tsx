@@ -1,4 +1,4 @@
-/** Transfer a chat to a skill with agents online now, or to one colleague, with an optional note. */
+/** Transfer a chat to a skill (with its agents online now, where the protocol says) or to one colleague, with an optional note. */
 import { useEffect, useState } from 'preact/hooks';
 import type { TransferOptions } from '../../messaging/protocol';
 import { run } from '../store';
