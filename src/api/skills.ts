@@ -15,7 +15,11 @@ import type { Http, RequestAuth } from './http';
 import { idish, listOf } from './quirks';
 import type { AccountAddress, AccountSkill, Result } from './types';
 
-/** The appendix: "Default Value: 1.0 (Most updated: v=4.0)"; 2.0 serves every field we read. */
+/**
+ * The appendix: `v` required, "Default Value: 1.0 (Most updated: v=4.0)". Our reading: 2.0, as the
+ * other Account Configuration reads here and LivePerson's integrators send it; the page lists the
+ * entity's fields (`canTransfer`, `skillTransferList` included) without a version.
+ */
 export const SKILLS_API_VERSION = '2.0';
 
 const booleanish = z.preprocess((value) => (value === 'true' ? true : value === 'false' ? false : value), z.boolean());
