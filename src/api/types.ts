@@ -238,8 +238,9 @@ export interface AvailableAgent {
 }
 
 import type { ApiKeys } from './oauth1';
+import type { AccountSkill, StatusReason } from './agent-config-types';
 
-export type { ApiKeys };
+export type { AccountSkill, ApiKeys, StatusReason };
 
 /**
  * Credentials for Chat Agent API calls: a bearer from Login (agents; the agent-session cookies
@@ -377,23 +378,3 @@ export interface AgentConfigApi {
   getStatusReasons(p: AccountAddress): Promise<Result<StatusReason[]>>;
 }
 
-/** A skill as the Skills API describes it, with its documented transfer rules. */
-export interface AccountSkill {
-  id: string;
-  name: string;
-  deleted: boolean;
-  /** false: conversations of this skill may only be requeued to it. */
-  canTransfer: boolean;
-  /** The only skills it may transfer to (absent: all). */
-  transferTo?: string[];
-}
-
-/** One of the account's agent status reasons (Agent Status Reason API). */
-export interface StatusReason {
-  id: string;
-  text: string;
-  /** `Online`, `Occupied` or `Away`, as sent. */
-  state: string;
-  enabled: boolean;
-  deleted: boolean;
-}
