@@ -14,6 +14,7 @@ export interface AvailabilityDeps {
   service: ConversationService;
   connection: ConnectionLifecycle;
   now(): number;
+  log?: { warn(message: string, details?: unknown): void };
 }
 
 export class AvailabilityCommands {
@@ -30,6 +31,17 @@ export class AvailabilityCommands {
     store.state.presence = chat === 'Away' && awayReason ? { awayNotice: { reason: awayReason, at: this.deps.now() } } : undefined;
     await store.commit();
     return OK;
+  }
+
+  /** The account's away reasons; none where the protocol offers none or they cannot be read (the agent may still type one). */
+  async reasons(): Promise<{ ok: true; reasons: string[] }> {
+    const { store, service, connection: lifecycle } = this.deps;
+    const connection = store.state.connection;
+    if (!connection || !service.awayReasons) return { ok: true, reasons: [] };
+    const reasons = await lifecycle.retriedAfterRefresh(() => service.awayReasons!(connection));
+    if (reasons.ok) return { ok: true, reasons: reasons.value };
+    this.deps.log?.warn('Away reasons could not be read', { kind: reasons.error.kind, status: reasons.error.status });
+    return { ok: true, reasons: [] };
   }
 
   /**

@@ -69,4 +69,6 @@ export function applyInfo(chat: StoredChat, info: ChatInfo | undefined): void {
   if (info.chatTimeout !== undefined) chat.chatTimeout = info.chatTimeout;
   if (info.skillId) chat.skillId = info.skillId;
   if (info.skillName) chat.skillName = info.skillName;
+  // Read receipts only move forward (a replayed or reordered receipt never unreads a line).
+  if (info.visitorReadUpTo !== undefined) chat.visitorReadUpTo = Math.max(chat.visitorReadUpTo ?? -1, info.visitorReadUpTo);
 }

@@ -119,6 +119,8 @@ export interface ConversationService {
   /** `reason`: an away reason's text, where the protocol carries one (Messaging); others ignore it. */
   setPresence(connection: Connection, availability: PresenceChoice, reason?: string): Promise<Result<void>>;
   incomingWork(connection: Connection): Promise<Result<IncomingWork>>;
+  /** The account's away reasons (their texts), where the protocol offers them (Messaging); others leave it out. */
+  awayReasons?(connection: Connection): Promise<Result<string[]>>;
   /** Takes the offered chat; answers where it is (then `chat` loads it). */
   accept(connection: Connection, offer: string): Promise<Result<ChatRef>>;
 

@@ -74,7 +74,7 @@ export class AgentRuntime {
     });
     this.outbox = new OutboxSender({ store, service, connection: this.connection, log, now: this.now });
     this.chats = new ChatCommands({ store, service, connection: this.connection, log });
-    this.availability = new AvailabilityCommands({ store, service, connection: this.connection, now: this.now });
+    this.availability = new AvailabilityCommands({ store, service, connection: this.connection, now: this.now, log });
     this.poller = new Poller({
       store,
       service,
@@ -175,6 +175,12 @@ export class AgentRuntime {
   }
 
   /** The presence safety net (./presence.ts): Away, and why. */
+  /** The account's away reasons, where the protocol offers them (Messaging). */
+  async awayReasons(): Promise<{ ok: true; reasons: string[] }> {
+    await this.restore();
+    return this.availability.reasons();
+  }
+
   goAway(reason: string): Promise<CommandResult> {
     return this.setAvailability('Away', reason);
   }

@@ -71,6 +71,8 @@ export interface StoredChat {
   skillId?: string;
   skillName?: string;
   visitorTyping: boolean;
+  /** The highest event id of the agent's lines the visitor has read (Messaging read receipts). */
+  visitorReadUpTo?: number;
   /** Lines in event-id order; each event id appears once. */
   lines: StoredLine[];
   outbox: OutboxEntry[];

@@ -79,9 +79,18 @@ function chatView(chat: StoredChat, agentName: string, agentSkills?: ReadonlyArr
     chatTimeout: chat.chatTimeout,
     ...(skill ? { skill } : {}),
     visitorTyping: chat.visitorTyping,
+    ...readLine(chat),
     visitor: chat.visitor,
     ...(chat.draft ? { draft: chat.draft } : {}),
     agentSurvey: chat.surveySubmitted ? 'submitted' : chat.links['agent-survey'] ? 'pending' : 'none',
     lines: [...chat.lines.map((line) => ({ ...line, clock: clockOf(line.time) })), ...queued],
   };
+}
+
+/** The agent's last line (to the visitor, delivered) that the visitor's read receipts cover. */
+function readLine(chat: StoredChat): { visitorReadLineId?: string } {
+  const upTo = chat.visitorReadUpTo;
+  if (upTo === undefined) return {};
+  const line = chat.lines.findLast((l) => l.source === 'agent' && !l.private && Number(l.id) <= upTo);
+  return line ? { visitorReadLineId: line.id } : {};
 }

@@ -4,6 +4,9 @@ import { getAvailability, setAvailability } from './availability';
 import { addLine, endChat, getChat, getChatInfo, getChats, getChatSessions, getEvents, getInfoField, setAgentTyping } from './chat';
 import { getParticipantInfo } from './participant';
 import { getPredefinedCategories, getPredefinedContent } from './predefined-content';
+import { getAgentStatus } from './agent-metrics';
+import { getSkills } from './skills';
+import { getStatusReasons } from './status-reasons';
 import { lookupDomain } from './domain';
 import { createHttp, type HttpOptions } from './http';
 import { accept, getIncoming } from './incoming-requests';
@@ -52,9 +55,14 @@ export function createLivePersonClient(options: HttpOptions = {}): LivePersonCli
         submitAgentSurvey: (url, surveyId, answers) => submitAgentSurvey(http, auth, url, surveyId, answers),
       };
     },
+    agentMetrics: (auth) => ({
+      getAgentStatus: (p) => getAgentStatus(http, auth, p),
+    }),
     accountConfig: (auth) => ({
       getPredefinedContent: (p) => getPredefinedContent(http, auth, p),
       getPredefinedCategories: (p) => getPredefinedCategories(http, auth, p),
+      getSkills: (p) => getSkills(http, auth, p),
+      getStatusReasons: (p) => getStatusReasons(http, auth, p),
     }),
   };
 }

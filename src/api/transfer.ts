@@ -19,8 +19,9 @@ export async function getTransferOptions(http: Http, auth: RequestAuth, transfer
 }
 
 export async function transfer(http: Http, auth: RequestAuth, transferUrl: string, target: TransferTarget): Promise<Result<void>> {
-  // The request carries ids as numbers (A24), although A23 sends them as strings.
-  const to = 'agentId' in target ? { agent: { id: Number(target.agentId) } } : { skill: { id: Number(target.skillId) } };
+  // The request carries ids as numbers (A24), although A23 sends them as strings. An agent id in
+  // Messaging's `{account}.{user}` form names the same user: the Chat Agent API takes the user part.
+  const to = 'agentId' in target ? { agent: { id: Number(target.agentId.split('.').pop()) } } : { skill: { id: Number(target.skillId) } };
   const result = await http.request({
     method: 'POST',
     url: transferUrl,

@@ -146,6 +146,11 @@ export interface ChatInfo {
    */
   skillId?: string;
   skillName?: string;
+  /**
+   * The highest event id of the agent's lines the visitor has read, where the protocol reports it
+   * (Messaging's consumer `AcceptStatusEvent` READ); the Chat Agent API has no read receipts.
+   */
+  visitorReadUpTo?: number;
   /** Every other documented or undocumented scalar field, as sent. */
   extra: Record<string, unknown>;
 }
@@ -185,8 +190,8 @@ export interface PostedEvent {
 export interface TransferSkill {
   id: string;
   name: string;
-  /** Agents online for the skill now, other than this one. */
-  onlineAgents: number;
+  /** Agents online for the skill now, other than this one; absent where the protocol does not say (Messaging). */
+  onlineAgents?: number;
 }
 
 /** A24: to a skill or to one agent, with an optional note only the receiving agent sees. */
@@ -240,8 +245,9 @@ export interface AvailableAgent {
 }
 
 import type { ApiKeys } from './oauth1';
+import type { AccountSkill, StatusReason } from './agent-config-types';
 
-export type { ApiKeys };
+export type { AccountSkill, ApiKeys, StatusReason };
 
 /**
  * Credentials for Chat Agent API calls: a bearer from Login (agents; the agent-session cookies
@@ -275,7 +281,9 @@ export interface LivePersonClient {
   };
   agent(auth: AgentAuth): AgentApi;
   /** Account Configuration API (CSDS `accountConfigReadOnly`): the account's predefined content. */
-  accountConfig(auth: AgentAuth): AccountConfigApi;
+  accountConfig(auth: AgentAuth): AccountConfigApi & AgentConfigApi;
+  /** Agent Metrics API (CSDS `msgHist`): the Messaging agents logged in now (./agent-metrics.ts). */
+  agentMetrics(auth: AgentAuth): { getAgentStatus(p: AccountAddress & { status?: string[]; skillIds?: string[] }): Promise<Result<AvailableAgent[]>> };
 }
 
 export interface AgentApi {
@@ -368,3 +376,12 @@ export interface AccountConfigApi {
   getPredefinedContent(p: AccountAddress & PredefinedContentQuery): Promise<Result<PredefinedContent>>;
   getPredefinedCategories(p: AccountAddress & { includeDeleted?: boolean }): Promise<Result<PredefinedCategories>>;
 }
+
+/** The same service's skills and agent status reasons (`client.accountConfig(auth)` offers both interfaces). */
+export interface AgentConfigApi {
+  /** The Skills API (./skills.ts). */
+  getSkills(p: AccountAddress): Promise<Result<AccountSkill[]>>;
+  /** The Agent Status Reason API (./status-reasons.ts). */
+  getStatusReasons(p: AccountAddress): Promise<Result<StatusReason[]>>;
+}
+

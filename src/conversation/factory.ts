@@ -31,12 +31,15 @@ export function conversationService(deps: ConversationServiceDeps): Conversation
         return async (...args: Parameters<ConversationService['signIn']>) => ((await deps.protocol()) === 'messaging' ? messaging : chat).signIn(...args);
       }
       if (name === 'listen') return (wake: () => void) => messaging.listen?.(wake);
-      const member = Reflect.get(chat, name);
+      // A member one protocol alone offers (Messaging's `awayReasons`) is offered too.
+      const member = Reflect.get(chat, name) ?? Reflect.get(messaging, name);
       if (typeof member !== 'function') return member;
       // Every other call names the connection first.
       return (connection: Connection, ...rest: unknown[]) => {
-        const service = byConnection(connection) as unknown as Record<PropertyKey, (...a: unknown[]) => unknown>;
-        return service[name as string]!(connection, ...rest);
+        const service = byConnection(connection) as unknown as Record<PropertyKey, ((...a: unknown[]) => unknown) | undefined>;
+        const call = service[name as string];
+        if (!call) return Promise.resolve({ ok: false, error: { kind: 'http', status: 501, message: `${String(name)} is not offered by this protocol` } });
+        return call(connection, ...rest);
       };
     },
   });

@@ -37,7 +37,8 @@ export type PanelScript = z.infer<typeof panelScriptSchema>['script'];
 export interface TransferOption {
   id: string;
   name: string;
-  onlineAgents: number;
+  /** Absent where the protocol does not say (LivePerson Messaging). */
+  onlineAgents?: number;
 }
 
 export interface TransferOptions {
@@ -76,6 +77,8 @@ export interface ProtocolMap {
   signInWithApiKey(data: SignInWithApiKey): CommandResult;
   signOut(): CommandResult;
   setAvailability(data: { state: z.infer<typeof availabilitySchema>; reason?: string }): CommandResult;
+  /** The account's away reasons (LivePerson Messaging: the Agent Status Reason API); empty where none are offered. */
+  getAwayReasons(): { ok: true; reasons: string[] } | Refusal;
   acceptChat(): CommandResult;
   sendLine(data: z.infer<typeof sendLineSchema>): CommandResult;
   /** Try a failed line again / give up on it. */

@@ -55,7 +55,10 @@ export const transferSchema = z
     chatId: z.string().min(1).max(300),
     // LivePerson Messaging's "no skill" is -1 (routing examples, docs/reference/messaging.md §4.1).
     skillId: z.string().regex(/^(-1|\d{1,20})$/).optional(),
-    agentId: z.string().regex(/^\d{1,20}$/).optional(),
+    // A user id (the Chat Agent API's, the Users API's), or Messaging's `{accountId}.{userId}` — the
+    // form routing and `GetUserProfile` use (`"qa20971604.3836897210"`, docs/reference/messaging.md §1;
+    // account ids: `^[a-zA-Z0-9_]{1,20}$`, administration-skills-appendix.html).
+    agentId: z.string().regex(/^(?:[A-Za-z0-9_]{1,20}\.)?\d{1,20}$/).optional(),
     note: z.string().max(2000).optional(),
   })
   .refine((t) => !!t.skillId !== !!t.agentId, 'Choose a skill or an agent');

@@ -55,6 +55,8 @@ export interface ChatView {
    */
   skill?: { id?: string; name?: string };
   visitorTyping: boolean;
+  /** The agent's last line the visitor has read (Messaging read receipts): the panel marks it Read. */
+  visitorReadLineId?: string;
   lines: LineView[];
   visitor?: VisitorDetails;
   /** Unsent text the agent typed in this chat (kept by the background across reloads). */

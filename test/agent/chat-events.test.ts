@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatEvent } from '../../src/api/types';
-import { addOwnLine, mergeEvents } from '../../src/agent/chat-events';
+import { addOwnLine, applyInfo, mergeEvents } from '../../src/agent/chat-events';
 import type { StoredChat } from '../../src/agent/state';
 
 const chat = (): StoredChat => ({
@@ -53,5 +53,17 @@ describe('mergeEvents', () => {
     mergeEvents(c, [line(1, 'agent', 'note', { subType: 'ONLY_TO_REP' } as Partial<ChatEvent>), line(2, 'bot', 'x', { textType: 'weird' } as Partial<ChatEvent>)]);
     expect(c.lines[0]).toMatchObject({ private: true });
     expect(c.lines[1]).toMatchObject({ source: 'system', textType: 'plain' });
+  });
+});
+
+describe('applyInfo: read receipts', () => {
+  it('moves the visitor’s read mark forward only (a replayed or late receipt never unreads a line)', () => {
+    const stored = { visitorName: '', visitorTyping: false } as StoredChat;
+    applyInfo(stored, { extra: {}, visitorReadUpTo: 5 });
+    expect(stored.visitorReadUpTo).toBe(5);
+    applyInfo(stored, { extra: {}, visitorReadUpTo: 3 });
+    expect(stored.visitorReadUpTo).toBe(5);
+    applyInfo(stored, { extra: {} });
+    expect(stored.visitorReadUpTo).toBe(5);
   });
 });

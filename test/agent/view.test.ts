@@ -94,3 +94,22 @@ describe('the panel on a CRM page', () => {
     expect(offenders).toEqual([]);
   });
 });
+
+describe('read receipts in the view', () => {
+  const lines: StoredChat['lines'] = [
+    { id: '0', source: 'visitor', by: 'Dana', text: 'Hi', textType: 'plain', time: '2026-11-24T10:00:00Z' },
+    { id: '1', source: 'agent', by: 'Alex', text: 'Hello', textType: 'plain', time: '2026-11-24T10:00:01Z' },
+    { id: '2', source: 'agent', by: 'Alex', text: 'note', textType: 'plain', time: '2026-11-24T10:00:02Z', private: true },
+    { id: '4', source: 'agent', by: 'Alex', text: 'Checking', textType: 'plain', time: '2026-11-24T10:00:04Z' },
+  ];
+  const viewOf = (visitorReadUpTo?: number) => toView({ ...initialState(), chats: [{ ...chat, outbox: [], lines, visitorReadUpTo }] }, 1).chats[0]!;
+
+  it('marks the agent’s last line to the visitor that the receipts cover (never a private note, never a visitor line)', () => {
+    expect(viewOf(undefined).visitorReadLineId).toBeUndefined();
+    expect(viewOf(0).visitorReadLineId).toBeUndefined();
+    expect(viewOf(1).visitorReadLineId).toBe('1');
+    expect(viewOf(3).visitorReadLineId).toBe('1'); // the private note at 2 is not the visitor's to read
+    expect(viewOf(4).visitorReadLineId).toBe('4');
+    expect(viewOf(99).visitorReadLineId).toBe('4');
+  });
+});

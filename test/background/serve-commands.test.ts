@@ -30,6 +30,7 @@ function fakeRuntime() {
     setTyping: vi.fn(async () => OK),
     getTransferOptions: vi.fn(async () => ({ ok: true, skills: [], agents: [] })),
     transferChat: vi.fn(async () => OK),
+    awayReasons: vi.fn(async () => ({ ok: true, reasons: ['Lunch'] })),
     getCapacity: vi.fn(async () => ({ ok: true, mySlots: 1, accountSlots: 1, onlineAgents: 1 })),
     getAgentSurvey: vi.fn(async () => OK),
     submitAgentSurvey: vi.fn(async () => OK),
@@ -117,6 +118,10 @@ describe('serveCommands', () => {
     expect(await deliver('setAvailability', { state: 'Sleeping' }, popup())).toMatchObject({ ok: false });
     expect(await deliver('setAvailability', { state: 'Away', reason: 'x'.repeat(81) }, popup())).toMatchObject({ ok: false });
     expect(await deliver('setAvailability', { state: 'Back soon', reason: 'Lunch' }, popup())).toEqual(OK);
+    // The account's away reasons: for our own pages, not for a CRM page's content script.
+    expect(await deliver('getAwayReasons', undefined, popup())).toEqual({ ok: true, reasons: ['Lunch'] });
+    expect(await deliver('getAwayReasons', undefined, contentScript())).toMatchObject({ ok: false });
+    expect(runtime.awayReasons).toHaveBeenCalledTimes(1);
     expect(runtime.chooseAvailability).toHaveBeenCalledWith('Back soon', 'Lunch');
     expect(await deliver('transferChat', { chatId: 'K1', skillId: '2', agentId: '3' }, contentScript())).toMatchObject({ ok: false });
     expect(await deliver('submitAgentSurvey', { chatId: 'K1', surveyId: '1', answers: { q: 'not-a-list' } }, contentScript())).toMatchObject({ ok: false });
@@ -206,7 +211,7 @@ describe('the handler tables', () => {
       retryLine: true, discardLine: true, saveDraft: true, endChat: true, closeChat: true, setTyping: true, getTransferOptions: true,
       getCapacity: true, transferChat: true, getAgentSurvey: true, submitAgentSurvey: true, injectPanelScript: true,
       finishChatsThenAway: true, restartSession: true, testRing: true, useSidePanel: true, getReplyDue: true,
-      searchChatHistory: true, getCrmSiteSettings: true, saveCrmRecipe: true, getCannedResponses: true,
+      searchChatHistory: true, getCrmSiteSettings: true, saveCrmRecipe: true, getCannedResponses: true, getAwayReasons: true,
     };
     const handled = handlerTables(runtime as unknown as AgentRuntime).flatMap((table) => Object.keys(table));
     expect([...handled].sort()).toEqual(Object.keys(protocol).sort());

@@ -123,5 +123,41 @@ export function conversationServiceContract(subject: ContractSubject): void {
         expect(chat.state).toBe('ended');
       }, { timeout: 10_000 });
     });
+
+    it('offers transfer targets a colleague online can take, and a transfer to one takes the conversation from the agent', async () => {
+      // Sam (agent2, Support) signs in with a second service and goes Online.
+      const other = subject.service(emulator);
+      const sam = await other.signIn({ csdsUrl: emulator.baseUrl, accountId: ACCOUNT, username: 'agent2', password: 'agent2-pass' }, 42);
+      if (!sam.ok) throw new Error(sam.error);
+      stops.push(() => void other.signOut(sam.value.connection));
+      unwrap(await other.setPresence(sam.value.connection, 'Online'));
+
+      const connection = await signIn();
+      unwrap(await service.setPresence(connection, 'Online'));
+      const far = await subject.farSide(emulator, 'Ola');
+      stops.push(() => far.stop());
+      let offer: string | undefined;
+      await vi.waitFor(async () => {
+        const work = unwrap(await service.incomingWork(connection));
+        expect(work.ringing).toBe(1);
+        offer = work.offer;
+      }, { timeout: 10_000 });
+      const ref = unwrap(await service.accept(connection, offer!));
+      const chat = storedChat(unwrap(await service.chat(connection, ref)));
+      // No more new work for this agent: the transferred conversation must go to Sam.
+      unwrap(await service.setPresence(connection, 'Away'));
+
+      let targets: Array<{ id: string; name: string }> = [];
+      await vi.waitFor(async () => {
+        targets = unwrap(await service.transferTargets(connection, chat));
+        expect(targets.map((t) => t.name)).toContainEqual(expect.stringContaining('Support'));
+      }, { timeout: 5_000 });
+      for (const target of targets) expect(target).toEqual(expect.objectContaining({ id: expect.any(String), name: expect.any(String) }));
+      const support = targets.find((t) => t.name.includes('Support'))!;
+      unwrap(await service.transfer(connection, chat, { skillId: support.id }));
+      // Sam is rung for it.
+      await vi.waitFor(async () => expect(unwrap(await other.incomingWork(sam.value.connection)).ringing).toBe(1), { timeout: 10_000 });
+      await vi.waitFor(async () => expect(unwrap(await service.heldChats(connection)).map((c) => c.chatId)).not.toContain(chat.id), { timeout: 10_000 });
+    });
   });
 }

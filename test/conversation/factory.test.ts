@@ -42,4 +42,14 @@ describe('conversationService (the protocol factory)', () => {
     // The Chat Agent API has no Back soon: a readable refusal.
     expect(await chat.service.setPresence(chat.connection, 'Back soon')).toMatchObject({ ok: false, error: { message: expect.stringContaining('Back soon') } });
   });
+
+  it('offers what only one protocol has (Messaging’s away reasons), answering a readable refusal on the other', async () => {
+    choice = 'messaging';
+    const messaging = await signIn();
+    expect(typeof messaging.service.awayReasons).toBe('function');
+    expect(await messaging.service.awayReasons!(messaging.connection)).toEqual({ ok: true, value: ['Lunch', 'Coffee', 'Coaching'] });
+    choice = 'chat';
+    const chat = await signIn();
+    expect(await chat.service.awayReasons!(chat.connection)).toMatchObject({ ok: false, error: { status: 501 } });
+  });
 });

@@ -2,9 +2,9 @@
  * LivePerson Messaging in real Chromium with the built extension, against the emulator's
  * Messaging mode: the options page chooses Messaging for the account; the agent signs in, sets
  * Back soon with a reason and then Online; a consumer's conversation rings in the CRM page's
- * panel, the agent accepts, lines go both ways with read receipts; the WebSocket is dropped and
+ * panel, the agent accepts, lines go both ways with read receipts (the consumer's shown as Read); the WebSocket is dropped and
  * the service worker stopped mid-conversation — nothing lost or doubled on either side —; then
- * transfer (back to the queue) and close.
+ * transfer to a skill the account allows and close.
  */
 import { describe, expect, it, vi } from 'vitest';
 import { Consumer } from '../emulator/messaging/consumer';
@@ -50,12 +50,14 @@ describe('LivePerson Messaging in Chromium', () => {
       .catch(async (error: unknown) => {
         throw new Error(`Not signed in: ${await popup.evaluate(() => document.body.innerText)}`, { cause: error });
       });
-    // Back soon, with a reason LivePerson receives as the state's description; then Online.
+    // Back soon, with one of the account's away reasons (the Agent Status Reason API's list) that
+    // LivePerson receives as the state's description; then Online.
+    await popup.locator(`${testId('away-reason')} option::-p-text(Coaching)`).wait();
     await popup.locator(testId('away-reason')).fill('Coffee');
     await popup.locator(testId('availability-Back soon')).click();
     await popup.locator(`${testId('availability')}::-p-text(Back soon)`).wait();
     const agentState = async () => ((await (await fetch(`${emulator.baseUrl}/sandbox/messaging/state`)).json()) as { agents?: Array<{ availability?: string; description?: string }> }).agents ?? [];
-    await vi.waitFor(async () => expect(JSON.stringify(await agentState())).toContain('BACK_SOON'), WAIT);
+    await vi.waitFor(async () => expect(await agentState()).toContainEqual(expect.objectContaining({ availability: 'BACK_SOON', description: 'Coffee' })), WAIT);
     await popup.locator(testId('availability-Online')).click();
     await popup.locator(`${testId('availability')}::-p-text(Online)`).wait();
 
@@ -65,7 +67,8 @@ describe('LivePerson Messaging in Chromium', () => {
 
     const dana = await Consumer.start({ baseUrl: emulator.baseUrl, firstName: 'Dana' });
     try {
-      await dana.requestConversation();
+      // A conversation for Sales (skill 1; the account lets Sales transfer to Support only).
+      await dana.requestConversation('1');
       await tab.locator(inPanel(testId('accept'))).click();
       await tab.locator(inPanel(`${testId('chat')}[data-state="chatting"]`)).wait();
       const texts = async () => (await panelLines(tab)).map((l) => `${l.source}:${l.text}`);
@@ -75,7 +78,10 @@ describe('LivePerson Messaging in Chromium', () => {
       // Shown to the agent: the consumer gets a READ receipt.
       await vi.waitFor(() => expect(dana.messages().some((m) => m.event.type === 'AcceptStatusEvent' && m.event.status === 'READ')).toBe(true), WAIT);
       await typeIntoComposer(tab, 'Let me check that');
-      await dana.waitForText('Let me check that', 20_000);
+      const checking = await dana.waitForText('Let me check that', 20_000);
+      // The consumer reads it: the panel marks the agent's line Read.
+      await dana.receipt('READ', [checking.sequence]);
+      await tab.locator(inPanel(`[data-line-id="${checking.sequence}"] ${testId('line-read')}`)).wait();
 
       // The socket drops; the consumer writes meanwhile; then the worker is stopped too.
       emulator.messaging.dropAgentSockets();
@@ -94,14 +100,23 @@ describe('LivePerson Messaging in Chromium', () => {
       expect([...shown].sort()).toEqual([...expected].sort()); // nothing lost
       for (const text of ['Let me check that', 'Yes, still here']) expect(dana.messages().filter((m) => m.event.message === text)).toHaveLength(1);
 
-      // Transfer: back to the conversation's queue; it leaves the panel (and rings again, nobody else is online).
+      // Transfer to a skill: the form offers the queue and what the account's Skills API allows Sales
+      // (Support, not Escalations); the conversation leaves the panel, now a Support one, and rings
+      // again (nobody else is online).
       await tab.locator(inPanel(testId('transfer'))).click();
-      await tab.locator(inPanel(`${testId('transfer-target')} option::-p-text(Back to the queue)`)).wait();
+      await tab.locator(inPanel(`${testId('transfer-target')} option::-p-text("Back to the queue (Sales)")`)).wait();
+      const offered = await tab.evaluate(() =>
+        [...(document.querySelector('agent-dock-panel')?.shadowRoot?.querySelectorAll('[data-testid="transfer-target"] option') ?? [])].map((o) => o.textContent),
+      );
+      expect(offered).toEqual(['Back to the queue (Sales)', 'Support']);
+      await tab.locator(inPanel(testId('transfer-target'))).fill('skill:2');
       await tab.locator(inPanel(testId('transfer-submit'))).click();
       await vi.waitFor(async () => expect(await tab.$(inPanel(testId('chat')))).toBeNull(), WAIT).catch(async (error: unknown) => {
         const shown = await tab.evaluate(() => document.querySelector('agent-dock-panel')?.shadowRoot?.textContent);
         throw new Error(`The transferred conversation stayed: ${shown}`, { cause: error });
       });
+      const conversations = async () => ((await (await fetch(`${emulator.baseUrl}/sandbox/messaging/state`)).json()) as { conversations: Array<{ skillId: string }> }).conversations;
+      expect((await conversations()).map((c) => c.skillId)).toEqual(['2']);
       // Rung again: accept, then close the conversation from the panel.
       await tab.locator(inPanel(testId('accept'))).click();
       await tab.locator(inPanel(`${testId('chat')}[data-state="chatting"]`)).wait();

@@ -13,9 +13,11 @@ import { createEngagementHistory } from './engagement-history';
 import { FaultInjector, parseFaultPlan, type FaultKind, type FaultPlan } from './faults';
 import { ForeignHosts, type ForeignHostsPlan } from './foreign-hosts';
 import { answerAccountConfig } from './predefined-content';
+import { answerAgentConfig } from './agent-config';
 import { RequestLog } from './request-log';
 import { runScenario, type RunningScenario } from './scenario';
 import { agentPid, createMessagingService, type MessagingOptions, type MessagingService } from './messaging';
+import { agentStatus } from './messaging/agent-metrics';
 
 export interface EmulatorOptions {
   host?: string;
@@ -142,7 +144,7 @@ class HttpError extends Error {
 }
 
 /** The CSDS services this emulator answers for (all on its own host), in the Domain API and the login answer. */
-const CSDS_SERVICES = ['smt', 'agentVep', 'conversationVep', 'asyncMessagingEnt', 'idp', 'accountConfigReadOnly', 'engHistDomain'];
+const CSDS_SERVICES = ['smt', 'agentVep', 'conversationVep', 'asyncMessagingEnt', 'idp', 'accountConfigReadOnly', 'engHistDomain', 'msgHist'];
 
 const STATUS_NAMES: Record<number, string> = {
   400: 'BAD_REQUEST',
@@ -808,6 +810,13 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       return send(res, 200, { baseURIs: CSDS_SERVICES.map((service) => ({ service, account: accountId, baseURI: foreignHosts.csdsHost(hostPort) })) });
     }
 
+    // Agent Metrics API, Agent Status (./messaging/agent-metrics.ts): the agent's bearer or a signed request.
+    if ((match = m(/^\/messaging_history\/api\/account\/([^/]+)\/agent-view\/status$/)) && method === 'POST') {
+      if (match[1] !== accountId) throw new HttpError(401, `Unknown account ${match[1]}`);
+      caller(req);
+      return send(res, 200, agentStatus(messaging.store, parseJson(await readBody(req), false) ?? {}, `${baseUrl}${url.pathname}`));
+    }
+
     // Engagement History API (./engagement-history.ts): the agent's bearer or a signed request.
     if ((match = m(/^\/interaction_history\/api\/account\/([^/]+)(\/.*)?$/))) {
       if (match[1] !== accountId) throw new HttpError(401, `Unknown account ${match[1]}`);
@@ -891,10 +900,10 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       return send(res, 200);
     }
 
-    // ---- Account Configuration API: Predefined Content and Categories (./predefined-content.ts)
+    // ---- Account Configuration API: Predefined Content and Categories (./predefined-content.ts), skills and status reasons (./agent-config.ts)
     if (rest.startsWith('/configuration/')) {
       caller(req);
-      const answer = answerAccountConfig(rest, method, query);
+      const answer = answerAgentConfig(rest, method, query) ?? answerAccountConfig(rest, method, query);
       if ('error' in answer) throw new HttpError(answer.status, answer.error);
       return send(res, answer.status, answer.body, answer.headers);
     }

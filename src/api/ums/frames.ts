@@ -46,6 +46,8 @@ const messagingChangeSchema = z.object({
   event: rawEventSchema,
   dialogId: z.string().optional(),
   conversationId: z.string().optional(),
+  /** `AGENTS_AND_MANAGERS`: a private message the consumer never sees (see `publishText`). */
+  messageAudience: z.string().optional().catch(undefined),
 });
 
 export type MessagingContent =
@@ -66,6 +68,8 @@ export interface MessagingEvent {
   originatorOldId?: string;
   role?: string;
   serverTimestamp?: number;
+  /** A private message: seen by agents and managers only, never by the consumer. */
+  agentsOnly?: boolean;
   content: MessagingContent;
 }
 
@@ -92,6 +96,8 @@ function content(event: z.infer<typeof rawEventSchema>): MessagingContent {
   }
 }
 
+const AGENTS_ONLY = 'AGENTS_AND_MANAGERS';
+
 function toEvent(change: z.infer<typeof messagingChangeSchema>, dialogId?: string): MessagingEvent | undefined {
   const conversationId = change.dialogId ?? change.conversationId ?? dialogId;
   if (!conversationId) return undefined;
@@ -104,6 +110,8 @@ function toEvent(change: z.infer<typeof messagingChangeSchema>, dialogId?: strin
     originatorOldId: oldId,
     role: change.originatorMetadata?.role,
     serverTimestamp: change.serverTimestamp,
+    // Read on the change, or on the event as a bot's payload places it (our reading: reference §4.3).
+    ...(change.messageAudience === AGENTS_ONLY || (change.event as { messageAudience?: unknown }).messageAudience === AGENTS_ONLY ? { agentsOnly: true } : {}),
     content: content(change.event),
   };
 }

@@ -19,6 +19,7 @@ export function accountHandlers(runtime: AgentRuntime, alerts?: AlertCommands): 
     signInWithApiKey: { from: 'page', schema: signInWithApiKeySchema, run: (input) => runtime.signIn(input) },
     signOut: { from: 'page', run: () => runtime.signOut() },
     setAvailability: { from: 'panel', schema: setAvailabilitySchema, run: (input) => runtime.chooseAvailability(input.state, input.reason) },
+    getAwayReasons: { from: 'page', run: () => runtime.awayReasons() },
     finishChatsThenAway: { from: 'panel', run: () => runtime.finishChatsThenAway() },
     restartSession: { from: 'page', run: () => runtime.restartSession() },
     testRing: {

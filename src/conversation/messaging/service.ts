@@ -10,8 +10,10 @@
  * conversation after the attempt, and that read queries the history from the cursor first — the
  * line, if it landed, is there as the agent's own and confirms the queued entry instead of a resend.
  */
-import type { ConversationService, Result } from '../../agent/conversation-service';
+import type { ConversationService, Result, TransferSkill } from '../../agent/conversation-service';
 import type { Connection } from '../../agent/state';
+import { transferableSkills } from '../../api/skills';
+import { reasonsFor } from '../../api/status-reasons';
 import type { LivePersonClient } from '../../api/types';
 import {
   acceptRing,
@@ -26,6 +28,7 @@ import {
   transferToSkill,
   type AgentAvailability,
 } from '../../api/ums';
+import { accountConfigReader, type AccountConfigReader } from './account-config';
 import { AgentSocket, type AgentSocketOptions } from './agent-socket';
 import { openMessagingConnection } from './sign-in';
 import { chatUrlOf } from './transcript';
@@ -38,6 +41,8 @@ export interface MessagingServiceOptions {
   requestTimeoutMs?: number;
   keepAliveMs?: number;
   log?: AgentSocketOptions['log'];
+  /** Tests: the Account Configuration reader (skills, status reasons); by default over `client`. */
+  accountConfig?: AccountConfigReader;
 }
 
 /** The product's availability words ↔ Messaging's agent states. */
@@ -54,6 +59,7 @@ export type MessagingConversationService = ConversationService & {
 export function messagingService(opts: MessagingServiceOptions): MessagingConversationService {
   let current: AgentSocket | undefined;
   let wake: (() => void) | undefined;
+  const config = opts.accountConfig ?? accountConfigReader(opts.client);
 
   /** The agent's socket for this connection: a new login (another bearer) replaces the old one. */
   const socketOf = (connection: Connection): AgentSocket => {
@@ -96,6 +102,21 @@ export function messagingService(opts: MessagingServiceOptions): MessagingConver
     socket.transcripts.addEvents(history.value, connection.agentName);
     record.synced = true;
     return { ok: true, value: undefined };
+  };
+
+  /**
+   * Where a conversation of `skillId` may go: back to its own queue first, then the skills the
+   * account's Skills API allows (`canTransfer`, `skillTransferList`). Without that list (an agent
+   * may lack the permission to read it), back to the queue only.
+   */
+  const transferSkills = async (connection: Connection, skillId = '-1'): Promise<TransferSkill[]> => {
+    const skills = await config.skills(connection);
+    if (!skills.ok) opts.log?.('The account’s skills could not be read; transfer offers the queue only', { kind: skills.error.kind, status: skills.error.status });
+    const all = skills.ok ? skills.value : [];
+    const own = all.find((s) => s.id === skillId);
+    const requeue = { id: skillId, name: own ? `Back to the queue (${own.name})` : 'Back to the queue' };
+    const others = transferableSkills(all, skillId).filter((s) => s.id !== skillId);
+    return [requeue, ...others.map((s) => ({ id: s.id, name: s.name }))];
   };
 
   /** READ receipts for the consumer lines the core now shows the agent (fire and forget). */
@@ -181,6 +202,11 @@ export function messagingService(opts: MessagingServiceOptions): MessagingConver
       if (!description) delete connection.wire.awayReason;
       return { ok: true, value: undefined };
     },
+    // The account's reasons for Away (Agent Status Reason API), offered for Away and Back soon alike.
+    awayReasons: async (connection) => {
+      const reasons = await config.statusReasons(connection);
+      return reasons.ok ? { ok: true, value: [...new Set(reasonsFor(reasons.value, 'Away').map((r) => r.text.slice(0, 80)))] } : reasons;
+    },
     incomingWork: async (connection) => {
       const socket = socketOf(connection);
       const conn = await socket.ready();
@@ -246,19 +272,21 @@ export function messagingService(opts: MessagingServiceOptions): MessagingConver
       const socket = socketOf(connection);
       const conn = await socket.ready();
       if (!conn.ok) return conn;
-      // UMS lists no skills (the account's skills come from LivePerson's Skills API, not read yet):
-      // what we can offer is the conversation's own skill — back to its queue, rung for someone else.
-      const skillId = socket.transcripts.get(chat.id).meta?.skillId ?? '-1';
-      return { ok: true, value: [{ id: skillId, name: 'Back to the queue', onlineAgents: 0 }] };
+      return { ok: true, value: await transferSkills(connection, socket.transcripts.get(chat.id).meta?.skillId) };
     },
     transfer: async (connection, chat, target) => {
       const socket = socketOf(connection);
       const conn = await socket.ready();
       if (!conn.ok) return conn;
-      const skillId = 'skillId' in target ? target.skillId : (socket.transcripts.get(chat.id).meta?.skillId ?? '-1');
-      return 'agentId' in target
-        ? transferToAgent(conn.value, chat.id, { toAgentUserId: target.agentId, skillId })
-        : transferToSkill(conn.value, chat.id, skillId);
+      const current = socket.transcripts.get(chat.id).meta?.skillId ?? '-1';
+      if ('agentId' in target) {
+        return transferToAgent(conn.value, chat.id, { toAgentUserId: messagingAgentId(connection.accountId, target.agentId), skillId: current });
+      }
+      // Only what the transfer form offers: the account's rules for this skill (a page cannot pick another).
+      if (!(await transferSkills(connection, current)).some((s) => s.id === target.skillId)) {
+        return { ok: false, error: { kind: 'http', status: 400, message: 'This conversation may not be transferred to that skill' } };
+      }
+      return transferToSkill(conn.value, chat.id, target.skillId);
     },
     end: async (connection, chat) => {
       const conn = await ready(connection);
@@ -276,7 +304,16 @@ export function messagingService(opts: MessagingServiceOptions): MessagingConver
       return { ok: true, value: { authenticated: false, facts: profileFacts(profile.value) } };
     },
     freeSlots: async () => ({ ok: true, value: -1 }),
-    colleagues: async () => ({ ok: true, value: [] }),
+    // Colleagues logged in to Messaging (Agent Metrics API). Unreadable (the page asks for API keys;
+    // an account may refuse an agent's login): none to offer, logged — not a failure of the popup.
+    colleagues: async (connection, filter) => {
+      const agents = await config.agents(connection);
+      if (!agents.ok) {
+        opts.log?.('Colleagues could not be read; transfer to an agent is not offered', { kind: agents.error.kind, status: agents.error.status });
+        return { ok: true, value: [] };
+      }
+      return { ok: true, value: filter?.chatState ? agents.value.filter((a) => a.chatState === filter.chatState) : agents.value };
+    },
   };
   return service;
 }
@@ -292,4 +329,13 @@ function profileFacts(profile: unknown): Array<{ label: string; value: string }>
   return Object.entries(profile)
     .filter(([, v]) => typeof v === 'string' || typeof v === 'number')
     .map(([label, value]) => ({ label, value: String(value) }));
+}
+
+/**
+ * Messaging names an agent `{accountId}.{userId}` (routing, AAM, `GetUserProfile`'s
+ * `"qa20971604.3836897210"`; reference §1); a bare user id (the Users API's, the Chat Agent API's)
+ * is given the account.
+ */
+export function messagingAgentId(accountId: string, agentId: string): string {
+  return agentId.includes('.') ? agentId : `${accountId}.${agentId}`;
 }

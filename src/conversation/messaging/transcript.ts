@@ -27,6 +27,8 @@ export interface ConversationRecord {
   gone?: 'closed' | 'left';
   /** Consumer lines already answered with a READ receipt. */
   readUpTo: number;
+  /** The highest sequence the consumer's own READ receipts cover (the agent's lines they read). */
+  consumerReadUpTo: number;
 }
 
 export const chatUrlOf = (conversationId: string): string => `messaging:conversation/${encodeURIComponent(conversationId)}`;
@@ -42,7 +44,7 @@ export class Transcripts {
         const victim = [...this.byId.values()].find((r) => r.gone) ?? this.byId.values().next().value!;
         this.byId.delete(victim.id);
       }
-      record = { id, events: new Map(), consumerTyping: false, synced: false, readUpTo: -1 };
+      record = { id, events: new Map(), consumerTyping: false, synced: false, readUpTo: -1, consumerReadUpTo: -1 };
       this.byId.set(id, record);
     }
     return record;
@@ -77,6 +79,10 @@ export class Transcripts {
       const chatEvent = toChatEvent(event, record, agentName);
       if (!chatEvent) continue;
       if (chatEvent.type === 'line' && isConsumer(event, record)) record.consumerTyping = false;
+      // The consumer read the agent's lines up to these sequences (AcceptStatusEvent READ, reference §4.3).
+      if (event.content.type === 'receipt' && event.content.status === 'READ' && isConsumer(event, record) && event.content.sequences.length > 0) {
+        record.consumerReadUpTo = Math.max(record.consumerReadUpTo, ...event.content.sequences);
+      }
       record.events.set(event.sequence, chatEvent);
       if (record.events.size > MAX_EVENTS_PER_CONVERSATION) record.events.delete(Math.min(...record.events.keys()));
     }
@@ -114,6 +120,7 @@ export class Transcripts {
       // The conversation's skill is an id only (ExConversationChangeNotification's `skillId`,
       // docs/reference/messaging.md §4.2); UMS tells no skill names, the view names it from the agent's skills.
       ...(record.meta?.skillId ? { skillId: record.meta.skillId } : {}),
+      ...(record.consumerReadUpTo >= 0 ? { visitorReadUpTo: record.consumerReadUpTo } : {}),
     };
     return { chatId: id, chatUrl: chatUrlOf(id), links: {}, events, info };
   }
@@ -139,7 +146,9 @@ function toChatEvent(event: MessagingEvent, record: ConversationRecord, agentNam
   const content = event.content;
   switch (content.type) {
     case 'text':
-      return { type: 'line', id, time, text: content.message, textType: 'plain', by, source };
+      // A private note (agents and managers only) is the seam's ONLY_TO_REP line: the outbox
+      // recognises its own note in the history by text *and* privacy (exactly once, like public lines).
+      return { type: 'line', id, time, text: content.message, textType: 'plain', by, source, ...(event.agentsOnly ? { subType: 'ONLY_TO_REP' as const } : {}) };
     case 'rich':
       // Structured content is rendered from data by the panel's card renderer, never as HTML.
       return { type: 'line', id, time, text: '', textType: 'rich-content', json: content.content, by, source };

@@ -203,7 +203,7 @@ export function ChatPane({ chat, onError }: { chat: ChatView; onError: (message:
       {tools && <tools.VisitorSection visitor={chat.visitor} act={writeBack.act} />}
       {customer && <customer.CustomerSection chat={chat} />}
       {transferring && chatting && (tools ? <tools.TransferForm chatId={chat.id} onDone={() => setTransferring(false)} onError={onError} /> : toolsMissing)}
-      <Transcript chatId={chat.id} act={writeBack.act} onError={onError} lines={chat.lines} visitorTyping={chat.visitorTyping} visitorName={chat.visitorName} />
+      <Transcript chatId={chat.id} act={writeBack.act} onError={onError} lines={chat.lines} visitorTyping={chat.visitorTyping} visitorName={chat.visitorName} readLineId={chat.visitorReadLineId} />
       {chat.state === 'ended' ? (
         <div class="wrap-up">
           {chat.agentSurvey === 'pending' && (tools ? <tools.AgentSurveyForm chatId={chat.id} onError={onError} /> : toolsMissing)}

@@ -67,6 +67,8 @@ interface LineProps {
   onError?: (message: string) => void;
   /** Drawn beneath the line once the chat tools are here (./translation/). */
   translation?: LineTranslationPart;
+  /** The visitor has read this line (and the agent's lines before it). */
+  read?: boolean;
 }
 
 /** One transcript line. It redraws only when its own content changes, never because another line arrived. */
@@ -78,11 +80,12 @@ export class TranscriptLine extends Component<LineProps> {
       next.act === now.act &&
       next.onError === now.onError &&
       next.translation === now.translation &&
+      next.read === now.read &&
       sameLine(next.line, now.line)
     );
   }
 
-  override render({ chatId, line, act, onError, translation: Translation }: LineProps) {
+  override render({ chatId, line, act, onError, translation: Translation, read }: LineProps) {
     return (
       <div
         class={`line line-${line.source}${line.private ? ' line-private' : ''}`}
@@ -95,6 +98,7 @@ export class TranscriptLine extends Component<LineProps> {
           <div class="line-meta">
             <span class="line-by">{line.by}</span> <span class="line-time">{line.clock}</span>
             {line.private && <span class="line-flag">Only agents see this</span>}
+            {read && <span class="line-read" data-testid="line-read">Read</span>}
           </div>
         )}
         <div class="line-bubble">
@@ -115,12 +119,14 @@ export function Transcript({
   lines,
   visitorTyping,
   visitorName,
+  readLineId,
   act,
   onError,
 }: {
   chatId: string;
   lines: LineView[];
   visitorTyping: boolean;
+  readLineId?: string;
   visitorName: string;
   act: WriteBackAct;
   onError?: (message: string) => void;
@@ -147,7 +153,7 @@ export function Transcript({
         </button>
       )}
       {lines.slice(from).map((line) => (
-        <TranscriptLine key={line.id} chatId={chatId} line={line} act={act} onError={onError} translation={translation} />
+        <TranscriptLine key={line.id} chatId={chatId} line={line} act={act} onError={onError} translation={translation} read={line.id === readLineId} />
       ))}
       {visitorTyping && (
         <div class="typing" data-testid="visitor-typing">

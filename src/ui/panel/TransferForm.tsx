@@ -1,4 +1,4 @@
-/** Transfer a chat to a skill with agents online now, or to one colleague, with an optional note. */
+/** Transfer a chat to a skill (with its agents online now, where the protocol says) or to one colleague, with an optional note. */
 import { useEffect, useState } from 'preact/hooks';
 import type { TransferOptions } from '../../messaging/protocol';
 import { run } from '../store';
@@ -46,10 +46,10 @@ export function TransferForm({ chatId, onDone, onError }: { chatId: string; onDo
             Transfer to
             <select data-testid="transfer-target" value={target} onChange={(e) => setTarget((e.target as HTMLSelectElement).value)}>
               {options.skills.length > 0 && (
-                <optgroup label="Skills (agents online now)">
+                <optgroup label="Skills">
                   {options.skills.map((s) => (
                     <option key={s.id} value={`skill:${s.id}`}>
-                      {s.name} ({s.onlineAgents} online)
+                      {s.onlineAgents === undefined ? s.name : `${s.name} (${s.onlineAgents} online)`}
                     </option>
                   ))}
                 </optgroup>

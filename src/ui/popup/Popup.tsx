@@ -26,6 +26,11 @@ function Status() {
   const draining = !!v.presence?.draining;
   const messaging = v.auth.protocol === 'messaging';
   const [reason, setReason] = useState('');
+  // The account's away reasons (Messaging: LivePerson's Agent Status Reason API); none: the agent types one.
+  const [reasons, setReasons] = useState<string[]>([]);
+  useEffect(() => {
+    if (messaging) void run('getAwayReasons').then((result) => setReasons(result.ok ? result.reasons : []));
+  }, [messaging]);
   const awayIn = useRingCountdown();
   // Capacity is read when the popup opens and when availability changes: where the agent decides.
   const [capacity, setCapacity] = useState<Capacity | null>(null);
@@ -63,11 +68,21 @@ function Status() {
         ))}
       </div>
       {messaging && (
-        // Where an account's list of away reasons comes from is not in LivePerson's public pages
-        // (docs/reference/messaging.md §5): the agent types one; it goes with Away or Back soon.
+        // The reason goes with Away or Back soon as the state's description (docs/reference/messaging.md §5).
         <label class="field away-reason">
           <span>Away reason (optional)</span>
-          <input data-testid="away-reason" maxLength={80} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
+          {reasons.length > 0 ? (
+            <select data-testid="away-reason" value={reason} onChange={(e) => setReason(e.currentTarget.value)}>
+              <option value="">No reason</option>
+              {reasons.map((r) => (
+                <option key={r} value={r}>
+                  {r}
+                </option>
+              ))}
+            </select>
+          ) : (
+            <input data-testid="away-reason" maxLength={80} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
+          )}
         </label>
       )}
       <button

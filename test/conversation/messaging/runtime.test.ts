@@ -157,6 +157,71 @@ describe('the agent runtime over LivePerson Messaging', () => {
     expect(runtime.view().chats[0]!.lines.filter((l) => l.text === 'only once')).toHaveLength(1);
   });
 
+  it('sends a private note exactly once when its answer is lost: the history shows it as the agent’s own private line', async () => {
+    let swallowed = 0;
+    let armed = false;
+    const { runtime } = worker({
+      WebSocketImpl: tamperedWebSocket((data, deliver) => {
+        const frame = JSON.parse(data) as { kind?: string; body?: { sequence?: unknown } };
+        if (armed && swallowed === 0 && frame.kind === 'resp' && typeof frame.body?.sequence === 'number') {
+          swallowed++;
+          return; // the publish's answer never arrives
+        }
+        deliver(data);
+      }),
+    });
+    expect(await signIn(runtime)).toEqual({ ok: true });
+    expect(await runtime.setAvailability('Online')).toEqual({ ok: true });
+    const dana = await consumer();
+    await vi.waitFor(() => expect(runtime.view().ringing.count).toBe(1), { timeout: 5_000 });
+    expect(await runtime.acceptChat()).toEqual({ ok: true });
+    const chatId = runtime.view().chats[0]!.id;
+    armed = true;
+    await runtime.sendLine(chatId, 'note once', true);
+    await vi.waitFor(() => expect(swallowed).toBe(1), { timeout: 5_000 });
+    const notes = () => runtime.view().chats[0]!.lines.filter((l) => l.text === 'note once' && !l.delivery);
+    await vi.waitFor(async () => {
+      await runtime.pollOnce();
+      expect(notes()).toHaveLength(1);
+    }, { timeout: 8_000 });
+    // Give a wrong resend every chance to happen.
+    await new Promise((r) => setTimeout(r, 500));
+    await runtime.pollOnce();
+    expect(notes()).toEqual([expect.objectContaining({ private: true, source: 'agent' })]);
+    expect(runtime.view().chats[0]!.lines.filter((l) => l.text === 'note once')).toHaveLength(1);
+    const stored = emulator.messaging.store.get(chatId).events.filter((e) => e.event.message === 'note once');
+    expect(stored).toHaveLength(1);
+    expect(stored[0]!.messageAudience).toBe('AGENTS_AND_MANAGERS');
+    // …and the consumer never saw it.
+    expect(dana.messages().filter((m) => m.event.message === 'note once')).toHaveLength(0);
+  });
+
+  it('shows when the consumer read the agent’s lines (their READ receipts), pushed at once', async () => {
+    const { runtime, dana, chatId } = await inConversation();
+    await runtime.sendLine(chatId, 'Your order ships today');
+    const line = await dana.waitForText('Your order ships today');
+    expect(runtime.view().chats[0]!.visitorReadLineId).toBeUndefined();
+    await dana.receipt('ACCEPT', [line.sequence]); // delivered is not read
+    await dana.receipt('READ', [line.sequence]);
+    await vi.waitFor(() => expect(runtime.view().chats[0]!.visitorReadLineId).toBe(String(line.sequence)), { timeout: 3_000 });
+    // A later line is not read until its own receipt comes.
+    await runtime.sendLine(chatId, 'Anything else?');
+    const next = await dana.waitForText('Anything else?');
+    await runtime.pollOnce();
+    expect(runtime.view().chats[0]!.visitorReadLineId).toBe(String(line.sequence));
+    await dana.receipt('READ', [next.sequence]);
+    await vi.waitFor(() => expect(runtime.view().chats[0]!.visitorReadLineId).toBe(String(next.sequence)), { timeout: 3_000 });
+  });
+
+  it('offers the account’s away reasons (Agent Status Reason API: enabled, not deleted, for Away) and sends the chosen one as the state’s description', async () => {
+    const { runtime } = worker();
+    expect(await signIn(runtime)).toEqual({ ok: true });
+    expect(await runtime.awayReasons()).toEqual({ ok: true, reasons: ['Lunch', 'Coffee', 'Coaching'] });
+    expect(await runtime.chooseAvailability('Back soon', 'Lunch')).toEqual({ ok: true });
+    const state = (await (await fetch(`${emulator.baseUrl}/sandbox/messaging/state`)).json()) as { agents: Array<{ availability?: string; description?: string }> };
+    expect(state.agents).toContainEqual(expect.objectContaining({ availability: 'BACK_SOON', description: 'Lunch' }));
+  });
+
   it('survives hostile frames: not JSON, unknown types, known types with bad bodies', async () => {
     let injected = false;
     const { runtime } = worker({
