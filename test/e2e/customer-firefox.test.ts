@@ -1,10 +1,11 @@
 /**
  * Issue #22 in Firefox ESR with the Firefox build (puppeteer over WebDriver BiDi), on the demo CRM:
- * a returning visitor's previous chats appear and one opens (hostile markup inert); "Open record"
- * lands on the demo CRM's record for the visitor's e-mail in the same tab, with the panel and its
- * on-demand tools back on that second load; after the survey the agent teaches three CRM fields
- * once, and a second chat's wrap-up fills all three with one click into the React-style controlled
- * form, which keeps them. The Chromium runs are previous-chats, crm-record and wrap-up.test.ts.
+ * a returning visitor's previous chats appear and one opens (hostile markup inert); signed in on
+ * another device she is found by her customer id; "Open record" lands on the demo CRM's record for
+ * the visitor's e-mail in the same tab, with the panel and its on-demand tools back on that load and
+ * on reloads; after the survey the agent teaches three CRM fields once, and a second chat's wrap-up
+ * fills all three with one click into the React-style controlled form, which keeps them. The
+ * Chromium runs are previous-chats, crm-record and wrap-up.test.ts.
  *
  * Extension pages are driven with ./support/firefox.ts's helpers (`Locator.fill` does not work on
  * moz-extension:// pages); the CRM page and the panel with puppeteer's handles.
@@ -53,12 +54,12 @@ describe('previous chats, Open record and wrap-up in Firefox ESR', () => {
   }
 
   /** A CRM tab on the record page with a chat from Dana accepted. */
-  async function chatWithDana(visitorId?: string): Promise<{ tab: Page; dana: Visitor }> {
+  async function chatWithDana(who: { visitorId?: string; ssoKey?: string } = {}): Promise<{ tab: Page; dana: Visitor }> {
     const tab = await firefox.browser.newPage();
     await tab.goto(recordUrl);
     await tab.bringToFront();
     await tab.waitForSelector(inPanel(testId('panel')), WAIT);
-    const dana = await Visitor.start({ baseUrl: emulator.baseUrl, name: 'Dana', survey: DANA, ...(visitorId && { visitorId }) });
+    const dana = await Visitor.start({ baseUrl: emulator.baseUrl, name: 'Dana', ...(who.ssoKey ? who : { survey: DANA, ...who }) });
     await clickOn(tab, inPanel(testId('accept')));
     await tab.waitForSelector(inPanel(`${testId('chat')}[data-state="chatting"]`), WAIT);
     await dana.waitFor((v) => v.state() === 'chatting', 10_000);
@@ -121,7 +122,7 @@ describe('previous chats, Open record and wrap-up in Firefox ESR', () => {
   });
 
   it('lists a returning visitor’s previous chats once the section is opened, and opens one, hostile markup inert', async () => {
-    const { tab } = await chatWithDana(RETURNING_VISITOR_ID);
+    const { tab } = await chatWithDana({ visitorId: RETURNING_VISITOR_ID });
     await tab.waitForSelector(inPanel(testId('previous-chats')), WAIT);
     const searches = () => emulator.requests.list().filter((r) => r.path.includes('/interaction_history/')).length;
     expect(searches()).toBe(0);
@@ -146,6 +147,18 @@ describe('previous chats, Open record and wrap-up in Firefox ESR', () => {
     }, PANEL_HOST);
     expect(inert).toEqual({ scripts: 0, handlers: 0, title: expect.not.stringContaining('pwned') });
     expect((await texts(tab, testId('history-line-text'))).join('')).not.toContain(HOSTILE_HISTORY_LINE);
+    await endAndSurvey(tab);
+    await clickOn(tab, inPanel(testId('close-chat')));
+    await tab.close();
+  });
+
+  it('finds a signed-in visitor’s chat from another device by her customer id alone', async () => {
+    // A new device (a visitor id the history has never seen); her identity provider names customer 88213.
+    const { tab } = await chatWithDana({ ssoKey: 'dana-sso' });
+    await clickOn(tab, inPanel(`${testId('previous-chats')} summary`));
+    await vi.waitFor(async () => expect(await texts(tab, testId('previous-chat-first-line'))).toContain('Dana W.: I would like to upgrade to the Team plan for 12 seats.'), WAIT);
+    // Lee, whose customer id contains hers, is not among them.
+    expect((await texts(tab, testId('previous-chat'))).join('\n')).not.toContain('Just looking');
     await endAndSurvey(tab);
     await clickOn(tab, inPanel(testId('close-chat')));
     await tab.close();
