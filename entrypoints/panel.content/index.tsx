@@ -27,18 +27,18 @@ export default defineContentScript({
     genuineStartDone();
     const started = (ContentScriptContext as unknown as { SCRIPT_STARTED_MESSAGE_TYPE: string }).SCRIPT_STARTED_MESSAGE_TYPE;
     ctx.onInvalidated(ignoreForgedScriptStarted(window, started, { extensionGone: () => !browser.runtime?.id }));
-    // First the panel's first paint, from the site rules' read done already at document_start
-    // where the page had it started; then what only a chat needs.
-    startInPagePanel(ctx, {
-      css: `${panelCss}\n${dockCss}`,
-      shadowMode: import.meta.env.MODE === 'production' ? 'closed' : 'open',
-      settingsRead: takePanelSettings(),
-    });
-    // The parts loaded on demand (src/ui/on-demand.ts) run on this script's Preact.
+    // The parts loaded on demand (src/ui/on-demand.ts), which run on this script's Preact, can be
+    // loaded before the panel starts: where the site rules' read (done at document_start) and the
+    // background's first view are both here already, as on a reload, it draws a chat in this task.
     sharePanelRuntime();
     loadPurifierIntoThisTab();
     loadChatToolsIntoThisTab();
     loadCustomerToolsIntoThisTab();
     loadQuickToolsIntoThisTab();
+    startInPagePanel(ctx, {
+      css: `${panelCss}\n${dockCss}`,
+      shadowMode: import.meta.env.MODE === 'production' ? 'closed' : 'open',
+      settingsRead: takePanelSettings(),
+    });
   },
 });

@@ -20,6 +20,8 @@ export class OnDemand<T> {
   private readonly state = signal<OnDemandState<T>>({ part: null, failed: false });
   private loader?: () => Promise<T | null>;
   private pending?: Promise<T | null>;
+  /** Asked for before the loader was given: the panel can draw a chat in the content script's first task. */
+  private wanted = false;
 
   constructor(private readonly what: string) {}
 
@@ -31,13 +33,17 @@ export class OnDemand<T> {
   /** Content scripts say how to fetch it on first use. */
   loadWith(loader: () => Promise<T | null>): void {
     this.loader = loader;
+    if (this.wanted) void this.load();
   }
 
   /** The part, loading it first if needed; null when it cannot be loaded. */
   load(): Promise<T | null> {
     const { part } = this.state.peek();
     if (part) return Promise.resolve(part);
-    if (!this.loader) return Promise.resolve(null);
+    if (!this.loader) {
+      this.wanted = true;
+      return Promise.resolve(null);
+    }
     this.pending ??= this.loader().then(
       (loaded) => this.settle(loaded),
       (error: unknown) => this.settle(null, error),

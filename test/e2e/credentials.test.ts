@@ -92,9 +92,61 @@ describe('credentials only to LivePerson, in Chromium', () => {
     await page.close();
   });
 
-  // A forged storage.local write not being proposed is proven by test/settings/account.test.ts and
-  // test/ui/popup/signin-account.test.tsx. Its e2e case here passed alone but timed out in full-suite
-  // runs on merged main (the sandbox switch on a fresh options page); it is out until that is found.
+  it('a value a content script writes to storage.local is not what the sign-in forms propose', async () => {
+    const options = await ext.browser.newPage();
+    await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
+    // The form first, as the agent sees it: a click while the page is still reading the saved account is not the flow under test.
+    await options.locator('[data-testid="signin-form"] input[name="csdsUrl"]').wait();
+    await options.locator(testId('use-sandbox')).click();
+    // Polled on a timer: puppeteer's default polls on animation frames, which a page in a background
+    // tab never gets (headless Chromium hides it), so a value that arrives late there was never seen.
+    const proposesSandbox = (page: Page) =>
+      page.waitForFunction((url) => (document.querySelector('[data-testid="signin-form"] input[name="csdsUrl"]') as HTMLInputElement | null)?.value === url, { polling: 100, timeout: 15_000 }, SANDBOX_CSDS);
+    await proposesSandbox(options);
+
+    // A CRM tab's content-script world (as a compromised renderer runs it) writes every place it can reach.
+    const tab = await ext.browser.newPage();
+    await tab.goto(crm.url);
+    await tab.locator(inPanel(testId('panel'))).wait();
+    const written = await evaluateInContentScript<{ local: unknown; idb: string }>(
+      tab,
+      ext.extensionId,
+      `(async () => {
+        const forged = ${JSON.stringify(FORGED)};
+        await chrome.storage.local.set({ account: forged, 'account-liveperson': forged });
+        // Its IndexedDB is the page's origin, not the extension's: this lands in the CRM site's database.
+        const idb = await new Promise((resolve) => {
+          const open = indexedDB.open('agent-dock');
+          open.onupgradeneeded = () => open.result.createObjectStore('settings');
+          open.onerror = () => resolve('refused: ' + open.error);
+          open.onsuccess = () => {
+            const tx = open.result.transaction('settings', 'readwrite');
+            tx.objectStore('settings').put(forged, 'account');
+            tx.oncomplete = () => resolve('written to ' + location.origin);
+          };
+        });
+        new BroadcastChannel('agent-dock:settings').postMessage('account');
+        return { local: await chrome.storage.local.get('account'), idb };
+      })()`,
+    );
+    expect(written.local).toEqual({ account: FORGED }); // the write landed…
+    expect(written.idb).toBe(`written to ${new URL(crm.url).origin}`);
+
+    // …and is not used: the open options page, a new popup and a reloaded options page propose the sandbox.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await formFields(options)).toMatchObject({ csdsUrl: SANDBOX_CSDS, accountId: '12345678', username: 'agent1' });
+    const popup = await openPopup(ext);
+    await proposesSandbox(popup);
+    expect(await formFields(popup)).toMatchObject({ csdsUrl: SANDBOX_CSDS, accountId: '12345678', username: 'agent1' });
+    expect(await popup.$eval(testId('signin-destination'), (p) => p.textContent)).toBe('Your password goes to 127.0.0.1:8090 (LivePerson), account 12345678.');
+    // The agent goes back to the options page (the popup was in front) and reloads it.
+    await options.bringToFront();
+    await options.reload();
+    await proposesSandbox(options);
+    expect(await formFields(options)).toMatchObject({ accountId: '12345678', username: 'agent1' });
+    await Promise.all([popup.close(), options.close(), tab.close()]);
+  });
+
   it('a Domain API answer naming another host: a clear refusal, and the password is never sent', async () => {
     emulator.foreignHosts.set({ csds: FOREIGN });
     const mark = emulator.requests.mark();

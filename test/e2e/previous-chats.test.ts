@@ -3,7 +3,9 @@
  * earlier chats the emulator's Engagement History holds under her visitor id) starts a chat with
  * that visitorId; the panel's "Previous chats" asks nothing until opened, then lists her chats
  * (date, skill, agent, duration, first lines); one opens to its whole transcript, where an HTML
- * line with a script and an onerror handler stays inert.
+ * line with a script and an onerror handler stays inert. Signed in on another device (a new visitor
+ * id, her identity provider's customer id), she is found by that customer id: her chat from her
+ * phone, which only the customer id finds, is listed; another customer whose id contains hers is not.
  */
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Page } from 'puppeteer';
@@ -78,5 +80,24 @@ describe('Previous chats in Chromium', () => {
     expect(inert).toEqual({ scripts: 0, handlers: 0, title: expect.not.stringContaining('pwned') });
     expect(lines.some((l) => l.includes('Thanks!'))).toBe(true);
     expect(lines.join('')).not.toContain(HOSTILE_HISTORY_LINE);
+  });
+
+  it('finds a signed-in visitor’s chats by her customer id, the other device’s included, and no other customer’s', async () => {
+    // Dana signs in on a new device: a visitor id the history has never seen, her customer id from the identity provider.
+    await Visitor.start({
+      baseUrl: sandbox.emulator.baseUrl,
+      name: 'Dana W.',
+      ssoKey: 'dana-sso',
+    });
+    await tab.locator(inPanel(testId('accept'))).click();
+    await tab.locator(inPanel(`${testId('chat-tab')}::-p-text(Dana W.)`)).click();
+    await tab.locator(inPanel(`${testId('chat')}[data-state="chatting"] ::-p-text(Dana W.)`)).wait();
+    await tab.locator(inPanel(`${testId('previous-chats')} summary`)).click();
+    await vi.waitFor(async () => expect(await texts(testId('previous-chat-first-line'))).toContain('Dana W.: I would like to upgrade to the Team plan for 12 seats.'), WAIT);
+    const chats = await tab.$$eval(inPanel(testId('previous-chat')), (els) => els.map((el) => el.textContent ?? ''));
+    // Her chat from her phone, 45 days ago (another visitor id): found by the customer id alone.
+    expect(chats.some((c) => /Sales · Alex · 21 min/.test(c))).toBe(true);
+    // Lee, whose customer id 882130 contains hers: LivePerson's keyword search returns him, the panel does not.
+    expect(chats.join('\n')).not.toContain('Just looking');
   });
 });

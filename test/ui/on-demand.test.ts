@@ -36,6 +36,25 @@ describe('OnDemand', () => {
     warn.mockRestore();
   });
 
+  it('loads a part asked for before its loader was given as soon as it is (a reload can draw a chat before the loaders are set)', async () => {
+    const part = new OnDemand<{ name: string }>('the chat tools');
+    // A component's first render reads the part: none yet, and nothing to load it with.
+    expect(part.get()).toBeNull();
+    const loader = vi.fn(async () => ({ name: 'tools' }));
+    part.loadWith(loader);
+    // Nobody asks again (nothing redraws that component): the loader is given the earlier request.
+    expect(loader).toHaveBeenCalledTimes(1);
+    expect(await part.load()).toEqual({ name: 'tools' });
+    expect(loader).toHaveBeenCalledTimes(1);
+  });
+
+  it('loads nothing when its loader is given and nobody has asked', () => {
+    const part = new OnDemand<string>('a part');
+    const loader = vi.fn(async () => 'loaded');
+    part.loadWith(loader);
+    expect(loader).not.toHaveBeenCalled();
+  });
+
   it('takes a part handed over directly (extension pages bundle them) without loading anything', async () => {
     const part = new OnDemand<string>('a part');
     const loader = vi.fn(async () => 'loaded');

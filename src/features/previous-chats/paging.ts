@@ -43,6 +43,16 @@ export function initialPreviousChats(p: { visitorId?: string; customerId?: strin
   return { status: 'idle', cursors, records: [], dropped: 0 };
 }
 
+/**
+ * The state with the sources the chat has come to know since it began: the customer id arrives
+ * with the visitor's details, after the chat (and the panel's first drawing of the section). A
+ * source already there keeps its place in the walk.
+ */
+export function withSources(state: PreviousChatsState, p: { visitorId?: string; customerId?: string; now: number }): PreviousChatsState {
+  const fresh = initialPreviousChats(p).cursors.filter((cursor) => !state.cursors.some((known) => known.kind === cursor.kind));
+  return fresh.length === 0 ? state : { ...state, cursors: [...state.cursors, ...fresh] };
+}
+
 export function hasMore(state: PreviousChatsState): boolean {
   return state.cursors.some((c) => !c.done);
 }

@@ -4,9 +4,9 @@
  * a text node; an HTML line goes through the panel's one sanitizer, as live lines do, and shows
  * as plain words until it is loaded (fail closed).
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { HistoryRecord } from '../../api/engagement-history';
-import { hasMore, initialPreviousChats, loadMore, PAGE_SIZE, type HistorySearch, type PreviousChatsState } from '../../features/previous-chats/paging';
+import { hasMore, initialPreviousChats, loadMore, PAGE_SIZE, withSources, type HistorySearch, type PreviousChatsState } from '../../features/previous-chats/paging';
 import { summarizeChat } from '../../features/previous-chats/summary';
 import { transcriptForPanel, type PanelLine } from '../../features/previous-chats/transcript';
 import type { ChatView } from '../../messaging/view';
@@ -74,12 +74,14 @@ function Entry({ record, open, toggle }: { record: HistoryRecord; open: boolean;
 }
 
 export function PreviousChats({ chat }: { chat: ChatView }) {
-  const [state, setState] = useState<PreviousChatsState>(() => {
-    const values = chatValues(chat);
-    return initialPreviousChats({ visitorId: values.visitorId, customerId: values.customerId, now: Date.now() });
-  });
+  const { visitorId, customerId } = chatValues(chat);
+  const [state, setState] = useState<PreviousChatsState>(() => initialPreviousChats({ visitorId, customerId, now: Date.now() }));
+  // A signed-in visitor's customer id comes with their details, after the chat (and often after
+  // this section is first drawn): it joins the sources then, and is read at once if the list is open.
+  const keys = useRef({ visitorId, customerId });
+  keys.current = { visitorId, customerId };
+  const joined = (current: PreviousChatsState) => withSources(current, { ...keys.current, now: Date.now() });
   const [opened, setOpened] = useState<string | null>(null);
-  if (state.cursors.length === 0) return null;
   const search: HistorySearch = async (request) => {
     const { limit, offset } = request;
     const answer = await run(
@@ -88,11 +90,19 @@ export function PreviousChats({ chat }: { chat: ChatView }) {
     );
     return answer.ok ? { ok: true, value: answer.page } : { ok: false, error: { kind: 'http', message: answer.message } };
   };
-  const more = async () => {
-    if (state.status === 'loading') return;
-    setState({ ...state, status: 'loading' });
-    setState(await loadMore(state, search, { want: PAGE_SIZE }));
+  const load = async (from: PreviousChatsState): Promise<void> => {
+    setState({ ...from, status: 'loading' });
+    const loaded = await loadMore(from, search, { want: PAGE_SIZE });
+    const next = joined(loaded);
+    if (next !== loaded && loaded.status === 'ready') return load(next);
+    setState(next);
   };
+  const more = () => (state.status === 'loading' ? undefined : load(joined(state)));
+  useEffect(() => {
+    if (state.status === 'idle') setState(joined);
+    else if (state.status === 'ready' && joined(state) !== state) void load(joined(state));
+  }, [visitorId, customerId]);
+  if (state.cursors.length === 0) return null;
   return (
     <details
       class="previous-chats"

@@ -1,5 +1,5 @@
 /** The agent's password sign-in, in the popup and on the options page. */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { accountSettings, LIVEPERSON_CSDS_URL, type AccountSettings } from '../../settings/account';
 import { accountPolicy } from '../../settings/policy';
 import { isAllowedUrl } from '../../api/allow-list';
@@ -33,6 +33,8 @@ export function SignInForm({ linkToOptions = false }: { linkToOptions?: boolean 
   const [fields, setFields] = useState({ csdsUrl: LIVEPERSON_CSDS_URL, accountId: '', username: '', password: '' });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // What the agent typed before the saved account was read stays theirs: that read only fills an untouched form.
+  const typed = useRef(false);
   // Follows the saved account, so choosing the sandbox or LivePerson on the options page shows here at once.
   useEffect(() => {
     const apply = (saved: AccountSettings | null) => {
@@ -41,7 +43,7 @@ export function SignInForm({ linkToOptions = false }: { linkToOptions?: boolean 
       const password = connectionOf(saved) === 'sandbox' ? sandboxPassword : '';
       setFields((f) => withAccountPolicy({ ...f, ...saved, password: f.csdsUrl === saved.csdsUrl && f.password ? f.password : password }));
     };
-    void accountSettings.getValue().then(apply);
+    void accountSettings.getValue().then((saved) => typed.current || apply(saved));
     return accountSettings.watch(apply);
   }, []);
   const reason = view.value.auth.reason;
@@ -80,7 +82,10 @@ export function SignInForm({ linkToOptions = false }: { linkToOptions?: boolean 
           data-locked={isLocked ? 'true' : undefined}
           autocomplete={autocomplete}
           value={fields[name]}
-          onInput={(e) => setFields((f) => ({ ...f, [name]: (e.target as HTMLInputElement).value }))}
+          onInput={(e) => {
+            typed.current = true;
+            setFields((f) => ({ ...f, [name]: (e.target as HTMLInputElement).value }));
+          }}
         />
       </label>
     );

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEngagementHistoryClient, MAX_SEARCH_WINDOW_MS, RETENTION_MS, type HistoryPage, type HistoryRecord } from '../../../src/api/engagement-history';
 import type { Result } from '../../../src/api/types';
-import { applyPage, hasMore, initialPreviousChats, loadMore, nextRequests, type HistoryRequest } from '../../../src/features/previous-chats/paging';
+import { applyPage, hasMore, initialPreviousChats, loadMore, nextRequests, withSources, type HistoryRequest } from '../../../src/features/previous-chats/paging';
 import { OTHER_DEVICE_VISITOR_ID, RETURNING_CUSTOMER_ID, RETURNING_VISITOR_ID } from '../../emulator/engagement-history';
 import { ACCOUNT, signedIn, unwrap, type SignedIn } from '../../api/support';
 
@@ -27,6 +27,17 @@ describe('paging state', () => {
       { kind: 'customer', customerId: 'c1', from: NOW - MAX_SEARCH_WINDOW_MS, to: NOW, offset: 0, limit: 5 },
     ]);
     expect(hasMore(initialPreviousChats({ visitorId: ' ', now: NOW }))).toBe(false);
+  });
+
+  it('takes a customer id that arrives after the list began (the visitor’s details come after the chat), once', () => {
+    let state = initialPreviousChats({ visitorId: 'v1', now: NOW });
+    state = applyPage(state, nextRequests(state)[0]!, page([rec('a', 1)]));
+    expect(hasMore(state)).toBe(false);
+    state = withSources(state, { visitorId: 'v1', customerId: 'c1', now: NOW });
+    expect(nextRequests(state, 5)).toEqual([{ kind: 'customer', customerId: 'c1', from: NOW - MAX_SEARCH_WINDOW_MS, to: NOW, offset: 0, limit: 5 }]);
+    expect(state.records.map((r) => r.engagementId)).toEqual(['a']);
+    // Known sources stay where their walk is.
+    expect(withSources(state, { visitorId: 'v1', customerId: 'c1', now: NOW + DAY })).toBe(state);
   });
 
   it('pages by offset, then walks customer windows back until the retention period is covered', () => {

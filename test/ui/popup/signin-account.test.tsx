@@ -62,6 +62,23 @@ describe('the sign-in form and a forged storage.local', () => {
     expect(fields()).toMatchObject({ accountId: '87654321', username: 'agent1' });
   });
 
+  it('keeps what the agent typed before the saved account was read (a slow first read does not overwrite it)', async () => {
+    await accountSettings.setValue(SAVED);
+    await act(() => render(<SignInForm />, container));
+    // Typed at once, while the form's first read of the saved account is still on its way.
+    const domain = container.querySelector<HTMLInputElement>('input[name="csdsUrl"]')!;
+    await act(() => {
+      domain.value = 'https://va.agentvep.liveperson.net';
+      domain.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await settle();
+    expect(fields()).toMatchObject({ csdsUrl: 'https://va.agentvep.liveperson.net', accountId: '' });
+    // A later choice made elsewhere (the options page) still shows.
+    await act(() => accountSettings.setValue({ ...SAVED, accountId: '87654321' }));
+    await settle();
+    expect(fields()).toMatchObject({ csdsUrl: SAVED.csdsUrl, accountId: '87654321' });
+  });
+
   it('keeps the fleet policy’s locked domain and account over the saved ones', async () => {
     await accountSettings.setValue(SAVED);
     policy.value = { csdsUrl: 'https://api.liveperson.net', accountId: '55555555', locked: ['csdsUrl', 'accountId'] };
