@@ -114,7 +114,7 @@ export async function openTimedTab(ext: ExtensionBrowser, url: string, opts: { p
   await page.goto(url);
   await page.locator(inPanel(testId('panel'))).wait();
   const done = opts.preact ? INTERACTIVE_MARK : MOUNT_MEASURE;
-  await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, { timeout: 20_000 }, done);
+  await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, { timeout: 20_000, polling: 100 }, done);
   const trace = JSON.parse(Buffer.from((await page.tracing.stop())!).toString()) as { traceEvents: TraceEvent[] };
   const timing = tabTiming(trace.traceEvents, opts.preact);
   if (opts.preact) timing.settingsReadEarly = (await settingsReadEarly(page)) === true;

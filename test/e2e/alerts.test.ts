@@ -220,7 +220,7 @@ describe('fleet policy in Chromium', () => {
     const popup = await openPopup(sandbox.ext);
     await popup.waitForFunction(
       (url) => (document.querySelector('input[name="csdsUrl"]') as HTMLInputElement | null)?.value === url,
-      {},
+      { polling: 100 },
       sandbox.emulator.baseUrl,
     );
     const field = (name: string) =>

@@ -29,7 +29,7 @@ describe('bidi on a hostile page', () => {
         const texts = [...(document.querySelector(host)?.shadowRoot?.querySelectorAll('[data-testid="line-text"]') ?? [])].map((t) => t.textContent ?? '');
         return texts.some((t) => t.startsWith('invoice')) && texts.includes('שלום');
       },
-      { timeout: 15_000 },
+      { timeout: 15_000, polling: 100 },
       PANEL_HOST,
     );
     const seen = await tab.evaluate((host) => {

@@ -72,7 +72,7 @@ describe('credentials only to LivePerson, in Chromium', () => {
         const shown = document.querySelector('[data-testid="signin-form"] [data-testid="error"]')?.textContent ?? '';
         return shown.includes(text) && shown;
       },
-      { timeout: 20_000 },
+      { timeout: 20_000, polling: 100 },
       about,
     );
     return error.jsonValue();

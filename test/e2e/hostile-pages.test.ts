@@ -135,7 +135,7 @@ describe('the panel on hostile pages', () => {
     const worker = await sandbox.ext.worker();
     const page = await open('hostile-frames.html');
     const frame = (await (await page.waitForSelector('#inner'))!.contentFrame())!;
-    await frame.waitForFunction(() => document.readyState === 'complete');
+    await frame.waitForFunction(() => document.readyState === 'complete', { polling: 100 });
     expectDefaultLayout(await panelBox(page));
     // Not in the frame: the rule does not say "also inside frames", so the script is not even registered there.
     // The panel, and its settings' early read beside it: top page only.

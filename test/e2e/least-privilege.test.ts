@@ -84,6 +84,6 @@ describe('a content script on a site the agent did not enable', () => {
     expect(await tab.$(inPanel(testId('panel')))).not.toBeNull();
     // Still alive: it follows the rules (turned off, it goes; the forged event did not stop it).
     await worker.evaluate(`chrome.storage.local.set({ siteRules: [] })`);
-    await tab.waitForFunction((host) => !document.querySelector(host)?.shadowRoot?.querySelector('[data-testid="panel"]'), { timeout: 10_000 }, PANEL_HOST);
+    await tab.waitForFunction((host) => !document.querySelector(host)?.shadowRoot?.querySelector('[data-testid="panel"]'), { timeout: 10_000, polling: 100 }, PANEL_HOST);
   });
 });

@@ -52,6 +52,7 @@ describe('options page in Chromium', () => {
     await options.bringToFront();
     await options.waitForFunction(() =>
       [...document.querySelectorAll('[data-testid="not-ringing-checks"] li')].every((li) => li.getAttribute('data-ok') === 'true'),
+      { polling: 100 },
     );
     expect(await checks(options)).toEqual({
       'check-signed-in': true,
@@ -64,7 +65,7 @@ describe('options page in Chromium', () => {
     await popup.bringToFront();
     await popup.locator(testId('availability-Away')).click();
     await options.bringToFront();
-    await options.waitForFunction(() => document.querySelector('[data-testid="check-availability"]')?.getAttribute('data-ok') === 'false');
+    await options.waitForFunction(() => document.querySelector('[data-testid="check-availability"]')?.getAttribute('data-ok') === 'false', { polling: 100 });
     expect(await options.$eval(testId('check-availability'), (li) => li.textContent)).toContain('Only Online agents get new chats');
 
     await options.locator(testId('options-signout')).click();

@@ -41,7 +41,7 @@ describe('npm start with a display', () => {
     await crmTab!.locator(inPanel(testId('panel'))).wait();
     await options!.waitForFunction(
       (url) => (document.querySelector('[data-testid="signin-form"] input[name="csdsUrl"]') as HTMLInputElement | null)?.value === url,
-      {},
+      { polling: 100 },
       emulator.baseUrl,
     );
     const fields = await options!.$$eval('[data-testid="signin-form"] input', (inputs) =>

@@ -191,7 +191,7 @@ describe('per-site configuration in Chromium', () => {
       }).observe(document, { childList: true, subtree: true });
     }, PANEL_HOST);
     await crm.goto(sandbox.crm.url);
-    await crm.waitForFunction((name) => performance.getEntriesByName(name).length > 0, {}, TAKEOVER_MEASURE);
+    await crm.waitForFunction((name) => performance.getEntriesByName(name).length > 0, { polling: 100 }, TAKEOVER_MEASURE);
     const seen = await crm.evaluate((host: string) => {
       const root = document.querySelector(host)!.shadowRoot!;
       const { panel, text } = (globalThis as unknown as { firstPaint: { panel: Element; text: string } }).firstPaint;
