@@ -10,8 +10,10 @@ import { quickTools } from '../../src/ui/panel/quick-tools';
 import { quickTools as quickToolsBundle } from '../../src/ui/panel/quick-tools-bundle';
 import '../../src/ui/panel/panel.css';
 import '../../src/ui/dock/dock.css';
+import { stylePanelIn } from '../../src/ui/panel-styles';
 
-// An extension page: the parts CRM tabs load on demand are bundled here.
+// An extension page: the parts CRM tabs load on demand are bundled here, their styles adopted by the page.
+stylePanelIn(document);
 providePurifier(purify);
 chatTools.provide(panelTools);
 customerTools.provide(customerParts);

@@ -8,6 +8,7 @@
 import type { PanelScript } from '../messaging/protocol';
 import { signal } from '@preact/signals-core';
 import { useSignalValue } from './state/use-signal-value';
+import { addPanelStyles } from './panel-styles';
 import { run } from './store';
 
 export interface OnDemandState<T> {
@@ -27,7 +28,7 @@ export class OnDemand<T> {
 
   /** Extension pages (and tests) hand the part over directly. */
   provide(part: T): void {
-    this.state.value = { part, failed: false };
+    this.arrive(part);
   }
 
   /** Content scripts say how to fetch it on first use. */
@@ -65,8 +66,15 @@ export class OnDemand<T> {
     return this.state.peek();
   }
 
+  /** A part that brings styles carries them as `css` (../panel-styles.ts): they go in as it arrives. */
+  private arrive(part: T): void {
+    const { css } = part as { css?: unknown };
+    if (typeof css === 'string') addPanelStyles(css);
+    this.state.value = { part, failed: false };
+  }
+
   private settle(loaded: T | null, error?: unknown): T | null {
-    if (loaded) this.state.value = { part: loaded, failed: false };
+    if (loaded) this.arrive(loaded);
     else {
       console.warn(`Agent Dock: ${this.what} could not be loaded in this tab.`, error ?? '');
       this.state.value = { part: null, failed: true };

@@ -128,6 +128,15 @@ describe('the panel on hostile pages', () => {
     expect(await page.$eval('h1', (h) => getComputedStyle(h).color)).not.toBe('rgb(255, 0, 0)');
     await page.locator(inPanel(testId('panel'))).wait();
     expectDefaultLayout(await panelBox(page));
+    // A part loaded on demand brings its styles under the same policy: the command palette
+    // (quick tools, src/ui/panel-styles.ts) is laid out over the panel, not unstyled in its flow.
+    await page.evaluate((tag) => (document.querySelector(tag)!.shadowRoot!.querySelector('button') as HTMLElement).focus(), PANEL_HOST);
+    await page.keyboard.down('Control');
+    await page.keyboard.press('k');
+    await page.keyboard.up('Control');
+    await page.locator(inPanel(testId('palette-input'))).wait();
+    expect(await page.$eval(inPanel(testId('palette')), (el) => getComputedStyle(el).position)).toBe('absolute');
+    await page.keyboard.press('Escape');
     await page.close();
   });
 

@@ -18,6 +18,7 @@ import { afterFirstPaint, drawFirstFrame } from './first-paint';
 import { pageMargin, viewportOf, type PageMargin } from './layout';
 import type { PanelSettings, PanelSettingsRead } from './panel-settings';
 import { SANDBOX_BUILD } from '../../settings/build-mode';
+import { stylePanelIn } from '../panel-styles';
 
 export const PANEL_HOST_TAG = 'agent-dock-panel';
 
@@ -36,25 +37,6 @@ interface Mounted {
   container: HTMLElement;
   /** Stops following the page's focus (write-back's "last focused CRM field"). */
   unwatchFocus: () => void;
-}
-
-/**
- * A constructed stylesheet is CSSOM, which no page CSP can refuse. Where the content script's
- * sheet cannot be adopted by the page's document (Firefox's content-script sandbox), a <style>
- * element: Firefox exempts content scripts' own styles from the page's CSP.
- */
-function adoptStyles(shadow: ShadowRoot, css: string): void {
-  try {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(css);
-    shadow.adoptedStyleSheets = [sheet];
-    if (shadow.adoptedStyleSheets.length === 1) return;
-  } catch {
-    // Fall through to a <style> element.
-  }
-  const style = document.createElement('style');
-  style.textContent = css;
-  shadow.append(style);
 }
 
 export interface InPagePanelOptions {
@@ -104,7 +86,7 @@ export function startInPagePanel(ctx: ContentScriptContext, options: InPagePanel
   const build = (): Omit<Mounted, 'unwatchFocus'> => {
     const host = document.createElement(PANEL_HOST_TAG);
     const shadow = host.attachShadow({ mode: options.shadowMode });
-    adoptStyles(shadow, css);
+    stylePanelIn(shadow, css);
     const container = document.createElement('div');
     shadow.append(container);
     for (const type of ISOLATED_EVENTS) shadow.addEventListener(type, (event) => event.stopPropagation());

@@ -3,5 +3,6 @@ import { problemsBeforeSending } from '../../features/canned-responses/placehold
 import { CannedPicker } from './canned/CannedPicker';
 import { CommandPalette } from './palette/CommandPalette';
 import { handlePanelKey } from './palette/panel-commands';
+import css from './quick-tools.css?inline';
 
-export const quickTools = { CannedPicker, CommandPalette, handlePanelKey, problemsBeforeSending };
+export const quickTools = { CannedPicker, CommandPalette, handlePanelKey, problemsBeforeSending, css };

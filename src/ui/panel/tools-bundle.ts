@@ -9,5 +9,6 @@ import { ComposerTranslation } from './translation/ComposerTranslation';
 import { LineTranslation } from './translation/LineTranslation';
 import { ReplyDueTimer } from './reply-due/ReplyDueTimer';
 import { orderByUrgency } from './reply-due/urgency';
+import css from './tools.css?inline';
 
-export const panelTools = { AgentSurveyForm, RichContent, TransferForm, VisitorSection, copyText, fillField, transcriptText, LineTranslation, ComposerTranslation, ReplyDueTimer, orderByUrgency };
+export const panelTools = { AgentSurveyForm, RichContent, TransferForm, VisitorSection, copyText, fillField, transcriptText, LineTranslation, ComposerTranslation, ReplyDueTimer, orderByUrgency, css };

@@ -17,7 +17,6 @@ import { useSignalValue } from '../../state/use-signal-value';
 import { run, view } from '../../store';
 import type { CannedSlotProps } from '../quick-state';
 import { composerTextFromHtml } from './composer-text';
-import { QUICK_TOOLS_CSS } from '../palette/styles';
 
 /** A library read serves the lists opened within this time (the background keeps its own copy longer). */
 const LIBRARY_REUSE_MS = 30_000;
@@ -106,7 +105,6 @@ export function CannedPicker({ query, chat, composer, keys, onPick, onClose }: C
 
   return (
     <div class="canned" data-testid="canned">
-      <style>{QUICK_TOOLS_CSS}</style>
       {answer === null && <p class="canned-note">Loading canned responses…</p>}
       {answer && !answer.ok && (
         <p class="canned-note" role="alert">

@@ -10,7 +10,6 @@ import { useSignalValue } from '../../state/use-signal-value';
 import { view } from '../../store';
 import { holdFocusIn, paletteOpen, type PanelHandle } from '../quick-state';
 import { keepFocusInPanel, panelContext, panelKeymap, panelRegistry, platform } from './panel-commands';
-import { QUICK_TOOLS_CSS } from './styles';
 
 const LIST_ID = 'agent-dock-palette-list';
 
@@ -53,7 +52,6 @@ export function CommandPalette(panel: PanelHandle) {
 
   return (
     <div class="palette-backdrop" data-testid="palette" onMouseDown={(event) => event.target === event.currentTarget && close()}>
-      <style>{QUICK_TOOLS_CSS}</style>
       <div class="palette" role="dialog" aria-modal="true" aria-label="Command palette">
         <input
           ref={input}
