@@ -7,8 +7,12 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { kB, num, type Report } from './stats';
 
-/** The budget for both scripts together, gzipped: 24 KiB (issue #20, with @preact/signals; #7's was 20 KiB), printed in kB as WXT prints sizes and in KiB. */
-export const CONTENT_SCRIPT_BUDGET_BYTES = 24 * 1024;
+/**
+ * The budget for both scripts together, gzipped: issue #20's "24 KB" (with @preact/signals; #7's
+ * was 20 KiB), read as 24 kB, 1000-byte kB, the unit WXT's build output prints (the stricter of
+ * the two readings), and printed in KiB beside it.
+ */
+export const CONTENT_SCRIPT_BUDGET_BYTES = 24_000;
 
 const KiB = (bytes: number) => `${num(bytes / 1024, 1)} KiB`;
 
