@@ -123,7 +123,8 @@ describe('the agent runtime over LivePerson Messaging', () => {
     expect(second.runtime.view().chats).toEqual([]);
   });
 
-  it('sends a line exactly once when its answer is lost: the history is read before any resend', async () => {
+  /** Signed in, Online, Dana's conversation accepted; the answer to the next publish (a line or a note) never arrives. */
+  async function chatLosingTheNextPublishAnswer() {
     let swallowed = 0;
     let armed = false;
     const { runtime } = worker({
@@ -143,9 +144,14 @@ describe('the agent runtime over LivePerson Messaging', () => {
     expect(await runtime.acceptChat()).toEqual({ ok: true });
     const chatId = runtime.view().chats[0]!.id;
     armed = true;
+    return { runtime, dana, chatId, swallowed: () => swallowed };
+  }
+
+  it('sends a line exactly once when its answer is lost: the history is read before any resend', async () => {
+    const { runtime, dana, chatId, swallowed } = await chatLosingTheNextPublishAnswer();
     await runtime.sendLine(chatId, 'only once');
     await dana.waitForText('only once');
-    expect(swallowed).toBe(1);
+    expect(swallowed()).toBe(1);
     // The core reconciles on its next read (after the attempt), never blindly resending.
     await vi.waitFor(async () => {
       await runtime.pollOnce();
@@ -158,27 +164,9 @@ describe('the agent runtime over LivePerson Messaging', () => {
   });
 
   it('sends a private note exactly once when its answer is lost: the history shows it as the agent’s own private line', async () => {
-    let swallowed = 0;
-    let armed = false;
-    const { runtime } = worker({
-      WebSocketImpl: tamperedWebSocket((data, deliver) => {
-        const frame = JSON.parse(data) as { kind?: string; body?: { sequence?: unknown } };
-        if (armed && swallowed === 0 && frame.kind === 'resp' && typeof frame.body?.sequence === 'number') {
-          swallowed++;
-          return; // the publish's answer never arrives
-        }
-        deliver(data);
-      }),
-    });
-    expect(await signIn(runtime)).toEqual({ ok: true });
-    expect(await runtime.setAvailability('Online')).toEqual({ ok: true });
-    const dana = await consumer();
-    await vi.waitFor(() => expect(runtime.view().ringing.count).toBe(1), { timeout: 5_000 });
-    expect(await runtime.acceptChat()).toEqual({ ok: true });
-    const chatId = runtime.view().chats[0]!.id;
-    armed = true;
+    const { runtime, dana, chatId, swallowed } = await chatLosingTheNextPublishAnswer();
     await runtime.sendLine(chatId, 'note once', true);
-    await vi.waitFor(() => expect(swallowed).toBe(1), { timeout: 5_000 });
+    await vi.waitFor(() => expect(swallowed()).toBe(1), { timeout: 5_000 });
     const notes = () => runtime.view().chats[0]!.lines.filter((l) => l.text === 'note once' && !l.delivery);
     await vi.waitFor(async () => {
       await runtime.pollOnce();
