@@ -11,7 +11,7 @@
  */
 import { z } from 'zod';
 import type { Http, RequestAuth } from './http';
-import { idish, listOf, numberish } from './quirks';
+import { idish, listOf, numberish, readEach } from './quirks';
 import type { AccountAddress, AvailableAgent, Result } from './types';
 
 /** The Domain API (CSDS) service of the Agent Metrics API. */
@@ -53,7 +53,5 @@ export async function getAgentStatus(
     schema: z.looseObject({ agentStatusRecords: listOf(z.unknown()) }),
   });
   if (!result.ok) return result;
-  // An item we cannot read is dropped; the others still serve.
-  const read = result.value.agentStatusRecords.map((raw) => recordSchema.safeParse(raw));
-  return { ok: true, value: read.flatMap((agent) => (agent.success ? [agent.data] : [])) };
+  return { ok: true, value: readEach(result.value.agentStatusRecords, recordSchema) };
 }

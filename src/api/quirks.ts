@@ -20,6 +20,20 @@ export const numberish = z.preprocess(
 /** An id compared as a string, whatever type it was sent as. */
 export const idish = z.union([z.string(), z.number()]).transform(String);
 
+/** A boolean that may arrive as a boolean or as the string "true" / "false". */
+export const booleanish = z.preprocess((value) => (value === 'true' ? true : value === 'false' ? false : value), z.boolean());
+
+/**
+ * The items of a list read one by one: one we cannot read (or that its schema reads as nothing) is
+ * dropped, and the others still serve.
+ */
+export function readEach<T>(items: readonly unknown[], item: z.ZodType<T | undefined>): T[] {
+  return items.flatMap((raw) => {
+    const read = item.safeParse(raw);
+    return read.success && read.data !== undefined ? [read.data] : [];
+  });
+}
+
 export const linkSchema = z
   .object({ '@href': z.string().optional(), href: z.string().optional(), '@rel': z.string().optional(), rel: z.string().optional() })
   .transform((link) => ({ href: link['@href'] ?? link.href, rel: link['@rel'] ?? link.rel ?? '' }))

@@ -12,7 +12,7 @@
  */
 import { z } from 'zod';
 import type { Http, RequestAuth } from './http';
-import { idish, listOf } from './quirks';
+import { booleanish, idish, listOf, readEach } from './quirks';
 import type { AccountAddress, AccountSkill, Result } from './types';
 
 /**
@@ -21,8 +21,6 @@ import type { AccountAddress, AccountSkill, Result } from './types';
  * entity's fields (`canTransfer`, `skillTransferList` included) without a version.
  */
 export const SKILLS_API_VERSION = '2.0';
-
-const booleanish = z.preprocess((value) => (value === 'true' ? true : value === 'false' ? false : value), z.boolean());
 
 const skillSchema = z
   .looseObject({
@@ -51,9 +49,7 @@ export async function getSkills(http: Http, auth: RequestAuth, p: AccountAddress
     schema: listOf(z.unknown()),
   });
   if (!result.ok) return result;
-  // An item we cannot read is dropped; the others still serve.
-  const read = result.value.map((raw) => skillSchema.safeParse(raw));
-  return { ok: true, value: read.flatMap((skill) => (skill.success ? [skill.data] : [])) };
+  return { ok: true, value: readEach(result.value, skillSchema) };
 }
 
 /**

@@ -8,12 +8,10 @@
  */
 import { z } from 'zod';
 import type { Http, RequestAuth } from './http';
-import { idish, listOf } from './quirks';
+import { booleanish, idish, listOf, readEach } from './quirks';
 import type { AccountAddress, Result, StatusReason } from './types';
 
 export const STATUS_REASONS_API_VERSION = '1.0';
-
-const booleanish = z.preprocess((value) => (value === 'true' ? true : value === 'false' ? false : value), z.boolean());
 
 const reasonSchema = z
   .looseObject({
@@ -37,9 +35,7 @@ export async function getStatusReasons(http: Http, auth: RequestAuth, p: Account
     schema: listOf(z.unknown()),
   });
   if (!result.ok) return result;
-  // An item we cannot read is dropped; the others still serve.
-  const read = result.value.map((raw) => reasonSchema.safeParse(raw));
-  return { ok: true, value: read.flatMap((reason) => (reason.success && reason.data ? [reason.data] : [])) };
+  return { ok: true, value: readEach(result.value, reasonSchema) };
 }
 
 /** The reasons an agent may choose for a state (`Away`: Messaging's Away and Back soon): enabled, not deleted. */

@@ -7,33 +7,19 @@ import type { ChatSnapshot, LivePersonClient } from '../../api/types';
 import type { OpenedConnection, SignInRequest } from '../../agent/conversation-service';
 import { explain } from '../../agent/command-result';
 import type { Connection } from '../../agent/state';
-import type { SignIn } from '../../messaging/protocol';
 import type { AgentProfile } from '../../messaging/view';
+import { logIn } from '../log-in';
 
 export async function openConnection(
   client: LivePersonClient,
   input: SignInRequest,
   now: number,
 ): Promise<{ ok: true; value: OpenedConnection } | { ok: false; error: string }> {
-  const domain = await client.domain.lookup({ csdsUrl: input.csdsUrl, accountId: input.accountId, service: 'agentVep' });
-  if (!domain.ok) return { ok: false, error: explain('Could not find the account’s LivePerson domain', domain.error) };
-  const origin = domain.value;
-  const address = { origin, accountId: input.accountId, username: input.username };
-  const apiKeys = 'appKey' in input ? { appKey: input.appKey, secret: input.secret, accessToken: input.accessToken, accessTokenSecret: input.accessTokenSecret } : undefined;
-  const login = apiKeys
-    ? await client.login.withApiKey({ ...address, ...apiKeys })
-    : await client.login.withPassword({ ...address, password: (input as SignIn).password });
-  if (!login.ok) {
-    const error =
-      login.error.kind === 'auth-expired'
-        ? apiKeys
-          ? 'LivePerson refused that user name or API key.'
-          : 'LivePerson refused that user name or password.'
-        : explain('Could not sign in', login.error);
-    return { ok: false, error };
-  }
-  const agentOrigin = login.value.serviceOrigins.agentVep ?? origin;
-  const agent = client.agent({ ...(apiKeys ? { apiKeys } : { bearer: login.value.bearer }), origin: agentOrigin });
+  const loggedIn = await logIn(client, input);
+  if (!loggedIn.ok) return loggedIn;
+  const { origin, login, apiKeys } = loggedIn.value;
+  const agentOrigin = login.serviceOrigins.agentVep ?? origin;
+  const agent = client.agent({ ...(apiKeys ? { apiKeys } : { bearer: login.bearer }), origin: agentOrigin });
   const session = await agent.startSession({ origin: agentOrigin, accountId: input.accountId });
   if (!session.ok) return { ok: false, error: explain('Signed in, but the agent session could not start', session.error) };
   const sessionUrl = session.value.sessionUrl;
@@ -46,15 +32,15 @@ export async function openConnection(
     csdsUrl: input.csdsUrl,
     accountId: input.accountId,
     origin: agentOrigin,
-    bearer: login.value.bearer,
+    bearer: login.bearer,
     ...(apiKeys ? { apiKeys } : {}),
-    csrf: login.value.csrf,
-    sessionTtlMs: login.value.sessionTtlMs,
+    csrf: login.csrf,
+    sessionTtlMs: login.sessionTtlMs,
     loginAt: now,
     refreshedAt: now,
-    userId: login.value.userId,
-    loginName: login.value.loginName,
-    agentName: info.ok ? info.value.nickname || info.value.name : login.value.loginName,
+    userId: login.userId,
+    loginName: login.loginName,
+    agentName: info.ok ? info.value.nickname || info.value.name : login.loginName,
     sessionUrl,
   };
   // Continuity: chats this agent already holds (another device, a lost worker) come back.

@@ -9,7 +9,7 @@ import { isAllowedUrl, refusedHostMessage } from '../../api/allow-list';
 import type { OpenedConnection, SignInRequest } from '../../agent/conversation-service';
 import { explain } from '../../agent/command-result';
 import type { Connection } from '../../agent/state';
-import type { SignIn } from '../../messaging/protocol';
+import { logIn } from '../log-in';
 
 export const MESSAGING_SERVICE = 'asyncMessagingEnt';
 
@@ -19,15 +19,10 @@ export async function openMessagingConnection(
   now: number,
   allow: { allowLoopback: boolean },
 ): Promise<{ ok: true; value: Omit<OpenedConnection, 'availability' | 'chats'> } | { ok: false; error: string }> {
-  const domain = await client.domain.lookup({ csdsUrl: input.csdsUrl, accountId: input.accountId, service: 'agentVep' });
-  if (!domain.ok) return { ok: false, error: explain('Could not find the account’s LivePerson domain', domain.error) };
-  const address = { origin: domain.value, accountId: input.accountId, username: input.username };
-  const apiKeys = 'appKey' in input ? { appKey: input.appKey, secret: input.secret, accessToken: input.accessToken, accessTokenSecret: input.accessTokenSecret } : undefined;
-  const login = apiKeys ? await client.login.withApiKey({ ...address, ...apiKeys }) : await client.login.withPassword({ ...address, password: (input as SignIn).password });
-  if (!login.ok) {
-    return { ok: false, error: login.error.kind === 'auth-expired' ? 'LivePerson refused that user name or password.' : explain('Could not sign in', login.error) };
-  }
-  let messagingOrigin = login.value.serviceOrigins[MESSAGING_SERVICE];
+  const loggedIn = await logIn(client, input);
+  if (!loggedIn.ok) return loggedIn;
+  const { origin, login } = loggedIn.value;
+  let messagingOrigin = login.serviceOrigins[MESSAGING_SERVICE];
   if (!messagingOrigin) {
     const found = await client.domain.lookup({ csdsUrl: input.csdsUrl, accountId: input.accountId, service: MESSAGING_SERVICE });
     if (!found.ok) return { ok: false, error: explain('This account has no LivePerson Messaging service', found.error) };
@@ -38,18 +33,18 @@ export async function openMessagingConnection(
   const connection: Connection = {
     csdsUrl: input.csdsUrl,
     accountId: input.accountId,
-    origin: login.value.serviceOrigins.agentVep ?? domain.value,
-    bearer: login.value.bearer,
-    csrf: login.value.csrf,
-    sessionTtlMs: login.value.sessionTtlMs,
+    origin: login.serviceOrigins.agentVep ?? origin,
+    bearer: login.bearer,
+    csrf: login.csrf,
+    sessionTtlMs: login.sessionTtlMs,
     loginAt: now,
     refreshedAt: now,
-    userId: login.value.userId,
-    loginName: login.value.loginName,
-    agentName: login.value.loginName,
+    userId: login.userId,
+    loginName: login.loginName,
+    agentName: login.loginName,
     // The socket's host stands where the Chat Agent API keeps its session URL.
     sessionUrl: messagingOrigin,
     protocol: 'messaging',
   };
-  return { ok: true, value: { connection, profile: { id: login.value.userId, name: login.value.loginName, skills: [], maxChats: -1 } } };
+  return { ok: true, value: { connection, profile: { id: login.userId, name: login.loginName, skills: [], maxChats: -1 } } };
 }
