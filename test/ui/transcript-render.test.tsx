@@ -5,10 +5,10 @@
  */
 import { options, render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ChatView, LineView } from '../../src/messaging/view';
 import { ChatPane } from '../../src/ui/panel/ChatPane';
-import { EARLIER_LINES_STEP, LINES_SHOWN_AT_FIRST, TranscriptLine } from '../../src/ui/panel/Transcript';
+import { EARLIER_LINES_STEP, LINES_DRAWN_FIRST, LINES_SHOWN_AT_FIRST, TranscriptLine } from '../../src/ui/panel/Transcript';
 
 /** Preact's per-render hook (`options._render`, `__r` once built): called right before a component renders. */
 type RenderHook = (vnode: { type: unknown; props: { line?: LineView } }) => void;
@@ -74,6 +74,23 @@ describe('rendering a 2,000-line transcript', () => {
     await act(() => container.querySelector<HTMLButtonElement>('[data-testid="show-earlier"]')!.click());
     expect(rendered).toHaveLength(EARLIER_LINES_STEP);
     expect(shownIds()).toHaveLength(LINES_SHOWN_AT_FIRST + EARLIER_LINES_STEP);
+  });
+
+  it('draws the lines a panel shows in the task that opens the chat, the rest of the window once painted', async () => {
+    // No act(): this is the first render as a tab opening on the chat runs it, effects not yet run.
+    render(<ChatPane chat={structuredClone(chatWith(lines))} onError={noop} />, container);
+    expect(LINES_DRAWN_FIRST).toBeLessThan(LINES_SHOWN_AT_FIRST);
+    expect(rendered).toHaveLength(LINES_DRAWN_FIRST);
+    expect(shownIds().at(-1)).toBe('2000');
+    expect(container.querySelector('textarea[data-testid="composer"]')).not.toBeNull();
+    // The button already counts what the full first window leaves out.
+    expect(container.querySelector('[data-testid="show-earlier"]')?.textContent).toBe(`Show earlier lines (${2000 - LINES_SHOWN_AT_FIRST} more)`);
+
+    // Preact runs effects after the next frame: then the held-back lines come, each drawn once.
+    await vi.waitFor(() => expect(shownIds()).toHaveLength(LINES_SHOWN_AT_FIRST));
+    expect(rendered).toHaveLength(LINES_SHOWN_AT_FIRST);
+    expect(new Set(rendered).size).toBe(LINES_SHOWN_AT_FIRST);
+    expect(shownIds()[0]).toBe(String(2000 - LINES_SHOWN_AT_FIRST + 1));
   });
 
   it('draws only the newest lines when many arrive at once in an open chat', async () => {

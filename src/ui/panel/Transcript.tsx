@@ -18,6 +18,12 @@ import { translatable, type LineTranslationPart } from './translation/slots';
  */
 export const LINES_SHOWN_AT_FIRST = 25;
 export const EARLIER_LINES_STEP = 100;
+/**
+ * Of those, the ones drawn in the task that opens the chat: about what the panel's height shows.
+ * The rest (above, out of sight) follow once the browser has painted: a tab opening on a chat has
+ * its composer usable sooner, and its first task stays short.
+ */
+export const LINES_DRAWN_FIRST = 10;
 
 function HtmlLineBody({ text }: { text: string }) {
   // Sanitized to a small allow-list first: this is the only HTML we ever inject. Until the
@@ -135,15 +141,19 @@ export function Transcript({
   // One subscription for the whole transcript, not one per line.
   const translation = chatTools.use().part?.LineTranslation;
   // The transcript's own scroll, not scrollIntoView: that one may scroll the CRM page as well.
+  // Preact runs effects after the browser has painted: the lines held back for the first frame.
+  const [painted, setPainted] = useState(false);
+  useEffect(() => setPainted(true), []);
   useEffect(() => {
     const el = log.current;
     if (el) el.scrollTop = el.scrollHeight;
-  }, [lines.length]);
+  }, [lines.length, painted]);
   // Only the newest lines are drawn (more on request): a long chat opens, and a burst of lines
   // arrives, without a long task on the CRM page; new lines push the oldest drawn ones behind
   // "Show earlier lines".
   const [shown, setShown] = useState(LINES_SHOWN_AT_FIRST);
   const from = Math.max(0, lines.length - shown);
+  const drawnFrom = painted ? from : Math.max(from, lines.length - LINES_DRAWN_FIRST);
   return (
     // New lines are read out once, by the panel's LineAnnouncer (every chat, not only this one).
     <div class="transcript" role="log" aria-live="off" aria-label="Transcript" ref={log}>
@@ -152,7 +162,7 @@ export function Transcript({
           Show earlier lines ({from} more)
         </button>
       )}
-      {lines.slice(from).map((line) => (
+      {lines.slice(drawnFrom).map((line) => (
         <TranscriptLine key={line.id} chatId={chatId} line={line} act={act} onError={onError} translation={translation} read={line.id === readLineId} />
       ))}
       {visitorTyping && (
