@@ -20,8 +20,11 @@ export const numberish = z.preprocess(
 /** An id compared as a string, whatever type it was sent as. */
 export const idish = z.union([z.string(), z.number()]).transform(String);
 
-/** A boolean that may arrive as a boolean or as the string "true" / "false". */
-export const booleanish = z.preprocess((value) => (value === 'true' ? true : value === 'false' ? false : value), z.boolean());
+/** A boolean that may arrive as a boolean or as the string "true" / "false" (in any case). */
+export const booleanish = z.preprocess((value) => {
+  const word = typeof value === 'string' ? value.trim().toLowerCase() : undefined;
+  return word === 'true' ? true : word === 'false' ? false : value;
+}, z.boolean());
 
 /**
  * The items of a list read one by one: one we cannot read (or that its schema reads as nothing) is

@@ -5,10 +5,8 @@
  */
 import { z } from 'zod';
 import type { Http, RequestAuth } from './http';
-import { idish, listOf } from './quirks';
+import { booleanish, idish, listOf } from './quirks';
 import type { AgentSurvey, Result, SurveyQuestionType } from './types';
-
-const booleanish = z.preprocess((v) => (typeof v === 'string' ? v.toLowerCase() === 'true' : v), z.boolean());
 
 const entrySchema = z.looseObject({
   value: z.union([z.string(), z.number()]).transform(String),

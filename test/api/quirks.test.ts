@@ -1,7 +1,7 @@
 /** Normalisation of LivePerson's XML-shaped JSON, with fixtures from the documented examples. */
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { lastSegment, linksSchema, listOf, locationSchema, numberish } from '../../src/api/quirks';
+import { booleanish, lastSegment, linksSchema, listOf, locationSchema, numberish } from '../../src/api/quirks';
 import { hostToOrigin } from '../../src/api/domain';
 
 describe('quirks', () => {
@@ -17,6 +17,15 @@ describe('quirks', () => {
     expect(numberish.parse('-1')).toBe(-1);
     expect(numberish.parse(4)).toBe(4);
     expect(numberish.safeParse('four').success).toBe(false);
+  });
+
+  it('reads booleans sent as strings, in any case ("true", "False"), and nothing else as one', () => {
+    expect(booleanish.parse(true)).toBe(true);
+    expect(booleanish.parse('true')).toBe(true);
+    expect(booleanish.parse(' TRUE ')).toBe(true);
+    expect(booleanish.parse('False')).toBe(false);
+    expect(booleanish.safeParse('yes').success).toBe(false);
+    expect(booleanish.safeParse(1).success).toBe(false);
   });
 
   it('reads links spelled @href/@rel (A11) and href/rel (A10, A12)', () => {
