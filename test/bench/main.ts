@@ -36,6 +36,7 @@ import { openPopup, panelRegistered, signInAndGoOnline } from '../e2e/support/fl
 import { inPanel, PANEL_HOST, testId } from '../e2e/support/panel';
 import { SCRIPT_START_MARK } from '../../src/ui/dock/marks';
 import { bareExtension } from './bare-panel';
+import { preactExtension } from './preact-panel';
 import { messagingBench } from './messaging';
 import { outageToFirstLine } from './outage';
 import { ReferenceClient, SAMPLE_APP_INTERVAL_MS } from './reference-client';
@@ -192,13 +193,16 @@ const seenAt = (page: Page, text: string): Promise<number | undefined> =>
 
 /** The tabs the start-up figures are sampled in, each alternating with a stand-in tab (./startup.ts). */
 async function measureStartup(ext: ExtensionBrowser, crmUrl: string, situation: string, report: ReturnType<typeof newReport>): Promise<void> {
-  say(`Panel start-up: ${STARTUP_TABS} tabs of the panel, alternating with ${STARTUP_TABS} of a bare stand-in (the floor)`);
+  say(`Panel start-up: ${STARTUP_TABS} tabs of the panel, in turn with ${STARTUP_TABS} of a bare stand-in (the floor) and ${STARTUP_TABS} of a Preact stand-in`);
   const bare = await launchWithExtension(bareExtension(EXTENSION_DIR));
+  const preact = await launchWithExtension(await preactExtension(EXTENSION_DIR));
   try {
     await panelRegistered(bare);
-    reportStartup(await sampleStartup({ ext, bare, url: crmUrl, tabs: STARTUP_TABS, expectChat: true, situation }), report);
+    await panelRegistered(preact);
+    reportStartup(await sampleStartup({ ext, bare, preact, url: crmUrl, tabs: STARTUP_TABS, expectChat: true, situation }), report);
   } finally {
     await bare.close();
+    await preact.close();
   }
 }
 

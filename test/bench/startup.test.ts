@@ -45,4 +45,16 @@ describe('panel start-up figures', () => {
     expect(verdict(slow).exitCode).toBe(1);
     expect(verdict(slow).message).toContain('Panel start-up: interactive');
   });
+
+  it('reports the Preact stand-in as information beside the floor, never as a verdict', () => {
+    const floor = Array.from({ length: 5 }, () => ({ placeholderMs: 10, compileMs: 1 }));
+    const real = Array.from({ length: 5 }, () => ({ placeholderMs: 20, compileMs: 1, takeoverMs: 40, interactiveMs: 40 }));
+    const report = newReport();
+    reportStartup({ real, floor, preact: floor.map(() => ({ placeholderMs: 25, compileMs: 1 })), situation: 'a test' }, report);
+    expect(report.rows).toHaveLength(4);
+    expect(report.rows[3]!.figure).toContain('a Preact stand-in');
+    expect(report.rows[3]!.measured).toBe('25 ms / 25 ms = 2.5× / 2.5× floor');
+    expect(report.rows[3]!.pass).toBeUndefined();
+    expect(verdict(report.rows).exitCode).toBe(0);
+  });
 });

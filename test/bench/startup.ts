@@ -13,6 +13,9 @@
  *   render that got there.
  * - **floor**: the placeholder measure for a hand-written stand-in that does only what any panel
  *   must (./bare-panel.ts), in a browser of its own.
+ * - **Preact stand-in** (information, no target): the same measure for a stand-in that has Preact
+ *   draw a chat's panel from constants (./preact-stand-in.tsx), in a third browser: the share any
+ *   Preact panel pays.
  *
  * Real and stand-in tabs are opened alternately, one of each at a time, so a load spike on a shared
  * machine hits both: the targets are multiples of the floor, not absolute times.
@@ -124,23 +127,41 @@ export async function openTimedTab(ext: ExtensionBrowser, url: string, opts: { p
 export interface StartupSamples {
   real: TabTiming[];
   floor: TabTiming[];
+  /** The Preact stand-in's tabs, where it was measured. */
+  preact?: TabTiming[];
   /** What the tabs opened on, for the notes. */
   situation: string;
 }
 
-/** `tabs` real tabs and as many stand-in tabs, alternately; each tab closes before the next opens. */
-export async function sampleStartup(p: { ext: ExtensionBrowser; bare: ExtensionBrowser; url: string; tabs: number; expectChat: boolean; situation: string }): Promise<StartupSamples> {
+/**
+ * `tabs` real tabs and as many tabs of each stand-in, in turn; each tab closes before the next
+ * opens. The stand-ins have no view to wait for: they are timed to their mount.
+ */
+export async function sampleStartup(p: {
+  ext: ExtensionBrowser;
+  bare: ExtensionBrowser;
+  preact?: ExtensionBrowser;
+  url: string;
+  tabs: number;
+  expectChat: boolean;
+  situation: string;
+}): Promise<StartupSamples> {
   const real: TabTiming[] = [];
   const floor: TabTiming[] = [];
+  const preact: TabTiming[] = [];
+  const standIn = async (ext: ExtensionBrowser, into: TabTiming[]) => {
+    const tab = await openTimedTab(ext, p.url, { preact: false, expectChat: false });
+    into.push(tab.timing);
+    await tab.page.close();
+  };
   for (let i = 0; i < p.tabs; i++) {
     const ours = await openTimedTab(p.ext, p.url, { preact: true, expectChat: p.expectChat });
     real.push(ours.timing);
     await ours.page.close();
-    const bare = await openTimedTab(p.bare, p.url, { preact: false, expectChat: false });
-    floor.push(bare.timing);
-    await bare.page.close();
+    await standIn(p.bare, floor);
+    if (p.preact) await standIn(p.preact, preact);
   }
-  return { real, floor, situation: p.situation };
+  return { real, floor, ...(p.preact && { preact }), situation: p.situation };
 }
 
 /** The start-up rows and notes. */
@@ -170,6 +191,22 @@ export function reportStartup(samples: StartupSamples, report: Report): void {
     ratio: '—',
     pass: undefined,
   });
+  if (samples.preact?.length) {
+    const values = samples.preact.map((t) => t.placeholderMs);
+    const p50 = percentile(values, 50);
+    const p95 = percentile(values, 95);
+    report.row({
+      figure: `  … a Preact stand-in: Preact draws a chat's panel (10 lines, composer) and nothing else, p50 / p95 (n=${values.length} tabs, same run)`,
+      target: '—',
+      measured: `${ms(p50)} / ${ms(p95)} = ${num(floorMultiple(p50, floorP50))}× / ${num(floorMultiple(p95, floorP95))}× floor`,
+      reference: '—',
+      ratio: '—',
+      pass: undefined,
+    });
+    report.note(
+      `The Preact stand-in (test/bench/preact-stand-in.tsx, information, no target) does what the floor does, then has Preact draw, in one render, the panel's elements for a chat with its newest 10 lines and an enabled composer, from constants: no view, background, messaging or state of ours. It is what any panel drawn with Preact pays on this machine before an agent can type: ${num(floorMultiple(p50, floorP50))}× the floor at p50, of the interactive target's ${INTERACTIVE_TARGET}×.`,
+    );
+  }
   const painted = real.filter((t) => t.paintedBeforeTakeover).length;
   report.note(
     `Panel start-up, measured in ${real.length} CRM tabs opened one after another (${samples.situation}), alternating with as many tabs of a stand-in panel in a second browser (the floor, test/bench/bare-panel.ts: it takes over the same early read of the site rules, attaches a shadow root with the panel's stylesheet and draws the frame's few elements, nothing else). Times run from the browser starting the panel's script (the trace's EvaluateScript: compiling counts) to: the placeholder, the frame saying "Connecting…" drawn without Preact (src/ui/dock/first-paint.ts), in the page; interactive, the first moment Preact has drawn the panel (its controls respond), it shows the agent's real state from the background (no longer aria-busy) and, with a chat open, that chat's composer is there and enabled — detected by a MutationObserver on the panel's shadow root. Targets are on the p50 as a multiple of the floor's p50 in the same run (the p95 multiple is of the floor's p95); absolute times are information: they grow with the machine's load. Of the placeholder's p50, compiling took ${ms(percentile(real.map((t) => t.compileMs), 50))}. Preact's first render came at ${ms(percentile(real.map((t) => t.takeoverMs!), 50))} p50, after the browser had painted the placeholder in ${painted} of ${real.length} tabs. The site rules came from the read started at document_start in ${real.filter((t) => t.settingsReadEarly).length} of ${real.length} tabs.`,
