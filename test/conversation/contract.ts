@@ -58,6 +58,23 @@ export function conversationServiceContract(subject: ContractSubject): void {
       return r.value;
     };
 
+    /** Signed in and Online, Ola's conversation rings and is accepted. */
+    const acceptOla = async () => {
+      const connection = await signIn();
+      unwrap(await service.setPresence(connection, 'Online'));
+      const far = await subject.farSide(emulator, 'Ola');
+      stops.push(() => far.stop());
+      let offer: string | undefined;
+      await vi.waitFor(async () => {
+        const work = unwrap(await service.incomingWork(connection));
+        expect(work.ringing).toBe(1);
+        offer = work.offer;
+      }, { timeout: 10_000 });
+      const ref = unwrap(await service.accept(connection, offer!));
+      const chat = storedChat(unwrap(await service.chat(connection, ref)));
+      return { connection, far, ref, chat };
+    };
+
     it('signs in with the host from CSDS and says so in a sentence when LivePerson refuses', async () => {
       const opened = await service.signIn({ csdsUrl: emulator.baseUrl, accountId: ACCOUNT, username: 'agent1', password: 'agent1-pass' }, 42);
       expect(opened.ok).toBe(true);
@@ -80,18 +97,7 @@ export function conversationServiceContract(subject: ContractSubject): void {
     });
 
     it('carries a conversation: ring, accept, lines both ways without doubles, typing, end', async () => {
-      const connection = await signIn();
-      unwrap(await service.setPresence(connection, 'Online'));
-      const far = await subject.farSide(emulator, 'Ola');
-      stops.push(() => far.stop());
-      let offer: string | undefined;
-      await vi.waitFor(async () => {
-        const work = unwrap(await service.incomingWork(connection));
-        expect(work.ringing).toBe(1);
-        offer = work.offer;
-      }, { timeout: 10_000 });
-      const ref = unwrap(await service.accept(connection, offer!));
-      const chat = storedChat(unwrap(await service.chat(connection, ref)));
+      const { connection, far, ref, chat } = await acceptOla();
       expect(chat.id).toBe(ref.chatId);
       expect(chat.state).not.toBe('ended');
 
@@ -132,18 +138,7 @@ export function conversationServiceContract(subject: ContractSubject): void {
       stops.push(() => void other.signOut(sam.value.connection));
       unwrap(await other.setPresence(sam.value.connection, 'Online'));
 
-      const connection = await signIn();
-      unwrap(await service.setPresence(connection, 'Online'));
-      const far = await subject.farSide(emulator, 'Ola');
-      stops.push(() => far.stop());
-      let offer: string | undefined;
-      await vi.waitFor(async () => {
-        const work = unwrap(await service.incomingWork(connection));
-        expect(work.ringing).toBe(1);
-        offer = work.offer;
-      }, { timeout: 10_000 });
-      const ref = unwrap(await service.accept(connection, offer!));
-      const chat = storedChat(unwrap(await service.chat(connection, ref)));
+      const { connection, chat } = await acceptOla();
       // No more new work for this agent: the transferred conversation must go to Sam.
       unwrap(await service.setPresence(connection, 'Away'));
 
