@@ -7,6 +7,7 @@ import type { ApiKeys, LivePersonClient, LoginSession } from '../api/types';
 import type { SignInRequest } from '../agent/conversation-service';
 import { explain } from '../agent/command-result';
 import type { SignIn } from '../messaging/protocol';
+import type { Connection } from '../agent/state';
 
 export interface LoggedIn {
   /** The account's host the Domain API named (`agentVep`). */
@@ -35,4 +36,19 @@ export async function logIn(client: LivePersonClient, input: SignInRequest): Pro
     return { ok: false, error };
   }
   return { ok: true, value: { origin, login: login.value, ...(apiKeys ? { apiKeys } : {}) } };
+}
+
+/** The connection's fields that every protocol fills from the login alike. */
+export function connectionFromLogin(input: SignInRequest, { login }: LoggedIn, now: number) {
+  return {
+    csdsUrl: input.csdsUrl,
+    accountId: input.accountId,
+    bearer: login.bearer,
+    csrf: login.csrf,
+    sessionTtlMs: login.sessionTtlMs,
+    loginAt: now,
+    refreshedAt: now,
+    userId: login.userId,
+    loginName: login.loginName,
+  } satisfies Partial<Connection>;
 }

@@ -8,7 +8,7 @@ import type { OpenedConnection, SignInRequest } from '../../agent/conversation-s
 import { explain } from '../../agent/command-result';
 import type { Connection } from '../../agent/state';
 import type { AgentProfile } from '../../messaging/view';
-import { logIn } from '../log-in';
+import { connectionFromLogin, logIn } from '../log-in';
 
 export async function openConnection(
   client: LivePersonClient,
@@ -29,17 +29,9 @@ export async function openConnection(
     agent.getChatSessions(sessionUrl),
   ]);
   const connection: Connection = {
-    csdsUrl: input.csdsUrl,
-    accountId: input.accountId,
+    ...connectionFromLogin(input, loggedIn.value, now),
     origin: agentOrigin,
-    bearer: login.bearer,
     ...(apiKeys ? { apiKeys } : {}),
-    csrf: login.csrf,
-    sessionTtlMs: login.sessionTtlMs,
-    loginAt: now,
-    refreshedAt: now,
-    userId: login.userId,
-    loginName: login.loginName,
     agentName: info.ok ? info.value.nickname || info.value.name : login.loginName,
     sessionUrl,
   };

@@ -9,7 +9,7 @@ import { isAllowedUrl, refusedHostMessage } from '../../api/allow-list';
 import type { OpenedConnection, SignInRequest } from '../../agent/conversation-service';
 import { explain } from '../../agent/command-result';
 import type { Connection } from '../../agent/state';
-import { logIn } from '../log-in';
+import { connectionFromLogin, logIn } from '../log-in';
 
 export const MESSAGING_SERVICE = 'asyncMessagingEnt';
 
@@ -31,16 +31,8 @@ export async function openMessagingConnection(
   // The bearer travels in the socket URL: only to a host the allow-list accepts.
   if (!isAllowedUrl(messagingOrigin, allow)) return { ok: false, error: refusedHostMessage(messagingOrigin) };
   const connection: Connection = {
-    csdsUrl: input.csdsUrl,
-    accountId: input.accountId,
+    ...connectionFromLogin(input, loggedIn.value, now),
     origin: login.serviceOrigins.agentVep ?? origin,
-    bearer: login.bearer,
-    csrf: login.csrf,
-    sessionTtlMs: login.sessionTtlMs,
-    loginAt: now,
-    refreshedAt: now,
-    userId: login.userId,
-    loginName: login.loginName,
     agentName: login.loginName,
     // The socket's host stands where the Chat Agent API keeps its session URL.
     sessionUrl: messagingOrigin,
