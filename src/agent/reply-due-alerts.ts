@@ -52,7 +52,6 @@ export function wireReplyDue(deps: {
   clock?: Clock;
 }): void {
   let settings: EffectiveReplyDue | undefined;
-  const names = new Map<string, string>();
   let chatIds = new Set<string>();
   let applying: Promise<void> = Promise.resolve();
 
@@ -63,6 +62,8 @@ export function wireReplyDue(deps: {
     deps.alerts.setReplyDueRed(decision.redCount);
     if (decision.announce.length === 0 || !settings?.notify) return;
     if (await deps.agentIsOnAPanel()) return;
+    // Named from the chats in the view now (kept nowhere else: nothing grows over a shift).
+    const names = new Map(chats.map((chat) => [chat.id, chat.visitorName]));
     await deps.alerts.announceReplyDue(replyDueMessage(decision.announce, names));
   };
 
@@ -92,7 +93,6 @@ export function wireReplyDue(deps: {
   deps.runtime.subscribe((view) => {
     chats = view.auth.status === 'signed-in' ? view.chats : [];
     chatIds = new Set(chats.map((c) => c.id));
-    for (const chat of chats) names.set(chat.id, chat.visitorName);
     // Until the settings are read, the thresholds are not known: no badge from the defaults.
     if (ready) watch.update(chats);
   });
