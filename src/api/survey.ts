@@ -10,7 +10,8 @@ import type { AgentSurvey, Result, SurveyQuestionType } from './types';
 
 const entrySchema = z.looseObject({
   value: z.union([z.string(), z.number()]).transform(String),
-  checked: booleanish.optional(),
+  // A flag we cannot read counts as absent (not checked, not mandatory): the survey still shows.
+  checked: booleanish.optional().catch(undefined),
   logic: z.looseObject({ showLogicId: idish.optional() }).optional(),
 });
 
@@ -18,7 +19,7 @@ const questionSchema = z.looseObject({
   id: idish,
   logicId: idish.optional(),
   order: z.union([z.string(), z.number()]).transform(Number).optional(),
-  mandatory: booleanish.optional(),
+  mandatory: booleanish.optional().catch(undefined),
   type: z.string().optional(),
   label: z.string().optional(),
   entry: listOf(entrySchema),
