@@ -169,16 +169,22 @@ export function reportStartup(samples: StartupSamples, report: Report): void {
   const { real, floor } = samples;
   const floorP50 = percentile(floor.map((t) => t.placeholderMs), 50);
   const floorP95 = percentile(floor.map((t) => t.placeholderMs), 95);
-  const row = (figure: string, values: number[], target: number) => {
+  /** A figure's p50 and p95, and each as a multiple of the floor's. */
+  const againstFloor = (values: number[]) => {
     const p50 = percentile(values, 50);
     const p95 = percentile(values, 95);
+    const multiple = floorMultiple(p50, floorP50);
+    return { multiple, measured: `${ms(p50)} / ${ms(p95)} = ${num(multiple)}× / ${num(floorMultiple(p95, floorP95))}× floor` };
+  };
+  const row = (figure: string, values: number[], target: number) => {
+    const { multiple, measured } = againstFloor(values);
     report.row({
       figure: `${figure}, p50 / p95 (n=${values.length} tabs)`,
       target: `≤ ${target}× floor (p50)`,
-      measured: `${ms(p50)} / ${ms(p95)} = ${num(floorMultiple(p50, floorP50))}× / ${num(floorMultiple(p95, floorP95))}× floor`,
+      measured,
       reference: '—',
       ratio: '—',
-      pass: floorMultiple(p50, floorP50) <= target,
+      pass: multiple <= target,
     });
   };
   row('Panel start-up: placeholder in the page', real.map((t) => t.placeholderMs), PLACEHOLDER_TARGET);
@@ -192,19 +198,17 @@ export function reportStartup(samples: StartupSamples, report: Report): void {
     pass: undefined,
   });
   if (samples.preact?.length) {
-    const values = samples.preact.map((t) => t.placeholderMs);
-    const p50 = percentile(values, 50);
-    const p95 = percentile(values, 95);
+    const { multiple, measured } = againstFloor(samples.preact.map((t) => t.placeholderMs));
     report.row({
-      figure: `  … a Preact stand-in: Preact draws a chat's panel (10 lines, composer) and nothing else, p50 / p95 (n=${values.length} tabs, same run)`,
+      figure: `  … a Preact stand-in: Preact draws a chat's panel (10 lines, composer) and nothing else, p50 / p95 (n=${samples.preact.length} tabs, same run)`,
       target: '—',
-      measured: `${ms(p50)} / ${ms(p95)} = ${num(floorMultiple(p50, floorP50))}× / ${num(floorMultiple(p95, floorP95))}× floor`,
+      measured,
       reference: '—',
       ratio: '—',
       pass: undefined,
     });
     report.note(
-      `The Preact stand-in (test/bench/preact-stand-in.tsx, information, no target) does what the floor does, then has Preact draw, in one render, the panel's elements for a chat with its newest 10 lines and an enabled composer, from constants: no view, background, messaging or state of ours. It is what any panel drawn with Preact pays on this machine before an agent can type: ${num(floorMultiple(p50, floorP50))}× the floor at p50, of the interactive target's ${INTERACTIVE_TARGET}×.`,
+      `The Preact stand-in (test/bench/preact-stand-in.tsx, information, no target) does what the floor does, then has Preact draw, in one render, the panel's elements for a chat with its newest 10 lines and an enabled composer, from constants: no view, background, messaging or state of ours. It is what any panel drawn with Preact pays on this machine before an agent can type: ${num(multiple)}× the floor at p50, of the interactive target's ${INTERACTIVE_TARGET}×.`,
     );
   }
   const painted = real.filter((t) => t.paintedBeforeTakeover).length;

@@ -140,10 +140,10 @@ export function Transcript({
   const log = useRef<HTMLDivElement>(null);
   // One subscription for the whole transcript, not one per line.
   const translation = chatTools.use().part?.LineTranslation;
-  // The transcript's own scroll, not scrollIntoView: that one may scroll the CRM page as well.
   // Preact runs effects after the browser has painted: the lines held back for the first frame.
   const [painted, setPainted] = useState(false);
   useEffect(() => setPainted(true), []);
+  // The transcript's own scroll, not scrollIntoView: that one may scroll the CRM page as well.
   useEffect(() => {
     const el = log.current;
     if (el) el.scrollTop = el.scrollHeight;
