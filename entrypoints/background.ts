@@ -12,6 +12,7 @@ import { keepPanelRegistrationsInSync } from '../src/agent/site-registration';
 import { serveCommands } from '../src/background/serve-commands';
 import { cannedResponsesSource } from '../src/background/canned-responses';
 import { serveViewPort } from '../src/background/view-port';
+import { followEnabledSites } from '../src/background/enabled-sites';
 import { accountSettings, moveAccountFromStorageLocal } from '../src/settings/account';
 import { SANDBOX_BUILD } from '../src/settings/build-mode';
 import { effectivePollInterval, pollIntervalSetting } from '../src/settings/polling';
@@ -53,8 +54,10 @@ export default defineBackground(() => {
     log: consoleLogger,
   });
   const history = { lookup: (p: Parameters<typeof client.domain.lookup>[0]) => client.domain.lookup(p), history: createEngagementHistoryClient({ allowLoopback: SANDBOX_BUILD }) };
-  serveCommands(runtime, alerts.alerts, { cannedResponses, history });
-  serveViewPort(runtime, alerts.onPanels);
+  // Which CRM pages a panel may act for: both the commands and the view port ask.
+  const sites = followEnabledSites();
+  serveCommands(runtime, sites, alerts.alerts, { cannedResponses, history });
+  serveViewPort(runtime, sites, alerts.onPanels);
   // Test builds only: puppeteer cannot press browser shortcuts or lock the screen, so the e2e tests
   // call the very functions the onCommand, idle and notification listeners call.
   if (import.meta.env.MODE === 'e2e') Object.assign(globalThis, { agentDockTest: testHooks(alerts) });

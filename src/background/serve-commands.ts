@@ -17,6 +17,7 @@ import { replyDueHandlers } from './handlers/reply-due';
 import { cannedResponseHandlers } from './handlers/canned-responses';
 import type { CannedResponsesSource } from './canned-responses';
 import { allowedBy } from './senders';
+import type { EnabledSites } from './enabled-sites';
 
 export type { AlertCommands, HistoryServices };
 
@@ -61,14 +62,14 @@ const NO_HISTORY: HistoryServices = {
   },
 };
 
-export function serveCommands(runtime: AgentRuntime, alerts?: AlertCommands, features: FeatureSources = {}): void {
+export function serveCommands(runtime: AgentRuntime, sites: EnabledSites, alerts?: AlertCommands, features: FeatureSources = {}): void {
   const seen = new Set<string>();
   for (const table of handlerTables(runtime, alerts, features)) {
     for (const [message, entry] of Object.entries(table) as Array<[Command, Handler<Command>]>) {
       if (seen.has(message)) throw new Error(`Two handlers for ${message}`);
       seen.add(message);
       onMessage(message, async ({ sender, data }) => {
-        if (!(await allowedBy(entry.from, sender))) {
+        if (!(await allowedBy(entry.from, sender, sites))) {
           if (message === 'getView') throw new Error('Refused');
           return REFUSED[entry.from] as never;
         }

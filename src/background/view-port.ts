@@ -10,8 +10,8 @@ import type { AgentRuntime } from '../agent/runtime';
 import { lineKeys, panelFingerprint, withoutKnownLines, type SentLines, type ViewMessage } from '../messaging/panel-views';
 import { VIEW_PORT } from '../messaging/protocol';
 import type { AgentView } from '../messaging/view';
-import { siteRules, type SiteRule } from '../settings/sites';
-import { fromExtensionPage, onEnabledSite } from './senders';
+import type { EnabledSites } from './enabled-sites';
+import { fromExtensionPage } from './senders';
 
 /** A CRM tab showing the panel: a view port from a content script (not from one of our pages). */
 export interface PanelTab {
@@ -22,20 +22,19 @@ export interface PanelTab {
 
 type Port = Browser.runtime.Port;
 
-export function serveViewPort(runtime: AgentRuntime, onPanels?: (panels: PanelTab[]) => void): void {
+export function serveViewPort(runtime: AgentRuntime, sites: EnabledSites, onPanels?: (panels: PanelTab[]) => void): void {
   const ports = new Set<Port>();
   const panels = new Map<Port, { fingerprint: string; lines: SentLines }>();
   // Panels whose page is (still) on an enabled site, checked when they connect and again whenever
   // the rules or the granted permissions change.
   const allowedPanels = new Set<Port>();
   const allowed = (port: Port) => allowedPanels.has(port);
-  const check = async (port: Port, rules: readonly SiteRule[]) => {
-    if (await onEnabledSite(rules, port.sender?.url)) allowedPanels.add(port);
+  const check = async (port: Port) => {
+    if (await sites.includes(port.sender?.url)) allowedPanels.add(port);
     else allowedPanels.delete(port);
   };
   const recheckAll = async () => {
-    const rules = await siteRules.getValue();
-    await Promise.all([...panels.keys()].map((port) => check(port, rules)));
+    await Promise.all([...panels.keys()].map(check));
     onPanels?.(panelTabs());
     await runtime.restore();
     sendAll(runtime.view());
@@ -62,10 +61,9 @@ export function serveViewPort(runtime: AgentRuntime, onPanels?: (panels: PanelTa
     for (const port of ports) sendTo(port, view, shared);
   };
   runtime.subscribe(sendAll);
-  // A site enabled since a panel connected now hears the view; one disabled hears nothing more.
-  siteRules.watch(() => void recheckAll());
-  browser.permissions?.onAdded?.addListener(() => void recheckAll());
-  browser.permissions?.onRemoved?.addListener(() => void recheckAll());
+  // A site enabled since a panel connected now hears the view; one disabled (or its grant
+  // withdrawn) hears nothing more.
+  sites.onChange(() => void recheckAll());
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== VIEW_PORT || port.sender?.id !== browser.runtime.id) return;
     ports.add(port);
@@ -77,7 +75,7 @@ export function serveViewPort(runtime: AgentRuntime, onPanels?: (panels: PanelTa
       allowedPanels.delete(port);
       onPanels?.(panelTabs());
     });
-    const checked = isPanel ? siteRules.getValue().then((rules) => check(port, rules)) : Promise.resolve();
+    const checked = isPanel ? check(port) : Promise.resolve();
     void checked.then(async () => {
       if (isPanel) onPanels?.(panelTabs());
       await runtime.restore();

@@ -8,6 +8,7 @@ import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { AgentRuntime } from '../../src/agent/runtime';
 import { serveCommands } from '../../src/background/serve-commands';
+import { followEnabledSites } from '../../src/background/enabled-sites';
 import { saveOwnCrmRecordSettings } from '../../src/features/crm-record/stored';
 import { readOwnRecipes, saveOwnDispositions, saveOwnRecipes } from '../../src/features/wrap-up/stored';
 import type { Recipe } from '../../src/features/wrap-up/recipe';
@@ -38,7 +39,7 @@ const recipe = (site: string, name: string): Recipe => ({ version: 1, site, fiel
 
 beforeAll(() => {
   Object.assign(fakeBrowser, { permissions: { contains: vi.fn(async ({ origins }: { origins: string[] }) => origins.every((o) => granted.has(o))) } });
-  serveCommands(runtime as unknown as AgentRuntime);
+  serveCommands(runtime as unknown as AgentRuntime, followEnabledSites());
 });
 
 beforeEach(async () => {

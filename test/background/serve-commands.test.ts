@@ -8,6 +8,7 @@ import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { AgentRuntime } from '../../src/agent/runtime';
 import { handlerTables, serveCommands } from '../../src/background/serve-commands';
+import { followEnabledSites } from '../../src/background/enabled-sites';
 import type { ProtocolMap } from '../../src/messaging/protocol';
 import { newSiteRule, siteRules } from '../../src/settings/sites';
 
@@ -66,7 +67,7 @@ const permissions = { contains: vi.fn(async ({ origins }: { origins: string[] })
 // The messenger allows one listener per type per context: serve once, reset the spies per test.
 beforeAll(() => {
   Object.assign(fakeBrowser, { permissions });
-  serveCommands(runtime as unknown as AgentRuntime);
+  serveCommands(runtime as unknown as AgentRuntime, followEnabledSites());
 });
 beforeEach(async () => {
   vi.clearAllMocks();

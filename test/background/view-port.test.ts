@@ -7,6 +7,7 @@ import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { AgentRuntime } from '../../src/agent/runtime';
 import { serveViewPort } from '../../src/background/view-port';
+import { followEnabledSites } from '../../src/background/enabled-sites';
 import { newSiteRule, siteRules } from '../../src/settings/sites';
 import { VIEW_PORT } from '../../src/messaging/protocol';
 import { withKnownLines, type ViewMessage } from '../../src/messaging/panel-views';
@@ -38,7 +39,7 @@ async function serve() {
   vi.spyOn(fakeBrowser.runtime.onConnect, 'addListener').mockImplementation((l) => {
     connect = l as typeof connect;
   });
-  serveViewPort(runtime as unknown as AgentRuntime);
+  serveViewPort(runtime as unknown as AgentRuntime, followEnabledSites());
   const id = fakeBrowser.runtime.id;
   const popup = fakePort({ id, url: `chrome-extension://${id}/popup.html` });
   const panel = fakePort({ id, url: 'https://crm.example/record/1', tab: { id: 3 } as Browser.tabs.Tab });
