@@ -41,7 +41,7 @@ import { messagingBench } from './messaging';
 import { outageToFirstLine } from './outage';
 import { ReferenceClient, SAMPLE_APP_INTERVAL_MS } from './reference-client';
 import { reportContentScriptSize } from './size';
-import { reportStartup, sampleStartup } from './startup';
+import { reportNextRecord, reportStartup, sampleNextRecord, sampleStartup } from './startup';
 import { countKinds, cycleMet, loopRatePerInterval, markdownTable, ms, newReport, num, percentile, ratio, requestsPerCycle, textTable, verdict } from './stats';
 
 const { values: args } = parseArgs({
@@ -206,6 +206,8 @@ async function measureStartup(ext: ExtensionBrowser, crmUrl: string, situation: 
     await panelRegistered(bare);
     await panelRegistered(preact);
     reportStartup(await sampleStartup({ ext, bare, preact, url: crmUrl, tabs: STARTUP_TABS, expectChat: true, situation }), report);
+    say(`Panel start-up in the same tab: ${STARTUP_TABS} records, in turn with the bare stand-in`);
+    reportNextRecord(await sampleNextRecord({ ext, bare, url: crmUrl, loads: STARTUP_TABS, expectChat: true }), report);
   } finally {
     await bare.close();
     await preact.close();

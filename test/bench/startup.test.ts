@@ -1,7 +1,7 @@
 /** The start-up figures' reading of a trace and their verdicts (the bench itself times; nothing is timed here). */
 import { describe, expect, it } from 'vitest';
 import { MOUNT_MEASURE, SCRIPT_START_MARK, TAKEOVER_MEASURE } from '../../src/ui/dock/marks';
-import { INTERACTIVE_MARK, reportStartup, tabTiming, type TabTiming } from './startup';
+import { INTERACTIVE_MARK, reportNextRecord, reportStartup, tabTiming, type TabTiming } from './startup';
 import { newReport, verdict } from './stats';
 
 const MAIN = 7;
@@ -27,6 +27,19 @@ describe('panel start-up figures', () => {
     expect(() => tabTiming(events.slice(0, 5), true)).toThrow(/no Preact takeover or interactive panel/);
   });
 
+  it('tells whether Preact drew in the script’s own task or waited for the view', () => {
+    const events = (scriptTaskMs: number) => [
+      { ...script, dur: scriptTaskMs * 1000 },
+      { name: SCRIPT_START_MARK, ph: 'R', ts: at(3), tid: MAIN },
+      { name: MOUNT_MEASURE, ph: 'e', ts: at(9), tid: MAIN },
+      { name: TAKEOVER_MEASURE, ph: 'e', ts: at(30), tid: MAIN },
+      { name: INTERACTIVE_MARK, ph: 'R', ts: at(31), tid: MAIN },
+    ];
+    expect(tabTiming(events(32), true).takeoverInScriptTask).toBe(true);
+    // The script's task ended with the placeholder: Preact drew when the view arrived, later.
+    expect(tabTiming(events(10), true).takeoverInScriptTask).toBe(false);
+  });
+
   it('judges each figure by its p50 as a multiple of the floor in the same run', () => {
     const tabs = (placeholderMs: number, interactiveMs: number): TabTiming[] => Array.from({ length: 5 }, () => ({ placeholderMs, compileMs: 1, takeoverMs: interactiveMs, interactiveMs }));
     const floor = tabs(10, 0).map(({ placeholderMs, compileMs }) => ({ placeholderMs, compileMs }));
@@ -44,6 +57,16 @@ describe('panel start-up figures', () => {
     expect(slow.map((r) => r.pass)).toEqual([false, false, undefined]);
     expect(verdict(slow).exitCode).toBe(1);
     expect(verdict(slow).message).toContain('Panel start-up: interactive');
+  });
+
+  it('reports the next record in the same tab as information, against the same tab’s floor', () => {
+    const report = newReport();
+    const real = [12, 14, 16].map((interactiveMs) => ({ placeholderMs: 5, compileMs: 0.2, takeoverMs: interactiveMs - 1, interactiveMs, takeoverInScriptTask: interactiveMs < 16 }));
+    reportNextRecord({ real, floor: real.map(() => ({ placeholderMs: 4, compileMs: 0.1 })) }, report);
+    expect(report.rows.map((r) => r.pass)).toEqual([undefined, undefined, undefined]);
+    expect(report.rows[1]!.measured).toBe('14 ms / 16 ms = 3.5× floor (p50)');
+    expect(report.notes.join(' ')).toContain('in 1 of 3 loads');
+    expect(verdict(report.rows).exitCode).toBe(0);
   });
 
   it('reports the Preact stand-in as information beside the floor, never as a verdict', () => {

@@ -44,6 +44,8 @@ export interface TabTiming {
   interactiveMs?: number;
   /** The browser painted between the placeholder and Preact's takeover. */
   paintedBeforeTakeover?: boolean;
+  /** Preact drew in the script's own task (the background's first view was there), not in a later one. */
+  takeoverInScriptTask?: boolean;
   /** The panel took its site rules from the read started at document_start. */
   settingsReadEarly?: boolean;
 }
@@ -52,6 +54,7 @@ interface TraceEvent {
   name: string;
   ph: string;
   ts: number;
+  dur?: number;
   tid: number;
   args?: { data?: { url?: string } };
 }
@@ -103,6 +106,7 @@ export function tabTiming(events: readonly TraceEvent[], preact: boolean): TabTi
     takeoverMs: (takenOver.ts - evaluate.ts) / 1000,
     interactiveMs: (interactive.ts - evaluate.ts) / 1000,
     paintedBeforeTakeover: events.some((e) => e.name === 'Paint' && e.tid === evaluate.tid && e.ts > mounted.ts && e.ts < takenOver.ts),
+    ...(evaluate.dur !== undefined && { takeoverInScriptTask: takenOver.ts <= evaluate.ts + evaluate.dur }),
   };
 }
 
@@ -113,6 +117,11 @@ export function tabTiming(events: readonly TraceEvent[], preact: boolean): TabTi
 export async function openTimedTab(ext: ExtensionBrowser, url: string, opts: { preact: boolean; expectChat: boolean }): Promise<{ page: Page; timing: TabTiming }> {
   const page = await ext.browser.newPage();
   if (opts.preact) await page.evaluateOnNewDocument(interactiveObserver(opts.expectChat));
+  return { page, timing: await timedLoad(page, url, opts) };
+}
+
+/** Loads `url` in `page` (a new tab, or the next record in the same tab), tracing it, and times its panel. */
+async function timedLoad(page: Page, url: string, opts: { preact: boolean }): Promise<TabTiming> {
   await page.tracing.start({ categories: ['devtools.timeline', 'blink.user_timing'] });
   await page.goto(url);
   await page.locator(inPanel(testId('panel'))).wait();
@@ -121,7 +130,7 @@ export async function openTimedTab(ext: ExtensionBrowser, url: string, opts: { p
   const trace = JSON.parse(Buffer.from((await page.tracing.stop())!).toString()) as { traceEvents: TraceEvent[] };
   const timing = tabTiming(trace.traceEvents, opts.preact);
   if (opts.preact) timing.settingsReadEarly = (await settingsReadEarly(page)) === true;
-  return { page, timing };
+  return timing;
 }
 
 export interface StartupSamples {
@@ -162,6 +171,68 @@ export async function sampleStartup(p: {
     if (p.preact) await standIn(p.preact, preact);
   }
   return { real, floor, ...(p.preact && { preact }), situation: p.situation };
+}
+
+/** The same-tab figures: the real panel and the floor, each in one tab led from record to record. */
+export interface NextRecordSamples {
+  real: TabTiming[];
+  floor: TabTiming[];
+}
+
+/**
+ * One tab of the panel and one of the bare stand-in, each led from one CRM record to the next
+ * `loads` times, in turn: what an agent meets moving through records in the same tab, where the
+ * browser keeps the renderer and, with it, the scripts it compiled. The first load of each tab (a
+ * new tab) is not counted.
+ */
+export async function sampleNextRecord(p: { ext: ExtensionBrowser; bare: ExtensionBrowser; url: string; loads: number; expectChat: boolean }): Promise<NextRecordSamples> {
+  const ours = await p.ext.browser.newPage();
+  await ours.evaluateOnNewDocument(interactiveObserver(p.expectChat));
+  const standIn = await p.bare.browser.newPage();
+  const record = (i: number) => `${p.url}${p.url.includes('?') ? '&' : '?'}record=${i}`;
+  const samples: NextRecordSamples = { real: [], floor: [] };
+  try {
+    for (let i = 0; i <= p.loads; i++) {
+      const real = await timedLoad(ours, record(i), { preact: true });
+      const floor = await timedLoad(standIn, record(i), { preact: false });
+      if (i === 0) continue;
+      samples.real.push(real);
+      samples.floor.push(floor);
+    }
+  } finally {
+    await ours.close();
+    await standIn.close();
+  }
+  return samples;
+}
+
+/** The same-tab rows (information, no target) and their note. */
+export function reportNextRecord(samples: NextRecordSamples, report: Report): void {
+  const floorP50 = percentile(samples.floor.map((t) => t.placeholderMs), 50);
+  const p50 = (values: number[]) => percentile(values, 50);
+  const row = (figure: string, values: number[]) =>
+    report.row({
+      figure: `  … ${figure}, p50 / p95 (n=${values.length} loads)`,
+      target: '—',
+      measured: `${ms(p50(values))} / ${ms(percentile(values, 95))} = ${num(floorMultiple(p50(values), floorP50))}× floor (p50)`,
+      reference: '—',
+      ratio: '—',
+      pass: undefined,
+    });
+  row('the next CRM record in the same tab: placeholder', samples.real.map((t) => t.placeholderMs));
+  row('the next CRM record in the same tab: interactive', samples.real.map((t) => t.interactiveMs!));
+  report.row({
+    figure: `  … the floor in the same tab, p50 / p95 (n=${samples.floor.length} loads)`,
+    target: '—',
+    measured: `${ms(floorP50)} / ${ms(percentile(samples.floor.map((t) => t.placeholderMs), 95))}`,
+    reference: '—',
+    ratio: '—',
+    pass: undefined,
+  });
+  const waited = samples.real.filter((t) => t.takeoverInScriptTask === false).length;
+  report.note(
+    `The next CRM record in the same tab (information, no target): one tab of the panel and one of the bare stand-in, each led through ${samples.real.length} records in turn after its first load. The browser keeps the tab's renderer, and with it the panel's compiled script: compiling took ${ms(p50(samples.real.map((t) => t.compileMs)))} at p50 here, against the new tabs' figure above. Of what is left, Preact's first render came at ${ms(p50(samples.real.map((t) => t.takeoverMs!)))} p50; in ${waited} of ${samples.real.length} loads the background's first view had not arrived when the script ran, and the panel waited for it.`,
+  );
 }
 
 /** The start-up rows and notes. */
@@ -213,6 +284,6 @@ export function reportStartup(samples: StartupSamples, report: Report): void {
   }
   const painted = real.filter((t) => t.paintedBeforeTakeover).length;
   report.note(
-    `Panel start-up, measured in ${real.length} CRM tabs opened one after another (${samples.situation}), alternating with as many tabs of a stand-in panel in a second browser (the floor, test/bench/bare-panel.ts: it takes over the same early read of the site rules, attaches a shadow root with the panel's stylesheet and draws the frame's few elements, nothing else). Times run from the browser starting the panel's script (the trace's EvaluateScript: compiling counts) to: the placeholder, the frame saying "Connecting…" drawn without Preact (src/ui/dock/first-paint.ts), in the page; interactive, the first moment Preact has drawn the panel (its controls respond), it shows the agent's real state from the background (no longer aria-busy) and, with a chat open, that chat's composer is there and enabled — detected by a MutationObserver on the panel's shadow root. Targets are on the p50 as a multiple of the floor's p50 in the same run (the p95 multiple is of the floor's p95); absolute times are information: they grow with the machine's load. Of the placeholder's p50, compiling took ${ms(percentile(real.map((t) => t.compileMs), 50))}. Preact's first render came at ${ms(percentile(real.map((t) => t.takeoverMs!), 50))} p50, after the browser had painted the placeholder in ${painted} of ${real.length} tabs. The site rules came from the read started at document_start in ${real.filter((t) => t.settingsReadEarly).length} of ${real.length} tabs.`,
+    `Panel start-up, measured in ${real.length} CRM tabs opened one after another (${samples.situation}), alternating with as many tabs of a stand-in panel in a second browser (the floor, test/bench/bare-panel.ts: it takes over the same early read of the site rules, attaches a shadow root with the panel's stylesheet and draws the frame's few elements, nothing else). Times run from the browser starting the panel's script (the trace's EvaluateScript: compiling counts) to: the placeholder, the frame saying "Connecting…" drawn without Preact (src/ui/dock/first-paint.ts), in the page; interactive, the first moment Preact has drawn the panel (its controls respond), it shows the agent's real state from the background (no longer aria-busy) and, with a chat open, that chat's composer is there and enabled — detected by a MutationObserver on the panel's shadow root. Targets are on the p50 as a multiple of the floor's p50 in the same run (the p95 multiple is of the floor's p95); absolute times are information: they grow with the machine's load. Of the placeholder's p50, compiling took ${ms(percentile(real.map((t) => t.compileMs), 50))}. Preact's first render came at ${ms(percentile(real.map((t) => t.takeoverMs!), 50))} p50, after the browser had painted the placeholder in ${painted} of ${real.length} tabs; it drew in the script's own task, the background's first view already there, in ${real.filter((t) => t.takeoverInScriptTask).length} of ${real.length}. The site rules came from the read started at document_start in ${real.filter((t) => t.settingsReadEarly).length} of ${real.length} tabs.`,
   );
 }
