@@ -8,7 +8,7 @@
  * The answers follow the browser's events: a change to the rules (storage.onChanged) replaces them
  * at once, an added or removed permission forgets every grant, and a grant is asked again after
  * GRANT_ANSWER_LIFETIME_MS whatever the events said. `onChange` tells the view port, which checks
- * its connected panels again (docs/security.md, "Enabled sites, answered from memory").
+ * its connected panels again (docs/security.md, threat 2: a compromised content-script renderer).
  */
 import { browser } from 'wxt/browser';
 import { effectiveRule } from '../settings/site-match';
